@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Permissions are kept to what the product needs; tests/e2e/manifest.test.ts pins them.
+export default defineConfig({
+  srcDir: '.',
+  outDir: '.output',
+  modules: [],
+  vite: () => ({
+    plugins: [preact()],
+    build: { chunkSizeWarningLimit: 4000 },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Dubao 读报',
+    description: 'Read Chinese newspapers: pinyin over the text, a hover dictionary and a glossary of political terms.',
+    permissions: ['storage', 'contextMenus', 'scripting'],
+    host_permissions: ['<all_urls>'],
+    optional_host_permissions: ['http://127.0.0.1:8765/*'],
+    commands: {
+      'toggle-pinyin': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Toggle pinyin on this page',
+      },
+      'cycle-script': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Cycle the script: original, Simplified, Traditional (Taiwan), Traditional (Hong Kong)',
+      },
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Turn Dubao on or off for this site',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'dubao@dubao.example', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
