@@ -4,6 +4,8 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main() {
-    browser.runtime.sendMessage({ type: 'detected', chinese: false }).catch(() => {});
+    const text = document.body?.innerText ?? '';
+    const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+    browser.runtime.sendMessage({ type: 'detected', chinese: han > 50 }).catch(() => {});
   },
 });

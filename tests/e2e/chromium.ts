@@ -1,0 +1,63 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** A clear failure (never a skip) when the browser or the build is missing. */
+export function assertBrowserAndBuild(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium fonts-wqy-microhei ` +
+        `(or set CHROMIUM_PATH). End-to-end tests need a real browser and do not skip.`,
+    );
+  }
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first (npm run test:e2e does).`);
+  }
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  profileDir: string;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium with a fresh profile and the built extension loaded. */
+export async function launchWithExtension(opts: { headless?: boolean; profileDir?: string } = {}): Promise<ExtensionBrowser> {
+  assertBrowserAndBuild();
+  const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'dubao-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: opts.headless ?? true,
+    viewport: { width: 1280, height: 900 },
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+  });
+  let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    profileDir,
+    async close() {
+      await context.close();
+      if (!opts.profileDir) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}

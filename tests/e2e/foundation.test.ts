@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { serveFolder, type StaticServer } from '../../tools/serve';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveFolder('tests/fixtures/pages');
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the extension in Chromium', () => {
+  it('starts its service worker with an extension id', () => {
+    expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+    expect(browser.worker.url()).toContain('background.js');
+  });
+
+  it('renders the popup', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Dubao');
+    await page.close();
+  });
+
+  it('runs its content script on the sample newspaper page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/newspaper.html`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.dubao ?? null), { timeout: 15_000 }).toBe('reader');
+    await page.close();
+  });
+});

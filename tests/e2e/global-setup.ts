@@ -1,0 +1,5 @@
+import { assertBrowserAndBuild } from './chromium';
+
+export default function setup(): void {
+  assertBrowserAndBuild();
+}
