@@ -12,7 +12,8 @@ export default defineConfig({
   }),
   manifest: ({ browser }) => ({
     name: 'Dubao 读报',
-    description: 'Read Chinese newspapers: pinyin over the text, a hover dictionary and a glossary of political terms.',
+    description:
+      'Read Chinese newspapers: pinyin over the text, a hover dictionary and a glossary of political terms.',
     permissions: ['storage', 'contextMenus', 'scripting'],
     host_permissions: ['<all_urls>'],
     optional_host_permissions: ['http://127.0.0.1:8765/*'],

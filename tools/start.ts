@@ -8,7 +8,9 @@ import { serveFolder } from './serve';
 const SHOT = resolve('screenshots/start.png');
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
 
-const server = await serveFolder('tests/fixtures/pages', { port: Number(process.env.PORT ?? 0) || undefined });
+const server = await serveFolder('tests/fixtures/pages', {
+  port: Number(process.env.PORT ?? 0) || undefined,
+});
 const url = `${server.url}/newspaper.html`;
 const browser = await launchWithExtension({ headless: !headed });
 const page = await browser.context.newPage();

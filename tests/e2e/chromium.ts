@@ -25,7 +25,9 @@ export function assertBrowserAndBuild(): void {
     );
   }
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first (npm run test:e2e does).`);
+    throw new Error(
+      `No built extension in ${EXTENSION_DIR}: run \`npm run build\` first (npm run test:e2e does).`,
+    );
   }
 }
 
@@ -38,14 +40,20 @@ export interface ExtensionBrowser {
 }
 
 /** Starts Chromium with a fresh profile and the built extension loaded. */
-export async function launchWithExtension(opts: { headless?: boolean; profileDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  opts: { headless?: boolean; profileDir?: string } = {},
+): Promise<ExtensionBrowser> {
   assertBrowserAndBuild();
   const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'dubao-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 900 },
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
   });
   let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });

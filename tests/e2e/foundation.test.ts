@@ -30,7 +30,9 @@ describe('the extension in Chromium', () => {
   it('runs its content script on the sample newspaper page', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/newspaper.html`);
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.dubao ?? null), { timeout: 15_000 }).toBe('reader');
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.dubao ?? null), { timeout: 15_000 })
+      .toBe('reader');
     await page.close();
   });
 });
