@@ -1,0 +1,139 @@
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { GlossaryEntry } from './glossary-entry';
+import type { DictRow, EntryRow, ListRow, MetaRow, ReviewRow, TermRow } from './types';
+
+export const DB_NAME = 'dubao';
+
+/** Version 1, kept verbatim: Dexie needs the old schema to upgrade from it, and the migration test opens it. */
+export const SCHEMA_V1 = {
+  dict: '++id, simplified, traditional',
+  terms: 'id, simplified, category',
+  lists: '++id, name',
+  entries: '++id, listId, word, created',
+  meta: 'key',
+} as const;
+
+export const SCHEMA_V2 = {
+  dict: '++id, *heads',
+  terms: 'id, origin, category, hidden, *heads',
+  lists: '++id, name, order, created',
+  entries: '++id, listId, simplified, traditional, created, *tags',
+  reviews: 'entryId, due, state',
+  meta: 'key',
+} as const;
+
+export const DB_VERSION = 2;
+
+export interface OpenDbOptions {
+  name?: string;
+  /** Injected in tests (fake-indexeddb); the browser's own by default. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export class DubaoDb extends Dexie {
+  dict!: Table<DictRow, number>;
+  terms!: Table<TermRow, string>;
+  lists!: Table<ListRow, number>;
+  entries!: Table<EntryRow, number>;
+  reviews!: Table<ReviewRow, number>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(options: OpenDbOptions = {}) {
+    const deps =
+      options.indexedDB && options.IDBKeyRange
+        ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange }
+        : undefined;
+    super(options.name ?? DB_NAME, deps);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  }
+}
+
+/** Opens (creating or upgrading) the database. */
+export async function openDb(options: OpenDbOptions = {}): Promise<DubaoDb> {
+  const db = new DubaoDb(options);
+  await db.open();
+  return db;
+}
+
+export function headsOf(...forms: (string | undefined)[]): string[] {
+  return [...new Set(forms.filter((f): f is string => !!f))];
+}
+
+// ---- v1 → v2 -------------------------------------------------------------------------------------------------
+
+/** Row shapes of version 1, only read by the upgrade. */
+export interface TermRowV1 extends Omit<GlossaryEntry, 'englishSource' | 'status' | 'related'> {
+  user?: boolean;
+  hidden?: boolean;
+}
+export interface ListRowV1 {
+  id?: number;
+  name: string;
+}
+export interface EntryRowV1 {
+  id?: number;
+  listId: number;
+  word: string;
+  pinyin: string;
+  definition: string;
+  sentence?: string;
+  title?: string;
+  url?: string;
+  created: number;
+}
+
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table('dict')
+    .toCollection()
+    .modify((row: DictRow) => {
+      row.heads = headsOf(row.simplified, row.traditional);
+    });
+
+  // v1 keyed terms by the bare entry id; v2 prefixes the origin, and a primary key cannot be modified in place.
+  const oldTerms = (await tx.table('terms').toArray()) as TermRowV1[];
+  await tx.table('terms').clear();
+  const now = Date.now();
+  await tx.table('terms').bulkAdd(oldTerms.map((t) => termFromV1(t, now)));
+
+  let order = 0;
+  await tx
+    .table('lists')
+    .toCollection()
+    .modify((row: ListRow) => {
+      row.order = order++;
+      row.created ??= now;
+    });
+
+  await tx
+    .table('entries')
+    .toCollection()
+    .modify((row: EntryRowV1 & Partial<EntryRow>) => {
+      const sentence = row.sentence ?? '';
+      row.simplified = row.word;
+      row.traditional = row.word;
+      row.context = sentence ? { sentence, offset: sentence.indexOf(row.word) } : null;
+      row.source = row.url ? { title: row.title ?? '', url: row.url } : null;
+      row.tags = [];
+      row.notes = '';
+      delete row.sentence;
+      delete row.title;
+      delete row.url;
+    });
+}
+
+function termFromV1(t: TermRowV1, now: number): TermRow {
+  const { user, hidden, ...rest } = t;
+  const entry: GlossaryEntry = { englishSource: 'unknown', status: 'current', related: [], ...rest };
+  return {
+    id: `${user ? 'user' : 'builtin'}:${t.id}`,
+    origin: user ? 'user' : 'builtin',
+    entry,
+    hidden: hidden ? 1 : 0,
+    heads: headsOf(entry.simplified, entry.traditional, ...(entry.aliases ?? [])),
+    category: entry.category,
+    updated: now,
+  };
+}

@@ -1,0 +1,305 @@
+import * as v from 'valibot';
+import { guardQuota } from './errors';
+import type { GlossaryEntry } from './glossary-entry';
+import { headsOf, type DubaoDb } from './schema';
+import { matchesQuery, prepareQuery } from './search';
+import type { TermOrigin, TermRow } from './types';
+
+export const GLOSSARY_VERSION_KEY = 'glossaryVersion';
+
+/** A glossary term as the user sees it: shipped data with the user's edit applied. */
+export interface Term extends GlossaryEntry {
+  /** Row key, `builtin:…` or `user:…`; pass it to edit/hide/delete. */
+  key: string;
+  origin: TermOrigin;
+  edited: boolean;
+  hidden: boolean;
+}
+
+export function toTerm(row: TermRow): Term {
+  return {
+    ...row.entry,
+    ...row.edit,
+    key: row.id,
+    origin: row.origin,
+    edited: row.edit !== undefined && Object.keys(row.edit).length > 0,
+    hidden: row.hidden === 1,
+  };
+}
+
+function withDerived(row: Omit<TermRow, 'heads' | 'category'>): TermRow {
+  const e = { ...row.entry, ...row.edit };
+  return { ...row, heads: headsOf(e.simplified, e.traditional, ...(e.aliases ?? [])), category: e.category };
+}
+
+export interface SeedResult {
+  skipped: boolean;
+  added: number;
+  updated: number;
+  removed: number;
+}
+
+/**
+ * Brings the built-in terms to `version`. Only `entry` of built-in rows is written: user edits, hidden flags and
+ * user terms survive every update. A built-in dropped from the data is deleted, unless the user edited it, in
+ * which case it is kept as a user term.
+ */
+export async function seedBuiltinTerms(
+  db: DubaoDb,
+  entries: readonly GlossaryEntry[],
+  version: string,
+): Promise<SeedResult> {
+  const current = await db.meta.get(GLOSSARY_VERSION_KEY);
+  if (current?.value === version) return { skipped: true, added: 0, updated: 0, removed: 0 };
+  return guardQuota('update the glossary', () =>
+    db.transaction('rw', db.terms, db.meta, async () => {
+      const existing = new Map(
+        (await db.terms.where('origin').equals('builtin').toArray()).map((r) => [r.id, r]),
+      );
+      const now = Date.now();
+      const rows: TermRow[] = [];
+      let added = 0;
+      for (const entry of entries) {
+        const id = `builtin:${entry.id}`;
+        const old = existing.get(id);
+        existing.delete(id);
+        if (!old) added++;
+        rows.push(
+          withDerived({
+            id,
+            origin: 'builtin',
+            entry,
+            edit: old?.edit,
+            hidden: old?.hidden ?? 0,
+            updated: now,
+          }),
+        );
+      }
+      await db.terms.bulkPut(rows);
+      for (const orphan of existing.values()) {
+        await db.terms.delete(orphan.id);
+        if (orphan.edit && Object.keys(orphan.edit).length > 0) {
+          const entry = { ...orphan.entry, ...orphan.edit };
+          await db.terms.put(
+            withDerived({
+              id: `user:${entry.id}`,
+              origin: 'user',
+              entry,
+              hidden: orphan.hidden,
+              updated: now,
+            }),
+          );
+        }
+      }
+      await db.meta.put({ key: GLOSSARY_VERSION_KEY, value: version });
+      return { skipped: false, added, updated: rows.length - added, removed: existing.size };
+    }),
+  );
+}
+
+export interface TermQuery {
+  category?: string;
+  /** Characters, pinyin (with or without tones) or English. */
+  text?: string;
+  origin?: TermOrigin;
+  includeHidden?: boolean;
+}
+
+/** Terms matching the query, sorted by simplified form; for the glossary browser. */
+export async function listTerms(db: DubaoDb, query: TermQuery = {}): Promise<Term[]> {
+  const rows = query.category
+    ? await db.terms.where('category').equals(query.category).toArray()
+    : await db.terms.toArray();
+  const q = prepareQuery(query.text ?? '');
+  return rows
+    .filter((r) => (query.includeHidden || r.hidden === 0) && (!query.origin || r.origin === query.origin))
+    .map(toTerm)
+    .filter((t) =>
+      matchesQuery(q, {
+        hanzi: [t.simplified, t.traditional, ...(t.aliases ?? [])],
+        pinyin: t.pinyin,
+        english: `${t.english} ${t.explanation}`,
+      }),
+    )
+    .sort((a, b) => a.simplified.localeCompare(b.simplified, 'zh'));
+}
+
+/** Every visible term: what the reader highlights and segments with. */
+export async function activeTerms(db: DubaoDb): Promise<Term[]> {
+  return (await db.terms.where('hidden').equals(0).toArray()).map(toTerm);
+}
+
+/** Visible terms whose simplified, traditional or alias form is exactly `word`. */
+export async function termsForWord(db: DubaoDb, word: string): Promise<Term[]> {
+  return (await db.terms.where('heads').equals(word).toArray()).filter((r) => r.hidden === 0).map(toTerm);
+}
+
+/** Visible terms whose form is one of `forms` (e.g. all prefixes at the pointer), longest first. */
+export async function termsForAny(db: DubaoDb, forms: readonly string[]): Promise<Term[]> {
+  if (forms.length === 0) return [];
+  const rows = await db.terms.where('heads').anyOf(forms).distinct().toArray();
+  return rows
+    .filter((r) => r.hidden === 0)
+    .map(toTerm)
+    .sort((a, b) => b.simplified.length - a.simplified.length);
+}
+
+export type NewUserTerm = Omit<GlossaryEntry, 'id'> & { id?: string };
+
+export async function addUserTerm(db: DubaoDb, input: NewUserTerm): Promise<Term> {
+  const entry: GlossaryEntry = { ...input, id: input.id ?? crypto.randomUUID() };
+  const row = withDerived({ id: `user:${entry.id}`, origin: 'user', entry, hidden: 0, updated: Date.now() });
+  await guardQuota('save the term', () => db.terms.add(row));
+  return toTerm(row);
+}
+
+export class TermNotFoundError extends Error {
+  override name = 'TermNotFoundError';
+}
+
+async function getRow(db: DubaoDb, key: string): Promise<TermRow> {
+  const row = await db.terms.get(key);
+  if (!row) throw new TermNotFoundError(`No term ${key}`);
+  return row;
+}
+
+/** Edits a term. For a built-in the change is kept apart from the shipped data, so updates never undo it. */
+export async function editTerm(
+  db: DubaoDb,
+  key: string,
+  patch: Partial<Omit<GlossaryEntry, 'id'>>,
+): Promise<Term> {
+  const row = await getRow(db, key);
+  const clean = Object.fromEntries(Object.entries(patch).filter(([k, v]) => k !== 'id' && v !== undefined));
+  const next =
+    row.origin === 'user'
+      ? withDerived({ ...row, entry: { ...row.entry, ...clean }, updated: Date.now() })
+      : withDerived({ ...row, edit: { ...row.edit, ...clean }, updated: Date.now() });
+  await guardQuota('save the term', () => db.terms.put(next));
+  return toTerm(next);
+}
+
+/** Drops the user's edit of a built-in term, back to the shipped data. */
+export async function revertTerm(db: DubaoDb, key: string): Promise<Term> {
+  const row = await getRow(db, key);
+  const next = withDerived({ ...row, edit: undefined, updated: Date.now() });
+  await db.terms.put(next);
+  return toTerm(next);
+}
+
+export async function setTermHidden(db: DubaoDb, key: string, hidden: boolean): Promise<void> {
+  const row = await getRow(db, key);
+  await db.terms.put({ ...row, hidden: hidden ? 1 : 0, updated: Date.now() });
+}
+
+/** Deletes a user term. A built-in cannot be deleted (the next update would restore it): it is hidden instead. */
+export async function deleteTerm(db: DubaoDb, key: string): Promise<'deleted' | 'hidden'> {
+  const row = await getRow(db, key);
+  if (row.origin === 'builtin') {
+    await setTermHidden(db, key, true);
+    return 'hidden';
+  }
+  await db.terms.delete(key);
+  return 'deleted';
+}
+
+// ---- export / import of the user's own glossary work ------------------------------------------------------
+
+const EntrySchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  simplified: v.pipe(v.string(), v.minLength(1), v.maxLength(50)),
+  traditional: v.pipe(v.string(), v.maxLength(50)),
+  pinyin: v.pipe(v.string(), v.maxLength(300)),
+  english: v.pipe(v.string(), v.maxLength(500)),
+  englishSource: v.string(),
+  source: v.optional(v.string()),
+  explanation: v.pipe(v.string(), v.maxLength(5000)),
+  category: v.string(),
+  status: v.string(),
+  since: v.optional(v.string()),
+  related: v.array(v.string()),
+  aliases: v.optional(v.array(v.string())),
+});
+
+export const UserTermsExportSchema = v.object({
+  format: v.literal('dubao-terms'),
+  version: v.literal(1),
+  /** Terms the user added. */
+  added: v.array(EntrySchema),
+  /** User changes to built-in terms, by built-in id. */
+  edited: v.array(v.object({ id: v.string(), patch: v.partial(v.omit(EntrySchema, ['id'])) })),
+  /** Built-in ids the user hid. */
+  hidden: v.array(v.string()),
+});
+
+export type UserTermsExport = v.InferOutput<typeof UserTermsExportSchema>;
+
+export async function exportUserTerms(db: DubaoDb): Promise<UserTermsExport> {
+  const rows = await db.terms.toArray();
+  const builtins = rows.filter((r) => r.origin === 'builtin');
+  return {
+    format: 'dubao-terms',
+    version: 1,
+    added: rows.filter((r) => r.origin === 'user').map((r) => r.entry),
+    edited: builtins
+      .filter((r) => r.edit && Object.keys(r.edit).length > 0)
+      .map((r) => ({ id: r.entry.id, patch: r.edit! })),
+    hidden: builtins.filter((r) => r.hidden === 1).map((r) => r.entry.id),
+  };
+}
+
+export type ImportTermsResult =
+  | { ok: true; added: number; edited: number; hidden: number; unknownBuiltins: string[] }
+  | { ok: false; error: string };
+
+/** Validates and merges an export: added terms replace same-id user terms; edits of unknown built-ins are reported. */
+export async function importUserTerms(db: DubaoDb, raw: unknown): Promise<ImportTermsResult> {
+  const parsed = v.safeParse(UserTermsExportSchema, raw);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    return { ok: false, error: `Not a Dubao glossary export${path ? ` (${path})` : ''}: ${issue.message}` };
+  }
+  const data = parsed.output;
+  const unknownBuiltins: string[] = [];
+  const now = Date.now();
+  await guardQuota('import terms', () =>
+    db.transaction('rw', db.terms, async () => {
+      await db.terms.bulkPut(
+        data.added.map((entry) =>
+          withDerived({
+            id: `user:${entry.id}`,
+            origin: 'user',
+            entry: entry as GlossaryEntry,
+            hidden: 0,
+            updated: now,
+          }),
+        ),
+      );
+      for (const { id, patch } of data.edited) {
+        const row = await db.terms.get(`builtin:${id}`);
+        if (!row) unknownBuiltins.push(id);
+        else
+          await db.terms.put(
+            withDerived({
+              ...row,
+              edit: { ...row.edit, ...(patch as Partial<GlossaryEntry>) },
+              updated: now,
+            }),
+          );
+      }
+      for (const id of data.hidden) {
+        const row = await db.terms.get(`builtin:${id}`);
+        if (!row) unknownBuiltins.push(id);
+        else await db.terms.put({ ...row, hidden: 1, updated: now });
+      }
+    }),
+  );
+  return {
+    ok: true,
+    added: data.added.length,
+    edited: data.edited.length,
+    hidden: data.hidden.length,
+    unknownBuiltins,
+  };
+}

