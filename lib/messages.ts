@@ -1,0 +1,217 @@
+import * as v from 'valibot';
+import type { DictImportState, DictMatch } from './db/dict';
+import type { Term } from './db/terms';
+import { siteKey, type Settings, type SiteOverride } from './settings';
+
+// ---- requests: one schema per kind, validated on receipt ------------------------------------------------------
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e9));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const nonEmpty = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
+const host = v.pipe(v.string(), v.maxLength(255));
+
+const DetectedSchema = v.object({
+  type: v.literal('detected'),
+  chinese: v.boolean(),
+  script: v.nullable(v.picklist(['simplified', 'traditional'])),
+  hanChars: count,
+  blocks: count,
+});
+
+/** The text at the pointer; only its first 8 characters are looked up, the rest is slack for the caller. */
+const LookupSchema = v.object({ type: v.literal('lookup'), text: nonEmpty(64) });
+
+const TermsForPageSchema = v.object({ type: v.literal('termsForPage') });
+
+const SaveWordSchema = v.object({
+  type: v.literal('saveWord'),
+  word: nonEmpty(50),
+  pinyin: v.optional(text(300)),
+  definition: v.optional(text(2000)),
+  sentence: text(2000),
+  /** UTF-16 offset of the word in `sentence`; -1 when unknown. */
+  offset: v.pipe(v.number(), v.integer(), v.minValue(-1)),
+  title: text(500),
+  url: text(4096),
+  listId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+
+const GetSettingsSchema = v.object({ type: v.literal('getSettings'), host });
+
+const SetSettingsSchema = v.pipe(
+  v.object({
+    type: v.literal('setSettings'),
+    scope: v.picklist(['global', 'site']),
+    host: v.optional(host),
+    /** Unknown keys and bad values are dropped; in a site patch, `null` removes the override. */
+    patch: v.record(v.string(), v.unknown()),
+  }),
+  v.check((m) => m.scope === 'global' || !!m.host, 'A site setting needs a host'),
+);
+
+/** Reported by the reader after annotating, shown by the popup. */
+const PageStatsSchema = v.object({
+  type: v.literal('pageStats'),
+  hanChars: count,
+  runs: count,
+  words: count,
+  terms: count,
+  unknownWords: v.optional(count),
+});
+
+const GetPageStatsSchema = v.object({
+  type: v.literal('getPageStats'),
+  tabId: v.pipe(v.number(), v.integer()),
+});
+
+const DictStatusSchema = v.object({ type: v.literal('dictStatus') });
+
+export const MessageSchema = v.variant('type', [
+  DetectedSchema,
+  LookupSchema,
+  TermsForPageSchema,
+  SaveWordSchema,
+  GetSettingsSchema,
+  SetSettingsSchema,
+  PageStatsSchema,
+  GetPageStatsSchema,
+  DictStatusSchema,
+]);
+
+export type Message = v.InferOutput<typeof MessageSchema>;
+export type MessageKind = Message['type'];
+export type MessageOf<K extends MessageKind> = Extract<Message, { type: K }>;
+
+// ---- responses ------------------------------------------------------------------------------------------------
+
+export type PageStats = Omit<MessageOf<'pageStats'>, 'type'>;
+
+export interface SettingsView {
+  /** Site key the settings apply to ('' for global only). */
+  host: string;
+  /** What applies on this site. */
+  settings: Settings;
+  global: Settings;
+  site: SiteOverride;
+}
+
+export type SaveWordResponse =
+  | { ok: true; entryId: number; listId: number }
+  /** `quota` true when storage is full: the UI says so rather than a generic failure. */
+  | { ok: false; error: string; quota: boolean };
+
+export interface ResponseMap {
+  /** Whether the background is injecting the reader into this frame. */
+  detected: { inject: boolean };
+  /** Dictionary entries longest first; glossary terms found at the same position (they win over CEDICT). */
+  lookup: { entries: DictMatch[]; terms: Term[] };
+  termsForPage: { terms: Term[] };
+  saveWord: SaveWordResponse;
+  getSettings: SettingsView;
+  setSettings: SettingsView;
+  pageStats: { ok: true };
+  getPageStats: PageStats | null;
+  dictStatus: DictImportState | null;
+}
+
+export type ResponseOf<K extends MessageKind> = ResponseMap[K];
+
+/** What the background answers when it cannot handle a message at all. */
+export interface ErrorResponse {
+  error: string;
+}
+
+/** The sending side: `browser.runtime.sendMessage` typed by kind. */
+export type SendMessage = <K extends MessageKind>(
+  msg: MessageOf<K>,
+) => Promise<ResponseOf<K> | ErrorResponse>;
+
+export function isErrorResponse(r: unknown): r is ErrorResponse {
+  return (
+    typeof r === 'object' && r !== null && 'error' in r && typeof (r as ErrorResponse).error === 'string'
+  );
+}
+
+// ---- receiving ------------------------------------------------------------------------------------------------
+
+export type ParseResult = { ok: true; msg: Message } | { ok: false; error: string };
+
+export function parseMessage(raw: unknown): ParseResult {
+  const r = v.safeParse(MessageSchema, raw);
+  if (r.success) return { ok: true, msg: r.output };
+  const issue = r.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.');
+  return { ok: false, error: `Invalid message${path ? ` at ${path}` : ''}: ${issue.message}` };
+}
+
+/** The parts of `runtime.MessageSender` we rely on, as a plain object so lib/ stays free of extension APIs. */
+export interface MessageSenderLike {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+  frameId?: number;
+}
+
+export type SenderKind = 'content' | 'page';
+
+/**
+ * `page` for our own extension pages (popup, options), `content` for our content scripts, null for anyone else.
+ * Firefox extension URLs carry a per-install UUID rather than the id, hence the looser moz-extension check.
+ */
+export function senderKind(
+  sender: MessageSenderLike | null | undefined,
+  extensionId: string,
+): SenderKind | null {
+  if (!sender || !extensionId || sender.id !== extensionId) return null;
+  const url = sender.url ?? '';
+  if (url.startsWith(`chrome-extension://${extensionId}/`) || url.startsWith('moz-extension://'))
+    return 'page';
+  if (sender.tab) return 'content';
+  return null;
+}
+
+export function isTrustedSender(sender: MessageSenderLike | null | undefined, extensionId: string): boolean {
+  return senderKind(sender, extensionId) !== null;
+}
+
+const PAGE_ONLY: ReadonlySet<MessageKind> = new Set(['getPageStats', 'dictStatus']);
+
+/**
+ * Whether this sender may send this message. Content scripts run inside visited pages, so they may not read other
+ * tabs' stats, and may change settings only for the site they run on.
+ */
+export function isAllowed(msg: Message, kind: SenderKind, sender: MessageSenderLike): boolean {
+  if (kind === 'page') return true;
+  if (PAGE_ONLY.has(msg.type)) return false;
+  if (msg.type === 'setSettings') {
+    return msg.scope === 'site' && !!sender.url && siteKey(sender.url) === siteKey(msg.host ?? '');
+  }
+  return true;
+}
+
+export type Handlers<S = MessageSenderLike> = {
+  [K in MessageKind]: (msg: MessageOf<K>, sender: S) => Promise<ResponseOf<K>> | ResponseOf<K>;
+};
+
+/**
+ * Checks the sender, validates the message and calls its handler: the background's `onMessage` listener in one
+ * call. Rejections come back as `{ error }`, never as thrown errors, so the sender always gets an answer.
+ */
+export async function dispatch<S extends MessageSenderLike>(
+  handlers: Handlers<S>,
+  raw: unknown,
+  sender: S,
+  extensionId: string,
+): Promise<unknown> {
+  const kind = senderKind(sender, extensionId);
+  if (!kind) return { error: 'Untrusted sender' } satisfies ErrorResponse;
+  const parsed = parseMessage(raw);
+  if (!parsed.ok) return { error: parsed.error } satisfies ErrorResponse;
+  if (!isAllowed(parsed.msg, kind, sender)) return { error: `${parsed.msg.type} is not allowed from here` };
+  const handler = handlers[parsed.msg.type] as (msg: Message, sender: S) => unknown;
+  try {
+    return await handler(parsed.msg, sender);
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) } satisfies ErrorResponse;
+  }
+}

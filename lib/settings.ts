@@ -1,0 +1,176 @@
+import * as v from 'valibot';
+
+export const PINYIN_STYLES = ['marks', 'numbers', 'colors', 'zhuyin'] as const;
+export type PinyinStyle = (typeof PINYIN_STYLES)[number];
+
+/** `original` leaves the page's script; the others are OpenCC targets (twp/hk with regional phrases). */
+export const SCRIPT_TARGETS = ['original', 'cn', 'tw', 'twp', 'hk'] as const;
+export type ScriptTarget = (typeof SCRIPT_TARGETS)[number];
+
+export interface Settings {
+  /** Dubao runs on the page at all. */
+  enabled: boolean;
+  pinyin: boolean;
+  pinyinStyle: PinyinStyle;
+  script: ScriptTarget;
+  /** Highlight glossary terms. */
+  highlights: boolean;
+  /** No pinyin over words the user has marked known. */
+  hideKnown: boolean;
+  /** No pinyin over words of this HSK level and below; 0 shows pinyin everywhere. */
+  hskHideLevel: number;
+  hoverCard: boolean;
+  /** Text-to-speech rate, 0.5–2. */
+  speechRate: number;
+  /** Ruby size relative to the text, 0.4–1. */
+  pinyinScale: number;
+}
+
+export type SettingKey = keyof Settings;
+/** What a site changes relative to the global settings; a missing key inherits. */
+export type SiteOverride = Partial<Settings>;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enabled: true,
+  pinyin: true,
+  pinyinStyle: 'marks',
+  script: 'original',
+  highlights: true,
+  hideKnown: false,
+  hskHideLevel: 0,
+  hoverCard: true,
+  speechRate: 1,
+  pinyinScale: 0.5,
+});
+
+// One schema per setting, so a whole object and a single patched key are validated the same way.
+const FIELD: { [K in SettingKey]: v.GenericSchema<Settings[K]> } = {
+  enabled: v.boolean(),
+  pinyin: v.boolean(),
+  pinyinStyle: v.picklist(PINYIN_STYLES),
+  script: v.picklist(SCRIPT_TARGETS),
+  highlights: v.boolean(),
+  hideKnown: v.boolean(),
+  hskHideLevel: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)),
+  hoverCard: v.boolean(),
+  speechRate: v.pipe(v.number(), v.minValue(0.5), v.maxValue(2)),
+  pinyinScale: v.pipe(v.number(), v.minValue(0.4), v.maxValue(1)),
+};
+
+const KEYS = Object.keys(FIELD) as SettingKey[];
+
+/**
+ * Stored or imported settings: unknown keys are dropped, missing or bad values fall back to the default,
+ * and anything that is not an object gives the defaults.
+ */
+export const SettingsSchema = v.fallback(
+  v.object({
+    enabled: withDefault('enabled'),
+    pinyin: withDefault('pinyin'),
+    pinyinStyle: withDefault('pinyinStyle'),
+    script: withDefault('script'),
+    highlights: withDefault('highlights'),
+    hideKnown: withDefault('hideKnown'),
+    hskHideLevel: withDefault('hskHideLevel'),
+    hoverCard: withDefault('hoverCard'),
+    speechRate: withDefault('speechRate'),
+    pinyinScale: withDefault('pinyinScale'),
+  }),
+  () => ({ ...DEFAULT_SETTINGS }),
+);
+
+function withDefault<K extends SettingKey>(key: K) {
+  const d = DEFAULT_SETTINGS[key];
+  const field: v.GenericSchema<Settings[K]> = FIELD[key];
+  return v.fallback(v.optional(field, d), d);
+}
+
+/** A site override or a patch: only known keys with valid values; bad ones are dropped, not defaulted. */
+export const SettingsPatchSchema = v.pipe(
+  v.record(v.string(), v.unknown()),
+  v.transform((raw) => {
+    const out: Record<string, unknown> = {};
+    for (const k of KEYS) if (k in raw && v.is(FIELD[k], raw[k])) out[k] = raw[k];
+    return out as SiteOverride;
+  }),
+);
+
+export function parseSettings(raw: unknown): Settings {
+  return v.parse(SettingsSchema, raw);
+}
+
+export function parseSiteOverride(raw: unknown): SiteOverride {
+  const r = v.safeParse(SettingsPatchSchema, raw);
+  return r.success ? r.output : {};
+}
+
+/** What applies on a page: the global settings with the site's overrides on top. */
+export function resolveSettings(global: Settings, site?: SiteOverride | null): Settings {
+  if (!site) return { ...global };
+  const out = { ...global };
+  for (const k of KEYS) if (site[k] !== undefined) (out as Record<SettingKey, unknown>)[k] = site[k];
+  return out;
+}
+
+/** Everything persisted: global settings and per-site overrides keyed by `siteKey`. */
+export interface StoredSettings {
+  global: Settings;
+  sites: Record<string, SiteOverride>;
+}
+
+export function parseStoredSettings(raw: unknown): StoredSettings {
+  const obj = (typeof raw === 'object' && raw !== null ? raw : {}) as { global?: unknown; sites?: unknown };
+  const sites: Record<string, SiteOverride> = {};
+  if (typeof obj.sites === 'object' && obj.sites !== null) {
+    for (const [host, o] of Object.entries(obj.sites)) {
+      const key = siteKey(host);
+      const override = parseSiteOverride(o);
+      if (key && Object.keys(override).length > 0) sites[key] = override;
+    }
+  }
+  return { global: parseSettings(obj.global), sites };
+}
+
+/** `https://WWW.People.com.cn/x` or `www.people.com.cn` → `people.com.cn`; '' when there is no host. */
+export function siteKey(hostOrUrl: string): string {
+  let host = hostOrUrl.trim().toLowerCase();
+  if (host.includes('://')) {
+    try {
+      host = new URL(host).hostname;
+    } catch {
+      return '';
+    }
+  }
+  host = host.replace(/:\d+$/, '').replace(/\.$/, '');
+  return host.startsWith('www.') ? host.slice(4) : host;
+}
+
+export function settingsForHost(stored: StoredSettings, host: string): Settings {
+  return resolveSettings(stored.global, stored.sites[siteKey(host)]);
+}
+
+/**
+ * Applies a validated patch. A site patch whose value equals the global one removes that override, so the site
+ * follows later global changes; a `null` value in a site patch removes it too.
+ */
+export function applySettingsPatch(
+  stored: StoredSettings,
+  scope: 'global' | 'site',
+  patch: unknown,
+  host?: string,
+): StoredSettings {
+  const raw = (typeof patch === 'object' && patch !== null ? patch : {}) as Record<string, unknown>;
+  const valid = parseSiteOverride(raw);
+  if (scope === 'global') return { ...stored, global: { ...stored.global, ...valid } };
+  const key = siteKey(host ?? '');
+  if (!key) return stored;
+  const next: SiteOverride = { ...stored.sites[key] };
+  for (const k of KEYS) {
+    if (raw[k] === null || (k in valid && valid[k] === stored.global[k])) delete next[k];
+    else if (k in valid) (next as Record<SettingKey, unknown>)[k] = valid[k];
+  }
+  const sites = { ...stored.sites };
+  if (Object.keys(next).length > 0) sites[key] = next;
+  else delete sites[key];
+  return { ...stored, sites };
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  dispatch,
+  isErrorResponse,
+  isTrustedSender,
+  parseMessage,
+  senderKind,
+  type Handlers,
+  type MessageSenderLike,
+} from '../../lib/messages';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const contentScript: MessageSenderLike = {
+  id: ID,
+  tab: { id: 3 },
+  frameId: 0,
+  url: 'https://www.people.com.cn/a',
+};
+const popup: MessageSenderLike = { id: ID, url: `chrome-extension://${ID}/popup.html` };
+const firefoxOptions: MessageSenderLike = {
+  id: 'dubao@example.org',
+  url: 'moz-extension://1b2c-uuid/options.html',
+};
+
+describe('parseMessage', () => {
+  it('accepts each well-formed kind', () => {
+    const good: unknown[] = [
+      { type: 'detected', chinese: true, script: 'simplified', hanChars: 1200, blocks: 14 },
+      { type: 'detected', chinese: false, script: null, hanChars: 0, blocks: 0 },
+      { type: 'lookup', text: '共同富裕是' },
+      { type: 'termsForPage' },
+      {
+        type: 'saveWord',
+        word: '银行',
+        sentence: '他去银行。',
+        offset: 2,
+        title: '人民网',
+        url: 'https://x.cn',
+      },
+      { type: 'getSettings', host: 'people.com.cn' },
+      { type: 'setSettings', scope: 'global', patch: { pinyin: false } },
+      { type: 'setSettings', scope: 'site', host: 'people.com.cn', patch: { script: 'tw' } },
+      { type: 'pageStats', hanChars: 10, runs: 2, words: 5, terms: 1 },
+      { type: 'getPageStats', tabId: 3 },
+      { type: 'dictStatus' },
+    ];
+    for (const raw of good) expect(parseMessage(raw), JSON.stringify(raw)).toMatchObject({ ok: true });
+  });
+
+  it('drops fields the protocol does not know', () => {
+    const r = parseMessage({ type: 'lookup', text: '银行', evil: '<script>' });
+    expect(r).toEqual({ ok: true, msg: { type: 'lookup', text: '银行' } });
+  });
+
+  it.each([
+    ['not an object', 'lookup'],
+    ['null', null],
+    ['unknown kind', { type: 'deleteEverything' }],
+    ['missing field', { type: 'lookup' }],
+    ['empty lookup text', { type: 'lookup', text: '' }],
+    ['huge lookup text', { type: 'lookup', text: '字'.repeat(1000) }],
+    ['wrong type', { type: 'detected', chinese: 'yes', script: null, hanChars: 1, blocks: 1 }],
+    ['negative count', { type: 'detected', chinese: true, script: 'simplified', hanChars: -1, blocks: 1 }],
+    ['bad script', { type: 'detected', chinese: true, script: 'klingon', hanChars: 1, blocks: 1 }],
+    ['site patch without host', { type: 'setSettings', scope: 'site', patch: {} }],
+    ['fractional offset', { type: 'saveWord', word: 'a', sentence: '', offset: 1.5, title: '', url: '' }],
+    ['list id zero', { type: 'saveWord', word: 'a', sentence: '', offset: 0, title: '', url: '', listId: 0 }],
+  ])('rejects a message with %s', (_, raw) => {
+    const r = parseMessage(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/Invalid message/);
+  });
+});
+
+describe('senders', () => {
+  it('trusts our content scripts and our extension pages', () => {
+    expect(senderKind(contentScript, ID)).toBe('content');
+    expect(senderKind(popup, ID)).toBe('page');
+    expect(senderKind({ ...popup, tab: { id: 9 } }, ID)).toBe('page');
+    expect(senderKind(firefoxOptions, 'dubao@example.org')).toBe('page');
+  });
+
+  it('rejects another extension, a missing id, and a sender that is neither a tab nor our page', () => {
+    expect(isTrustedSender({ ...contentScript, id: 'someone-else' }, ID)).toBe(false);
+    expect(isTrustedSender({ tab: { id: 1 }, url: 'https://x.cn' }, ID)).toBe(false);
+    expect(isTrustedSender({ id: ID, url: 'https://evil.example/' }, ID)).toBe(false);
+    expect(isTrustedSender({ id: ID, url: `chrome-extension://otherid/popup.html` }, ID)).toBe(false);
+    expect(isTrustedSender(undefined, ID)).toBe(false);
+    expect(isTrustedSender(contentScript, '')).toBe(false);
+  });
+});
+
+describe('dispatch', () => {
+  function handlers(): Handlers {
+    return {
+      detected: vi.fn(() => ({ inject: true })),
+      lookup: vi.fn(async (m) => ({ entries: [], terms: [], echo: m.text })),
+      termsForPage: vi.fn(() => ({ terms: [] })),
+      saveWord: vi.fn(() => ({ ok: true as const, entryId: 1, listId: 1 })),
+      getSettings: vi.fn(() => {
+        throw new Error('storage unavailable');
+      }),
+      setSettings: vi.fn(() => ({ host: '', settings: {} as never, global: {} as never, site: {} })),
+      pageStats: vi.fn(() => ({ ok: true as const })),
+      getPageStats: vi.fn(() => null),
+      dictStatus: vi.fn(() => null),
+    };
+  }
+
+  it('routes a valid message from a trusted sender to its handler', async () => {
+    const h = handlers();
+    const r = await dispatch(h, { type: 'lookup', text: '银行' }, contentScript, ID);
+    expect(r).toMatchObject({ entries: [], echo: '银行' });
+    expect(h.lookup).toHaveBeenCalledOnce();
+  });
+
+  it('answers foreign senders and malformed messages with an error, without calling a handler', async () => {
+    const h = handlers();
+    const foreign = await dispatch(h, { type: 'lookup', text: '银行' }, { ...contentScript, id: 'x' }, ID);
+    const bad = await dispatch(h, { type: 'lookup', text: 42 }, contentScript, ID);
+    expect(isErrorResponse(foreign) && foreign.error).toBe('Untrusted sender');
+    expect(isErrorResponse(bad)).toBe(true);
+    expect(h.lookup).not.toHaveBeenCalled();
+  });
+
+  it('keeps page-only requests and other sites’ settings away from content scripts', async () => {
+    const h = handlers();
+    expect(isErrorResponse(await dispatch(h, { type: 'dictStatus' }, contentScript, ID))).toBe(true);
+    expect(await dispatch(h, { type: 'dictStatus' }, popup, ID)).toBeNull();
+    const otherSite = { type: 'setSettings', scope: 'site', host: 'evil.com', patch: {} };
+    const ownSite = { type: 'setSettings', scope: 'site', host: 'people.com.cn', patch: {} };
+    const global = { type: 'setSettings', scope: 'global', patch: {} };
+    expect(isErrorResponse(await dispatch(h, otherSite, contentScript, ID))).toBe(true);
+    expect(isErrorResponse(await dispatch(h, global, contentScript, ID))).toBe(true);
+    expect(isErrorResponse(await dispatch(h, ownSite, contentScript, ID))).toBe(false);
+    expect(isErrorResponse(await dispatch(h, global, popup, ID))).toBe(false);
+  });
+
+  it('turns a handler failure into an error answer', async () => {
+    const r = await dispatch(handlers(), { type: 'getSettings', host: 'x.cn' }, contentScript, ID);
+    expect(r).toEqual({ error: 'storage unavailable' });
+  });
+});
