@@ -126,7 +126,7 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 
 function termFromV1(t: TermRowV1, now: number): TermRow {
   const { user, hidden, ...rest } = t;
-  const entry: GlossaryEntry = { englishSource: 'unknown', status: 'current', related: [], ...rest };
+  const entry: GlossaryEntry = { englishSource: 'descriptive', status: 'current', related: [], ...rest };
   return {
     id: `${user ? 'user' : 'builtin'}:${t.id}`,
     origin: user ? 'user' : 'builtin',

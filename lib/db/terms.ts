@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { guardQuota } from './errors';
-import type { GlossaryEntry } from './glossary-entry';
+import type { GlossaryEntry, TermCategory } from './glossary-entry';
 import { headsOf, type DubaoDb } from './schema';
 import { matchesQuery, prepareQuery } from './search';
 import type { TermOrigin, TermRow } from './types';
@@ -205,17 +205,33 @@ export async function deleteTerm(db: DubaoDb, key: string): Promise<'deleted' | 
 
 // ---- export / import of the user's own glossary work ------------------------------------------------------
 
+export const TERM_CATEGORIES = [
+  'slogan',
+  'policy',
+  'institution',
+  'campaign',
+  'ideology',
+  'title',
+  'event',
+  'place',
+] as const satisfies readonly TermCategory[];
+// Fails to compile if the glossary gains a category this list lacks.
+const allCategoriesListed: [Exclude<TermCategory, (typeof TERM_CATEGORIES)[number]>] extends [never]
+  ? true
+  : false = true;
+void allCategoriesListed;
+
 const EntrySchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   simplified: v.pipe(v.string(), v.minLength(1), v.maxLength(50)),
   traditional: v.pipe(v.string(), v.maxLength(50)),
   pinyin: v.pipe(v.string(), v.maxLength(300)),
   english: v.pipe(v.string(), v.maxLength(500)),
-  englishSource: v.string(),
+  englishSource: v.picklist(['official', 'descriptive']),
   source: v.optional(v.string()),
   explanation: v.pipe(v.string(), v.maxLength(5000)),
-  category: v.string(),
-  status: v.string(),
+  category: v.picklist(TERM_CATEGORIES),
+  status: v.picklist(['current', 'historical']),
   since: v.optional(v.string()),
   related: v.array(v.string()),
   aliases: v.optional(v.array(v.string())),

@@ -1,0 +1,101 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { lookup } from '../../../lib/db/dict';
+import { DB_VERSION, openDb, SCHEMA_V1 } from '../../../lib/db/schema';
+import { listTerms } from '../../../lib/db/terms';
+import { getEntries, getLists, searchEntries } from '../../../lib/db/vocab';
+
+describe('upgrade from version 1', () => {
+  it('keeps every row and brings it to the current shape', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('dubao', { indexedDB, IDBKeyRange });
+    old.version(1).stores(SCHEMA_V1);
+    await old.open();
+    await old.table('dict').bulkAdd([
+      { simplified: '银行', traditional: '銀行', pinyin: 'yin2 hang2', definitions: ['bank'] },
+      { simplified: '中国', traditional: '中國', pinyin: 'Zhong1 guo2', definitions: ['China'] },
+      { simplified: '人', traditional: '人', pinyin: 'ren2', definitions: ['person'] },
+    ]);
+    await old.table('terms').bulkAdd([
+      {
+        id: 'gongtong-fuyu',
+        simplified: '共同富裕',
+        traditional: '共同富裕',
+        pinyin: 'gòng tóng fù yù',
+        english: 'common prosperity',
+        explanation: 'Shared wealth.',
+        category: 'slogan',
+      },
+      {
+        id: 'my-term',
+        simplified: '内卷',
+        traditional: '內卷',
+        pinyin: 'nèi juǎn',
+        english: 'involution',
+        explanation: '',
+        category: 'ideology',
+        user: true,
+        hidden: true,
+      },
+    ]);
+    const listA = (await old.table('lists').add({ name: 'News' })) as number;
+    const listB = (await old.table('lists').add({ name: 'Economy' })) as number;
+    await old.table('entries').bulkAdd([
+      {
+        listId: listA,
+        word: '银行',
+        pinyin: 'yín háng',
+        definition: 'bank',
+        sentence: '他去银行取钱。',
+        title: '人民网',
+        url: 'https://people.com.cn/a',
+        created: 1000,
+      },
+      { listId: listB, word: '通胀', pinyin: 'tōng zhàng', definition: 'inflation', created: 2000 },
+    ]);
+    old.close();
+
+    const db = await openDb({ indexedDB, IDBKeyRange });
+    expect(db.verno).toBe(DB_VERSION);
+
+    // Dictionary rows are found by either script through the new multiEntry index.
+    expect(await db.dict.count()).toBe(3);
+    expect((await lookup(db, '銀行'))[0]).toMatchObject({ simplified: '银行', pinyin: 'yín háng' });
+    expect((await lookup(db, '中国人'))[0].matched).toBe('中国');
+
+    // Terms keep their content and gain origin, hidden flag and the fields v1 lacked.
+    const terms = await listTerms(db, { includeHidden: true });
+    expect(terms.map((t) => [t.key, t.origin, t.hidden])).toEqual([
+      ['builtin:gongtong-fuyu', 'builtin', false],
+      ['user:my-term', 'user', true],
+    ]);
+    expect(terms[0]).toMatchObject({ english: 'common prosperity', related: [], status: 'current' });
+
+    // Lists gain an order and a creation date.
+    expect((await getLists(db)).map((l) => [l.name, l.order])).toEqual([
+      ['News', 0],
+      ['Economy', 1],
+    ]);
+
+    // Entries gain both forms, context with the word's offset, source, tags and notes.
+    const [bank] = await getEntries(db, listA);
+    expect(bank).toMatchObject({
+      simplified: '银行',
+      traditional: '银行',
+      context: { sentence: '他去银行取钱。', offset: 2 },
+      source: { title: '人民网', url: 'https://people.com.cn/a' },
+      tags: [],
+      notes: '',
+      created: 1000,
+    });
+    expect(bank).not.toHaveProperty('sentence');
+    const [inflation] = await getEntries(db, listB);
+    expect(inflation).toMatchObject({ word: '通胀', context: null, source: null });
+    expect(await searchEntries(db, 'inflation')).toHaveLength(1);
+
+    // The new reviews table exists and is empty.
+    expect(await db.reviews.count()).toBe(0);
+    db.close();
+  });
+});
