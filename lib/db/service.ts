@@ -1,0 +1,43 @@
+import type { MessageOf, ResponseOf, SaveWordResponse } from '../messages';
+import { lookup, lookupWord, prefixesOf } from './dict';
+import { isQuotaError, QuotaExceededError } from './errors';
+import type { DubaoDb } from './schema';
+import { termsForAny } from './terms';
+import { addEntry, defaultListId, ListNotFoundError } from './vocab';
+
+/** The answer to a `lookup` message: dictionary entries and glossary terms starting at the pointer. */
+export async function lookupWithTerms(db: DubaoDb, text: string): Promise<ResponseOf<'lookup'>> {
+  const [entries, terms] = await Promise.all([lookup(db, text), termsForAny(db, prefixesOf(text))]);
+  return { entries, terms };
+}
+
+/**
+ * Handles a `saveWord` message: fills pinyin, definition and both scripts from the dictionary when the sender
+ * did not give them, and files the word in the chosen or default list. Never throws: failures are answers.
+ */
+export async function saveWord(db: DubaoDb, msg: MessageOf<'saveWord'>): Promise<SaveWordResponse> {
+  try {
+    const [dict] = await lookupWord(db, msg.word);
+    const listId = msg.listId ?? (await defaultListId(db));
+    const offset = msg.offset >= 0 ? msg.offset : msg.sentence.indexOf(msg.word);
+    const entry = await addEntry(db, {
+      listId,
+      word: msg.word,
+      simplified: dict?.simplified ?? msg.word,
+      traditional: dict?.traditional ?? msg.word,
+      pinyin: msg.pinyin || dict?.pinyin || '',
+      definition: msg.definition || dict?.definitions.join('; ') || '',
+      context: msg.sentence ? { sentence: msg.sentence, offset } : null,
+      source: msg.url ? { title: msg.title, url: msg.url } : null,
+    });
+    return { ok: true, entryId: entry.id, listId };
+  } catch (err) {
+    if (err instanceof QuotaExceededError || isQuotaError(err)) {
+      const e = err instanceof QuotaExceededError ? err : new QuotaExceededError('save the word');
+      return { ok: false, error: e.message, quota: true };
+    }
+    if (err instanceof ListNotFoundError)
+      return { ok: false, error: 'That list no longer exists.', quota: false };
+    return { ok: false, error: err instanceof Error ? err.message : String(err), quota: false };
+  }
+}

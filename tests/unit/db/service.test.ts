@@ -1,0 +1,89 @@
+import { describe, expect, it, vi } from 'vitest';
+import { importDictionary } from '../../../lib/db/dict';
+import { lookupWithTerms, saveWord } from '../../../lib/db/service';
+import { seedBuiltinTerms } from '../../../lib/db/terms';
+import { createList, getEntries } from '../../../lib/db/vocab';
+import type { MessageOf } from '../../../lib/messages';
+import { parseCedict } from '../../../lib/dict/cedict';
+import { freshDb, glossaryEntry } from './helpers';
+
+const CEDICT = `
+共同 共同 [gong4 tong2] /common/joint/jointly/together/
+共 共 [gong4] /common/general/to share/together/total/
+銀行 银行 [yin2 hang2] /bank/CL:家[jia1],個|个[ge4]/
+`;
+
+async function dbWithData() {
+  const db = await freshDb();
+  await importDictionary(db, parseCedict(CEDICT).rows, { version: 't' });
+  await seedBuiltinTerms(
+    db,
+    [
+      glossaryEntry({
+        id: 'gongtong-fuyu',
+        simplified: '共同富裕',
+        pinyin: 'gòng tóng fù yù',
+        english: 'common prosperity',
+      }),
+    ],
+    '1',
+  );
+  return db;
+}
+
+const save = (over: Partial<MessageOf<'saveWord'>>): MessageOf<'saveWord'> => ({
+  type: 'saveWord',
+  word: '銀行',
+  sentence: '他去銀行取錢。',
+  offset: -1,
+  title: '聯合報',
+  url: 'https://udn.com/a',
+  ...over,
+});
+
+describe('lookupWithTerms', () => {
+  it('returns the glossary term CEDICT lacks alongside the shorter dictionary words', async () => {
+    const db = await dbWithData();
+    const r = await lookupWithTerms(db, '共同富裕是');
+    expect(r.terms.map((t) => t.english)).toEqual(['common prosperity']);
+    expect(r.entries.map((e) => e.matched)).toEqual(['共同', '共']);
+  });
+});
+
+describe('saveWord', () => {
+  it('fills pinyin, definition and both scripts from the dictionary and files the word in the default list', async () => {
+    const db = await dbWithData();
+    const r = await saveWord(db, save({}));
+    expect(r).toMatchObject({ ok: true });
+    const [e] = await getEntries(db);
+    expect(e).toMatchObject({
+      word: '銀行',
+      simplified: '银行',
+      traditional: '銀行',
+      pinyin: 'yín háng',
+      definition: 'bank; CL:家[jia1],個|个[ge4]',
+      context: { sentence: '他去銀行取錢。', offset: 2 },
+      source: { title: '聯合報', url: 'https://udn.com/a' },
+    });
+  });
+
+  it('keeps what the reader sent and honours the chosen list', async () => {
+    const db = await dbWithData();
+    const list = await createList(db, 'Finance');
+    const r = await saveWord(
+      db,
+      save({ pinyin: 'yínháng', definition: 'a bank', listId: list.id, offset: 2 }),
+    );
+    expect(r).toEqual({ ok: true, entryId: expect.any(Number), listId: list.id });
+    expect((await getEntries(db, list.id))[0]).toMatchObject({ pinyin: 'yínháng', definition: 'a bank' });
+  });
+
+  it('answers with a failure instead of throwing: unknown list, full disk', async () => {
+    const db = await dbWithData();
+    expect(await saveWord(db, save({ listId: 99 }))).toMatchObject({ ok: false, quota: false });
+    vi.spyOn(db.entries, 'add').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    const r = await saveWord(db, save({}));
+    expect(r).toMatchObject({ ok: false, quota: true });
+    if (!r.ok) expect(r.error).toMatch(/storage space/);
+  });
+});
