@@ -1,34 +1,21 @@
+import { decodeCedictLine } from '../dict/asset';
 import type { CedictRow } from '../dict/cedict';
 import { numberedToMarks } from '../dict/cedict';
+import { bucketize, DICT_IMPORT_KEY, firstChar, type DictImportState } from './dict-buckets';
 import { guardQuota } from './errors';
-import { headsOf, type DubaoDb } from './schema';
-import type { DictRow } from './types';
+import type { DubaoDb } from './schema';
 
-export const DICT_IMPORT_KEY = 'dictImport';
-
-export type DictImportStatus = 'importing' | 'complete' | 'failed';
-
-/** Kept in `meta` under `dictImport`, updated in the same transaction as each chunk, so it never lies. */
-export interface DictImportState {
-  /** Version of the data being (or last) imported, e.g. the CEDICT release date. */
-  version: string;
-  total: number;
-  /** Rows 1..done are stored. */
-  done: number;
-  status: DictImportStatus;
-  error?: string;
-  started: number;
-  updated: number;
-}
+export { DICT_IMPORT_KEY, type DictImportState, type DictImportStatus } from './dict-buckets';
 
 export interface DictImportProgress {
+  /** Buckets written so far. */
   done: number;
   total: number;
 }
 
 export interface DictImportOptions {
   version: string;
-  /** Rows per transaction; larger is faster, smaller reports progress more often. */
+  /** Buckets per transaction (a bucket holds ~12 entries on average). */
   chunkSize?: number;
   onProgress?: (progress: DictImportProgress) => void;
   signal?: AbortSignal;
@@ -42,27 +29,29 @@ export async function dictStatus(db: DubaoDb): Promise<DictImportState | null> {
 }
 
 /**
- * Imports the dictionary in chunks. Rows get ids 1..n, so a chunk written twice is harmless: an interrupted or
- * failed import resumes where `meta` says it stopped, and an update overwrites the old version in place, so
- * lookups keep working (on a mix of old and new rows) while it runs.
+ * Imports the dictionary in chunks of buckets. Bucket keys and order depend only on the data, so a chunk written
+ * twice is harmless: an interrupted or failed import resumes where `meta` says it stopped, and an update
+ * overwrites the old version in place, so lookups keep working (on a mix of old and new data) while it runs.
  */
 export async function importDictionary(
   db: DubaoDb,
   rows: readonly CedictRow[],
   options: DictImportOptions,
 ): Promise<DictImportState> {
-  const { version, chunkSize = 5000, onProgress, signal, force = false } = options;
+  const { version, chunkSize = 1000, onProgress, signal, force = false } = options;
   const previous = await dictStatus(db);
-  const now = Date.now();
   if (previous && previous.version === version && previous.status === 'complete' && !force) {
     onProgress?.({ done: previous.total, total: previous.total });
     return previous;
   }
-  const resume = previous && previous.version === version && previous.total === rows.length && !force;
+  const buckets = bucketize(rows);
+  const now = Date.now();
+  const resume = previous && previous.version === version && previous.total === buckets.length && !force;
   let state: DictImportState = {
     version,
-    total: rows.length,
-    done: resume ? Math.min(previous.done, rows.length) : 0,
+    total: buckets.length,
+    done: resume ? Math.min(previous.done, buckets.length) : 0,
+    entries: rows.length,
     status: 'importing',
     started: resume ? previous.started : now,
     updated: now,
@@ -71,12 +60,10 @@ export async function importDictionary(
   onProgress?.({ done: state.done, total: state.total });
 
   try {
-    while (state.done < rows.length) {
+    while (state.done < buckets.length) {
       signal?.throwIfAborted();
-      const start = state.done;
-      const end = Math.min(start + chunkSize, rows.length);
-      const chunk: DictRow[] = [];
-      for (let i = start; i < end; i++) chunk.push(toDictRow(rows[i], i + 1));
+      const end = Math.min(state.done + chunkSize, buckets.length);
+      const chunk = buckets.slice(state.done, end);
       const next: DictImportState = { ...state, done: end, updated: Date.now() };
       await guardQuota('import the dictionary', () =>
         db.transaction('rw', db.dict, db.meta, async () => {
@@ -87,8 +74,10 @@ export async function importDictionary(
       state = next;
       onProgress?.({ done: state.done, total: state.total });
     }
-    // Rows left over from a longer previous version.
-    await db.dict.where(':id').above(rows.length).delete();
+    // Buckets of a previous version that this one no longer has.
+    const keep = new Set(buckets.map((b) => b.id));
+    const stale = (await db.dict.toCollection().primaryKeys()).filter((k) => !keep.has(k));
+    await db.dict.bulkDelete(stale);
     state = { ...state, status: 'complete', updated: Date.now() };
     await db.meta.put({ key: DICT_IMPORT_KEY, value: state });
     return state;
@@ -99,17 +88,6 @@ export async function importDictionary(
     }
     throw err;
   }
-}
-
-function toDictRow(r: CedictRow, id: number): DictRow {
-  return {
-    id,
-    simplified: r.simplified,
-    traditional: r.traditional,
-    pinyin: r.pinyin,
-    definitions: r.definitions,
-    heads: headsOf(r.simplified, r.traditional),
-  };
 }
 
 /** A dictionary entry whose headword starts the looked-up text. */
@@ -133,42 +111,65 @@ export function prefixesOf(text: string, max = 8): string[] {
   return out;
 }
 
+interface Candidate {
+  row: CedictRow;
+  matched: string;
+  /** Position in CEDICT order within its bucket, for stable ordering. */
+  order: number;
+}
+
+/** Entries of the buckets for `text`'s first character whose headword is one of `wanted`. */
+async function candidates(db: DubaoDb, first: string, wanted: ReadonlySet<string>): Promise<Candidate[]> {
+  const buckets = await db.dict.where('heads').equals(first).toArray();
+  const out: Candidate[] = [];
+  let order = 0;
+  for (const bucket of buckets) {
+    for (const line of bucket.block.split('\n')) {
+      order++;
+      // Cheap check on the raw line before decoding it.
+      const tab = line.indexOf('\t');
+      const simp = line.slice(0, tab);
+      const trad = line.slice(tab + 1, line.indexOf('\t', tab + 1));
+      const matched = wanted.has(simp) ? simp : trad && wanted.has(trad) ? trad : null;
+      if (matched === null) continue;
+      const row = decodeCedictLine(line);
+      if (row) out.push({ row, matched, order });
+    }
+  }
+  return out;
+}
+
 /**
- * Entries whose headword is a prefix of `text` (the text at the pointer), in one indexed query.
+ * Entries whose headword is a prefix of `text` (the text at the pointer), from one indexed query.
  * Longest matches first; among equals, common words before proper nouns, then CEDICT order.
  */
 export async function lookup(db: DubaoDb, text: string, maxLength = 8): Promise<DictMatch[]> {
   const prefixes = prefixesOf(text, maxLength);
   if (prefixes.length === 0) return [];
-  const rows = await db.dict.where('heads').anyOf(prefixes).distinct().toArray();
-  const wanted = new Set(prefixes);
-  const matches = rows.map((row) => {
-    const matched = row.heads.filter((h) => wanted.has(h)).sort((a, b) => b.length - a.length)[0];
-    return { row, matched };
-  });
-  matches.sort(
+  const found = await candidates(db, firstChar(prefixes[0]), new Set(prefixes));
+  found.sort(
     (a, b) =>
       b.matched.length - a.matched.length ||
       Number(isProperNoun(a.row)) - Number(isProperNoun(b.row)) ||
-      (a.row.id ?? 0) - (b.row.id ?? 0),
+      a.order - b.order,
   );
-  return matches.map(({ row, matched }) => toMatch(row, matched));
+  return found.map((c) => toMatch(c.row, c.matched));
 }
 
 /** Entries for exactly this word, in either script. */
 export async function lookupWord(db: DubaoDb, word: string): Promise<DictMatch[]> {
-  const rows = await db.dict.where('heads').equals(word).toArray();
-  rows.sort((a, b) => Number(isProperNoun(a)) - Number(isProperNoun(b)) || (a.id ?? 0) - (b.id ?? 0));
-  return rows.map((row) => toMatch(row, word));
+  const found = await candidates(db, firstChar(word), new Set([word]));
+  found.sort((a, b) => Number(isProperNoun(a.row)) - Number(isProperNoun(b.row)) || a.order - b.order);
+  return found.map((c) => toMatch(c.row, c.matched));
 }
 
 // CEDICT capitalises the pinyin of names (`Yin2 hang2`); readers of a newspaper want the common word first.
-function isProperNoun(row: DictRow): boolean {
+function isProperNoun(row: CedictRow): boolean {
   const c = row.pinyin.charCodeAt(0);
   return c >= 65 && c <= 90;
 }
 
-function toMatch(row: DictRow, matched: string): DictMatch {
+function toMatch(row: CedictRow, matched: string): DictMatch {
   return {
     matched,
     simplified: row.simplified,

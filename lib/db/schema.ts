@@ -1,12 +1,14 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
+import { bucketize, DICT_IMPORT_KEY, upgradeImportState } from './dict-buckets';
 import type { GlossaryEntry } from './glossary-entry';
-import type { DictRow, EntryRow, ListRow, MetaRow, ReviewRow, TermRow } from './types';
+import type { CedictRow } from '../dict/cedict';
+import type { DictBucket, EntryRow, ListRow, MetaRow, ReviewRow, TermRow } from './types';
 
 export const DB_NAME = 'dubao';
 
 /** Version 1, kept verbatim: Dexie needs the old schema to upgrade from it, and the migration test opens it. */
 export const SCHEMA_V1 = {
-  dict: '++id, simplified, traditional',
+  dict: 'id, simplified, traditional',
   terms: 'id, simplified, category',
   lists: '++id, name',
   entries: '++id, listId, word, created',
@@ -14,7 +16,7 @@ export const SCHEMA_V1 = {
 } as const;
 
 export const SCHEMA_V2 = {
-  dict: '++id, *heads',
+  dict: 'id, *heads',
   terms: 'id, origin, category, hidden, *heads',
   lists: '++id, name, order, created',
   entries: '++id, listId, simplified, traditional, created, *tags',
@@ -32,7 +34,7 @@ export interface OpenDbOptions {
 }
 
 export class DubaoDb extends Dexie {
-  dict!: Table<DictRow, number>;
+  dict!: Table<DictBucket, string>;
   terms!: Table<TermRow, string>;
   lists!: Table<ListRow, number>;
   entries!: Table<EntryRow, number>;
@@ -84,13 +86,22 @@ export interface EntryRowV1 {
   created: number;
 }
 
+export interface DictRowV1 extends CedictRow {
+  id: number;
+}
+
 async function upgradeToV2(tx: Transaction): Promise<void> {
-  await tx
-    .table('dict')
-    .toCollection()
-    .modify((row: DictRow) => {
-      row.heads = headsOf(row.simplified, row.traditional);
-    });
+  // One record per entry becomes one record per first character.
+  const oldDict = (await tx.table('dict').toArray()) as DictRowV1[];
+  await tx.table('dict').clear();
+  const buckets = bucketize(oldDict.sort((a, b) => a.id - b.id));
+  await tx.table('dict').bulkAdd(buckets);
+  const importState = await tx.table('meta').get(DICT_IMPORT_KEY);
+  if (importState) {
+    await tx
+      .table('meta')
+      .put({ key: DICT_IMPORT_KEY, value: upgradeImportState(importState.value, buckets.length) });
+  }
 
   // v1 keyed terms by the bare entry id; v2 prefixes the origin, and a primary key cannot be modified in place.
   const oldTerms = (await tx.table('terms').toArray()) as TermRowV1[];

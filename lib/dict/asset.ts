@@ -15,12 +15,22 @@ export interface CedictAsset {
   rows: CedictRow[];
 }
 
+/** One entry as one line; the same encoding is used inside the database's dictionary buckets. */
+export function encodeCedictLine(r: CedictRow): string {
+  const trad = r.traditional === r.simplified ? '' : r.traditional;
+  return `${r.simplified}\t${trad}\t${r.pinyin}\t${r.definitions.join('/')}`;
+}
+
+/** Inverse of `encodeCedictLine`; null for a line without four fields. */
+export function decodeCedictLine(line: string): CedictRow | null {
+  const f = line.split('\t');
+  if (f.length !== 4) return null;
+  return { simplified: f[0], traditional: f[1] || f[0], pinyin: f[2], definitions: f[3].split('/') };
+}
+
 export function encodeCedictAsset(rows: readonly CedictRow[], version: string): string {
   const lines = [`${MAGIC}\t${FORMAT}\t${version}\t${rows.length}`];
-  for (const r of rows) {
-    const trad = r.traditional === r.simplified ? '' : r.traditional;
-    lines.push(`${r.simplified}\t${trad}\t${r.pinyin}\t${r.definitions.join('/')}`);
-  }
+  for (const r of rows) lines.push(encodeCedictLine(r));
   return lines.join('\n') + '\n';
 }
 
@@ -39,9 +49,9 @@ export function decodeCedictAsset(text: string): CedictAsset {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
     if (line === '') continue;
-    const f = line.split('\t');
-    if (f.length !== 4) throw new CedictAssetError(`Malformed line ${i + 1}`);
-    rows.push({ simplified: f[0], traditional: f[1] || f[0], pinyin: f[2], definitions: f[3].split('/') });
+    const row = decodeCedictLine(line);
+    if (!row) throw new CedictAssetError(`Malformed line ${i + 1}`);
+    rows.push(row);
   }
   if (rows.length !== expected)
     throw new CedictAssetError(`Expected ${expected} entries, found ${rows.length}`);

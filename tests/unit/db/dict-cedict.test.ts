@@ -28,8 +28,16 @@ describe('lookup on the full CC-CEDICT', () => {
 
   it('imports every entry and records completion', async () => {
     expect(total).toBeGreaterThan(120_000);
-    expect(await db.dict.count()).toBe(total);
-    expect(await dictStatus(db)).toMatchObject({ status: 'complete', done: total, total });
+    const buckets = await db.dict.toArray();
+    expect(buckets.reduce((n, b) => n + b.block.split('\n').length, 0)).toBe(total);
+    const state = await dictStatus(db);
+    expect(state).toMatchObject({
+      status: 'complete',
+      entries: total,
+      done: buckets.length,
+      total: buckets.length,
+    });
+    console.info(`CEDICT: ${total} entries stored as ${buckets.length} first-character buckets`);
   });
 
   it('finds 银行 with pinyin in both forms and its senses', async () => {
@@ -47,6 +55,12 @@ describe('lookup on the full CC-CEDICT', () => {
   it('finds the same entry from Traditional 銀行', async () => {
     const [first] = await lookup(db, '銀行');
     expect(first).toMatchObject({ matched: '銀行', simplified: '银行', pinyin: 'yín háng' });
+  });
+
+  it('finds Traditional words filed under a different Simplified first character (乾淨 → 干净)', async () => {
+    const matches = await lookup(db, '乾淨的水');
+    expect(matches[0]).toMatchObject({ matched: '乾淨', simplified: '干净', traditional: '乾淨' });
+    expect(matches.some((m) => m.simplified === '乾' && m.pinyinNumbers === 'qian2')).toBe(true);
   });
 
   it('falls back to shorter words for 共同富裕, which CEDICT lacks, longest first', async () => {

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { lookup } from '../../../lib/db/dict';
+import { dictStatus, lookup } from '../../../lib/db/dict';
 import { DB_VERSION, openDb, SCHEMA_V1 } from '../../../lib/db/schema';
 import { listTerms } from '../../../lib/db/terms';
 import { getEntries, getLists, searchEntries } from '../../../lib/db/vocab';
@@ -13,10 +13,14 @@ describe('upgrade from version 1', () => {
     old.version(1).stores(SCHEMA_V1);
     await old.open();
     await old.table('dict').bulkAdd([
-      { simplified: '银行', traditional: '銀行', pinyin: 'yin2 hang2', definitions: ['bank'] },
-      { simplified: '中国', traditional: '中國', pinyin: 'Zhong1 guo2', definitions: ['China'] },
-      { simplified: '人', traditional: '人', pinyin: 'ren2', definitions: ['person'] },
+      { id: 1, simplified: '银行', traditional: '銀行', pinyin: 'yin2 hang2', definitions: ['bank'] },
+      { id: 2, simplified: '中国', traditional: '中國', pinyin: 'Zhong1 guo2', definitions: ['China'] },
+      { id: 3, simplified: '人', traditional: '人', pinyin: 'ren2', definitions: ['person'] },
     ]);
+    await old.table('meta').put({
+      key: 'dictImport',
+      value: { version: '2025-01-01', total: 3, done: 3, status: 'complete', started: 1, updated: 2 },
+    });
     await old.table('terms').bulkAdd([
       {
         id: 'gongtong-fuyu',
@@ -59,8 +63,14 @@ describe('upgrade from version 1', () => {
     const db = await openDb({ indexedDB, IDBKeyRange });
     expect(db.verno).toBe(DB_VERSION);
 
-    // Dictionary rows are found by either script through the new multiEntry index.
+    // Dictionary rows, regrouped by first character, are found by either script; the import stays complete.
     expect(await db.dict.count()).toBe(3);
+    expect(await dictStatus(db)).toMatchObject({
+      version: '2025-01-01',
+      status: 'complete',
+      done: 3,
+      total: 3,
+    });
     expect((await lookup(db, '銀行'))[0]).toMatchObject({ simplified: '银行', pinyin: 'yín háng' });
     expect((await lookup(db, '中国人'))[0].matched).toBe('中国');
 

@@ -1,0 +1,61 @@
+import { encodeCedictLine } from '../dict/asset';
+import type { CedictRow } from '../dict/cedict';
+import type { DictBucket } from './types';
+
+export const DICT_IMPORT_KEY = 'dictImport';
+
+export type DictImportStatus = 'importing' | 'complete' | 'failed';
+
+/** Kept in `meta` under `dictImport`, updated in the same transaction as each chunk, so it never lies. */
+export interface DictImportState {
+  /** Version of the data being (or last) imported, e.g. the CEDICT release date. */
+  version: string;
+  /** Buckets to write (one per first character). */
+  total: number;
+  /** Buckets 0..done-1 are stored. */
+  done: number;
+  /** CEDICT entries in this version. */
+  entries: number;
+  status: DictImportStatus;
+  error?: string;
+  started: number;
+  updated: number;
+}
+
+export function firstChar(s: string): string {
+  const cp = s.codePointAt(0);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+/** Groups entries by the first character of the Simplified headword, keeping CEDICT order within each group. */
+export function bucketize(rows: readonly CedictRow[]): DictBucket[] {
+  const groups = new Map<string, { heads: Set<string>; lines: string[] }>();
+  for (const row of rows) {
+    const key = firstChar(row.simplified);
+    if (!key) continue;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { heads: new Set([key]), lines: [] }));
+    g.heads.add(firstChar(row.traditional) || key);
+    g.lines.push(encodeCedictLine(row));
+  }
+  return [...groups].map(([id, g]) => ({ id, heads: [...g.heads], block: g.lines.join('\n') }));
+}
+
+/**
+ * A v1 import state counted entries; v2 counts buckets. A complete import stays complete; anything else is
+ * restarted from the beginning, since v1's progress cannot be mapped onto buckets.
+ */
+export function upgradeImportState(old: Partial<DictImportState>, buckets: number): DictImportState {
+  const now = Date.now();
+  const complete = old.status === 'complete';
+  return {
+    version: old.version ?? 'unknown',
+    total: buckets,
+    done: complete ? buckets : 0,
+    entries: old.total ?? 0,
+    status: complete ? 'complete' : 'failed',
+    ...(complete ? {} : { error: 'Interrupted before the database upgrade; import again.' }),
+    started: old.started ?? now,
+    updated: now,
+  };
+}
