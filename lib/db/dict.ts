@@ -1,4 +1,4 @@
-import { decodeCedictLine } from '../dict/asset';
+import { decodeCedictAsset, decodeCedictLine } from '../dict/asset';
 import type { CedictRow } from '../dict/cedict';
 import { numberedToMarks } from '../dict/cedict';
 import { bucketize, DICT_IMPORT_KEY, firstChar, type DictImportState } from './dict-buckets';
@@ -88,6 +88,20 @@ export async function importDictionary(
     }
     throw err;
   }
+}
+
+/**
+ * The install step in one call: decodes the shipped asset text (fetched from `CEDICT_ASSET_PATH`) and imports it
+ * under the asset's own version. Throws `CedictAssetError` for a truncated or foreign file before touching the
+ * database, `QuotaExceededError` when storage is full; call it again to retry or resume.
+ */
+export async function importCedictAsset(
+  db: DubaoDb,
+  assetText: string,
+  options: Omit<DictImportOptions, 'version'> = {},
+): Promise<DictImportState> {
+  const { version, rows } = decodeCedictAsset(assetText);
+  return importDictionary(db, rows, { ...options, version });
 }
 
 /** A dictionary entry whose headword starts the looked-up text. */

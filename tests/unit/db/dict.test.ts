@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dictStatus, importDictionary, lookup, prefixesOf } from '../../../lib/db/dict';
+import { dictStatus, importCedictAsset, importDictionary, lookup, prefixesOf } from '../../../lib/db/dict';
+import { CedictAssetError, encodeCedictAsset } from '../../../lib/dict/asset';
 import { QuotaExceededError } from '../../../lib/db/errors';
 import type { CedictRow } from '../../../lib/dict/cedict';
 import { freshDb } from './helpers';
@@ -89,5 +90,19 @@ describe('importDictionary', () => {
     expect(await db.dict.count()).toBe(1000);
     expect((await lookup(db, rows(1)[0].simplified))[0].definitions).toEqual(['sense 0 (new)']);
     expect(await dictStatus(db)).toMatchObject({ version: '2026', status: 'complete' });
+  });
+
+  it('imports the shipped asset under its own version, and refuses a truncated one without touching the data', async () => {
+    const db = await freshDb();
+    const asset = encodeCedictAsset(rows(50), '2026-09-10');
+    expect(await importCedictAsset(db, asset)).toMatchObject({
+      version: '2026-09-10',
+      status: 'complete',
+      entries: 50,
+    });
+    await expect(importCedictAsset(db, asset.slice(0, asset.length / 2))).rejects.toBeInstanceOf(
+      CedictAssetError,
+    );
+    expect(await dictStatus(db)).toMatchObject({ version: '2026-09-10', status: 'complete' });
   });
 });
