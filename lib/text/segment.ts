@@ -1,0 +1,210 @@
+/**
+ * Word segmentation: the cheapest path through the lattice of dictionary words (unigram costs −ln p), with
+ * glossary and user terms forced in, numbers and Latin words kept whole, and every character covered exactly
+ * once. Traditional text is folded to Simplified for the lookups only; tokens keep the original characters.
+ */
+import { isDigit, isHan, isLatin, isSpace } from './han';
+import type { Lexicon } from './lexicon';
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** The token contains Han characters. */
+  word: boolean;
+}
+
+export interface SegmentOptions {
+  /** Words that must come out whole when they occur (glossary and user terms), Simplified or Traditional. */
+  terms?: readonly string[];
+}
+
+export interface Segmenter {
+  segment(text: string, opts?: SegmentOptions): Token[];
+}
+
+const NUMERALS = '〇零一二三四五六七八九十百千万亿两';
+/** Units that People's Daily style writes together with the number before them: 1998年, 十二月, 31日. */
+const NUMBER_UNITS = '年月日';
+/** A run of numerals is a plausible word, but less so than a common dictionary word made of them (万一, 千万). */
+const NUMERAL_RUN_COST = 12;
+/**
+ * Added to every Han word: unigram probabilities alone favour runs of frequent single characters (你 好 over
+ * 你好), because a Weibo frequency list counts characters far more often than the words they form.
+ */
+const WORD_PENALTY = Number(globalThis.process?.env?.DUBAO_WORD_PENALTY ?? 3);
+/** Per code unit of a forced term: enough to beat any path of dictionary words over the same characters. */
+const TERM_BONUS = 1000;
+
+type Kind = 0 | 1 | 2 | 3;
+const HAN: Kind = 0;
+const ALNUM: Kind = 1;
+const SPACE: Kind = 2;
+const OTHER: Kind = 3;
+
+interface TermIndex {
+  byFirst: Map<number, number[]>; // first code unit → lengths
+  set: Set<string>;
+}
+
+export function createSegmenter(lexicon: Lexicon): Segmenter {
+  const termCache = new WeakMap<readonly string[], TermIndex>();
+  const numerals = new Set(Array.from(NUMERALS, (c) => c.charCodeAt(0)));
+  const units = new Set(Array.from(NUMBER_UNITS, (c) => c.charCodeAt(0)));
+
+  function indexTerms(terms: readonly string[]): TermIndex {
+    let index = termCache.get(terms);
+    if (index) return index;
+    index = { byFirst: new Map(), set: new Set() };
+    for (const raw of terms) {
+      const term = lexicon.normalize(raw.trim());
+      if (term.length < 2 || index.set.has(term)) continue;
+      index.set.add(term);
+      const first = term.charCodeAt(0);
+      const list = index.byFirst.get(first) ?? [];
+      list.push(term.length);
+      index.byFirst.set(first, list);
+    }
+    termCache.set(terms, index);
+    return index;
+  }
+
+  function segment(text: string, opts: SegmentOptions = {}): Token[] {
+    const n = text.length;
+    if (n === 0) return [];
+    const norm = lexicon.normalize(text);
+    const terms = opts.terms && opts.terms.length > 0 ? indexTerms(opts.terms) : null;
+
+    // Classify each code point; `cont` marks code units that cannot start a token (low surrogates, and marks
+    // that belong to the character before: variation selectors, ZWJ sequences, skin tones, combining accents).
+    const kind = new Uint8Array(n);
+    const cont = new Uint8Array(n + 1);
+    for (let i = 0; i < n;) {
+      const cp = text.codePointAt(i)!;
+      const size = cp > 0xffff ? 2 : 1;
+      let k: Kind = isHan(cp) ? HAN : isLatin(cp) || isDigit(cp) ? ALNUM : isSpace(cp) ? SPACE : OTHER;
+      if (i > 0 && (isJoiner(cp) || text.charCodeAt(i - 1) === 0x200d)) {
+        k = kind[i - 1] as Kind;
+        cont[i] = 1;
+      }
+      kind[i] = k;
+      if (size === 2) {
+        kind[i + 1] = k;
+        cont[i + 1] = 1;
+      }
+      i += size;
+    }
+    // Number punctuation between alphanumerics (5,000 · 11.61 · S-IVB · don't) and a trailing percent sign.
+    for (let i = 1; i < n; i++) {
+      if (kind[i] !== OTHER || cont[i] || kind[i - 1] !== ALNUM) continue;
+      const c = text.charCodeAt(i);
+      if (i + 1 < n && kind[i + 1] === ALNUM && INNER_PUNCT.includes(text[i])) kind[i] = ALNUM;
+      else if (c === 0x25 || c === 0xff05) kind[i] = ALNUM;
+    }
+    // runEnd[i]: end of the run of i's kind (Han, alphanumeric, space); for other characters, of the character.
+    const runEnd = new Int32Array(n);
+    for (let i = n - 1; i >= 0; i--) {
+      const sameRun = i + 1 < n && kind[i + 1] === kind[i] && (kind[i] !== OTHER || cont[i + 1] === 1);
+      runEnd[i] = sameRun ? runEnd[i + 1] : i + 1;
+    }
+    // charEnd[i]: end of the character starting at i with its attached marks.
+    const charEnd = (i: number) => {
+      let j = i + 1;
+      while (j < n && cont[j]) j++;
+      return j;
+    };
+
+    const best = new Float64Array(n + 1).fill(Infinity);
+    const from = new Int32Array(n + 1).fill(-1);
+    best[0] = 0;
+    const relax = (i: number, j: number, cost: number) => {
+      if (cont[j]) return;
+      const c = best[i] + cost;
+      if (c < best[j]) {
+        best[j] = c;
+        from[j] = i;
+      }
+    };
+
+    for (let i = 0; i < n; i++) {
+      if (best[i] === Infinity || cont[i]) continue;
+      const k = kind[i];
+      if (terms) {
+        const lengths = terms.byFirst.get(norm.charCodeAt(i));
+        if (lengths) {
+          for (const len of lengths) {
+            if (i + len <= n && terms.set.has(norm.slice(i, i + len))) relax(i, i + len, -TERM_BONUS * len);
+          }
+        }
+      }
+      if (k !== HAN) {
+        const end = runEnd[i];
+        relax(i, end, 0);
+        // People's Daily keeps a date part whole: 1998年, 12月, 31日.
+        if (k === ALNUM && end < n && units.has(text.charCodeAt(end)) && isDigit(text.charCodeAt(end - 1))) {
+          relax(i, end + 1, 0);
+        }
+        continue;
+      }
+      const hanEnd = runEnd[i];
+      const first = norm.charCodeAt(i);
+      // An astral Han character (𠮷) or one with a variation selector is never in the lexicon.
+      const end = charEnd(i);
+      if (end > i + 1) {
+        relax(i, end, lexicon.unknownCost + WORD_PENALTY);
+        continue;
+      }
+      let single = false;
+      const mask = lexicon.lengthsFrom(first);
+      const maxLen = Math.min(lexicon.maxLength, hanEnd - i);
+      for (let len = 1; len <= maxLen; len++) {
+        if ((mask & (1 << (len - 1))) === 0) continue;
+        const cost = lexicon.cost(norm.slice(i, i + len));
+        if (cost === undefined) continue;
+        if (len === 1) single = true;
+        relax(i, i + len, cost + WORD_PENALTY);
+      }
+      if (!single) relax(i, i + 1, lexicon.unknownCost + WORD_PENALTY);
+      if (numerals.has(first)) {
+        let j = i + 1;
+        while (j < hanEnd && numerals.has(norm.charCodeAt(j))) j++;
+        if (j - i >= 2) relax(i, j, NUMERAL_RUN_COST + WORD_PENALTY);
+        if (j < hanEnd && units.has(norm.charCodeAt(j))) relax(i, j + 1, NUMERAL_RUN_COST + WORD_PENALTY);
+      }
+    }
+
+    const cuts: number[] = [];
+    for (let j = n; j > 0; j = from[j]) cuts.push(j);
+    const tokens: Token[] = [];
+    let start = 0;
+    for (let c = cuts.length - 1; c >= 0; c--) {
+      const end = cuts[c];
+      const piece = text.slice(start, end);
+      tokens.push({ text: piece, start, end, word: kind[start] === HAN || hasHanAfter(kind, start, end) });
+      start = end;
+    }
+    return tokens;
+  }
+
+  return { segment };
+}
+
+const INNER_PUNCT = ".,:'-_/·．，";
+
+/** Marks that belong to the character before them: variation selectors, ZWJ, skin tones, combining marks. */
+function isJoiner(c: number): boolean {
+  return (
+    (c >= 0xfe00 && c <= 0xfe0f) ||
+    c === 0x200d ||
+    (c >= 0x0300 && c <= 0x036f) ||
+    (c >= 0x20d0 && c <= 0x20ff) ||
+    (c >= 0x1f3fb && c <= 0x1f3ff) ||
+    (c >= 0xe0100 && c <= 0xe01ef) ||
+    (c >= 0xe0020 && c <= 0xe007f)
+  );
+}
+
+function hasHanAfter(kind: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (kind[i] === HAN) return true;
+  return false;
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { buildLexicon, LexiconFormatError, type LexiconData } from '../../../lib/text/lexicon';
+import { defaultLexicon } from '../../../lib/text/lexicon-default';
+import { createSegmenter, type Token } from '../../../lib/text/segment';
+
+const segmenter = createSegmenter(defaultLexicon());
+const words = (text: string, terms?: string[]) =>
+  segmenter
+    .segment(text, { terms })
+    .map((t) => t.text)
+    .filter((t) => t.trim() !== '');
+
+/** Tokens must tile the input: in order, no gap, no overlap, text equal to the slice. */
+function expectCover(text: string, tokens: Token[]) {
+  let at = 0;
+  for (const t of tokens) {
+    expect(t.start).toBe(at);
+    expect(t.end).toBeGreaterThan(t.start);
+    expect(t.text).toBe(text.slice(t.start, t.end));
+    at = t.end;
+  }
+  expect(at).toBe(text.length);
+}
+
+describe('segment', () => {
+  it('splits Simplified news text into dictionary words', () => {
+    expect(words('国务院总理今天在北京主持召开会议')).toEqual([
+      '国务院',
+      '总理',
+      '今天',
+      '在',
+      '北京',
+      '主持',
+      '召开',
+      '会议',
+    ]);
+    expect(words('我们要坚持改革开放')).toEqual(['我们', '要', '坚持', '改革开放']);
+  });
+
+  it('splits Traditional text the same way, keeping the original characters', () => {
+    expect(words('國務院總理今天在北京主持召開會議')).toEqual([
+      '國務院',
+      '總理',
+      '今天',
+      '在',
+      '北京',
+      '主持',
+      '召開',
+      '會議',
+    ]);
+  });
+
+  it('keeps glossary and user terms whole, winning over dictionary words', () => {
+    expect(words('扎实推进共同富裕')).not.toContain('共同富裕');
+    expect(words('扎实推进共同富裕', ['共同富裕'])).toEqual(['扎实', '推进', '共同富裕']);
+    expect(words('全面推进乡村振兴战略', ['乡村振兴'])).toContain('乡村振兴');
+    // A Traditional occurrence of a Simplified term is found too.
+    expect(words('紮實推進共同富裕和鄉村振興', ['乡村振兴'])).toContain('鄉村振興');
+  });
+
+  it('marks tokens with Han as words and covers everything else too', () => {
+    const text = 'GDP增长5.2%，达到126万亿元。';
+    const tokens = segmenter.segment(text);
+    expectCover(text, tokens);
+    expect(tokens.map((t) => t.text)).toEqual([
+      'GDP',
+      '增长',
+      '5.2%',
+      '，',
+      '达到',
+      '126',
+      '万亿',
+      '元',
+      '。',
+    ]);
+    expect(tokens.filter((t) => t.word).map((t) => t.text)).toEqual(['增长', '达到', '万亿', '元']);
+  });
+
+  it('keeps dates and numbers whole in People’s Daily style', () => {
+    expect(words('2024年12月31日')).toEqual(['2024年', '12月', '31日']);
+    expect(words('１９９８年新年')).toEqual(['１９９８年', '新年']);
+    expect(words('一九九七年十二月三十一日')).toEqual(['一九九七年', '十二月', '三十一日']);
+  });
+
+  it('passes Japanese and English through as tokens without breaking characters', () => {
+    const jp = '東京都の知事は記者会見を行った';
+    expectCover(jp, segmenter.segment(jp));
+    const en = "Don't panic, it's 5,000 km.";
+    const tokens = segmenter.segment(en);
+    expectCover(en, tokens);
+    expect(tokens.every((t) => !t.word)).toBe(true);
+    expect(words(en)).toEqual(["Don't", 'panic', ',', "it's", '5,000', 'km', '.']);
+  });
+
+  it('handles empty input, white space, emoji and astral characters', () => {
+    expect(segmenter.segment('')).toEqual([]);
+    const ws = ' \n\t\u3000';
+    expectCover(ws, segmenter.segment(ws));
+    const text = '我爱👨‍👩‍👧北京😀🇨🇳，𠮷野家👍🏽好吃';
+    const tokens = segmenter.segment(text);
+    expectCover(text, tokens);
+    const out = tokens.map((t) => t.text);
+    expect(out).toContain('👨‍👩‍👧');
+    expect(out).toContain('👍🏽');
+    expect(out).toContain('𠮷');
+    expect(tokens.find((t) => t.text === '𠮷')?.word).toBe(true);
+    // No token starts or ends inside a surrogate pair.
+    for (const t of tokens) expect(t.text.isWellFormed?.() ?? true).toBe(true);
+  });
+
+  it('keeps full-width punctuation as separate tokens', () => {
+    expect(words('“你好！”他说：《人民日报》')).toEqual([
+      '“',
+      '你好',
+      '！',
+      '”',
+      '他',
+      '说',
+      '：',
+      '《',
+      '人民日报',
+      '》',
+    ]);
+  });
+
+  it('segments 100k characters quickly and exactly', () => {
+    const text = '国务院总理今天在北京主持召开国务院常务会议，部署推进乡村振兴的措施。'.repeat(3000);
+    const t0 = performance.now();
+    const tokens = segmenter.segment(text);
+    const ms = performance.now() - t0;
+    expectCover(text, tokens);
+    expect(ms).toBeLessThan(2000);
+  });
+});
+
+describe('lexicon', () => {
+  it('is compact and knows Simplified words, Traditional through folding', () => {
+    const lex = defaultLexicon();
+    expect(lex.size).toBeGreaterThan(100_000);
+    expect(lex.cost('中国')).toBeLessThan(lex.cost('孳乳')!);
+    expect(lex.cost(lex.normalize('經濟'))).toBe(lex.cost('经济'));
+    expect(lex.normalize('國際𠮷A')).toBe('国际𠮷A');
+  });
+
+  it('rejects data that is not a lexicon', () => {
+    expect(() => buildLexicon({} as LexiconData)).toThrow(LexiconFormatError);
+  });
+
+  it('builds from small data', () => {
+    const lex = buildLexicon({
+      version: 1,
+      unknownCost: 20,
+      t2s: '學学',
+      groups: [
+        [50, '学生 学'],
+        [80, '生'],
+      ],
+    });
+    const seg = createSegmenter(lex);
+    expect(seg.segment('學生').map((t) => t.text)).toEqual(['學生']);
+    expect(seg.segment('生学').map((t) => t.text)).toEqual(['生', '学']);
+  });
+});
