@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import * as prettier from 'prettier';
 import { parseCedict } from '../lib/dict/cedict';
 import type { LexiconData } from '../lib/text/lexicon';
 
@@ -109,7 +110,9 @@ const data: LexiconData = {
 };
 const lexiconPath = resolve(root, 'lib/text/data/lexicon.json');
 const lexiconJson = JSON.stringify(data);
-writeFileSync(lexiconPath, lexiconJson + '\n');
+// Written as the project's formatter would write it, so `prettier --check .` passes on generated files.
+const prettierOptions = (await prettier.resolveConfig(lexiconPath)) ?? {};
+writeFileSync(lexiconPath, await prettier.format(lexiconJson, { ...prettierOptions, parser: 'json' }));
 
 // --- script-specific characters ---------------------------------------------------------------------------------
 
@@ -164,7 +167,7 @@ const scriptTs =
   `/** The most frequent characters written only in Traditional Chinese. */\n` +
   `export const TRADITIONAL_ONLY = '${top(traditionalOnly)}';\n`;
 const scriptPath = resolve(root, 'lib/text/data/script-chars.ts');
-writeFileSync(scriptPath, scriptTs);
+writeFileSync(scriptPath, await prettier.format(scriptTs, { ...prettierOptions, parser: 'typescript' }));
 
 console.log(
   `lexicon: ${words.size} words in ${groups.size} cost groups, ${fold.size} folded characters, ` +
