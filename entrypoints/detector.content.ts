@@ -1,11 +1,23 @@
-// Runs on every page and frame; must stay tiny. The real work is in the reader, injected on demand.
+import { detectDocument } from '../lib/dom/detect-document';
+
+// Runs on every page and frame, so it stays tiny: it imports only the detector and asks the background to inject
+// the reader where Chinese prose was found.
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
   main() {
-    const text = document.body?.innerText ?? '';
-    const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
-    browser.runtime.sendMessage({ type: 'detected', chinese: han > 50 }).catch(() => {});
+    if (document.documentElement.hasAttribute('data-dubao-reader')) return;
+    const d = detectDocument(document);
+    browser.runtime
+      .sendMessage({
+        type: 'detected',
+        chinese: d.chinese,
+        script: d.script,
+        hanChars: d.hanChars,
+        blocks: d.blocks,
+      })
+      .catch(() => {});
   },
 });

@@ -85,6 +85,13 @@ export type MessageOf<K extends MessageKind> = Extract<Message, { type: K }>;
 // ---- responses ------------------------------------------------------------------------------------------------
 
 export type PageStats = Omit<MessageOf<'pageStats'>, 'type'>;
+export type DetectedStats = Omit<MessageOf<'detected'>, 'type'>;
+
+/** What the popup shows for a tab: the detector's verdict for the top frame, and the reader's counts. */
+export interface TabStats {
+  detected: DetectedStats | null;
+  reader: PageStats | null;
+}
 
 export interface SettingsView {
   /** Site key the settings apply to ('' for global only). */
@@ -110,7 +117,7 @@ export interface ResponseMap {
   getSettings: SettingsView;
   setSettings: SettingsView;
   pageStats: { ok: true };
-  getPageStats: PageStats | null;
+  getPageStats: TabStats;
   dictStatus: DictImportState | null;
 }
 

@@ -1,7 +1,68 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { PopupPanel, type PopupSettings } from '../../components/PopupPanel';
+import { isErrorResponse, type SettingsView, type TabStats } from '../../lib/messages';
+import { openDb, reviewCounts } from '../../lib/db';
+import { send } from '../../components/send';
+import './style.css';
 
-function Popup() {
-  return <h1>Dubao 读报</h1>;
+// Site switches stay with the site; the look of pinyin and highlighting follows the reader everywhere.
+const SITE_KEYS: ReadonlySet<keyof PopupSettings> = new Set(['enabled', 'pinyin', 'script']);
+
+function Popup({ tabId, url }: { tabId: number | null; url: string }) {
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [stats, setStats] = useState<TabStats | null>(null);
+  const [due, setDue] = useState<number | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    send({ type: 'getSettings', host: url }).then((r) =>
+      isErrorResponse(r) ? setError(r.error) : setView(r),
+    );
+    if (tabId != null)
+      send({ type: 'getPageStats', tabId }).then((r) => {
+        if (!isErrorResponse(r)) setStats(r);
+      });
+    openDb()
+      .then((db) => reviewCounts(db))
+      .then((c) => setDue(c.due))
+      .catch(() => setDue(undefined));
+  }, [tabId, url]);
+
+  if (error) return <p class="error">{error}</p>;
+  if (!view) return <p class="loading">Loading…</p>;
+  const d = stats?.detected;
+  const r = stats?.reader;
+  return (
+    <PopupPanel
+      host={view.host || null}
+      stats={d ? { ...d, terms: r?.terms, active: r != null } : null}
+      settings={view.settings}
+      dueCount={due}
+      onChange={async (patch) => {
+        const [key] = Object.keys(patch) as (keyof PopupSettings)[];
+        const site = SITE_KEYS.has(key) && view.host;
+        const next = await send({
+          type: 'setSettings',
+          scope: site ? 'site' : 'global',
+          host: site ? view.host : undefined,
+          patch,
+        });
+        if (isErrorResponse(next)) setError(next.error);
+        else setView(next);
+      }}
+      onOpenOptions={() => browser.runtime.openOptionsPage()}
+    />
+  );
 }
 
-render(<Popup />, document.getElementById('app')!);
+async function main() {
+  // Tests open the popup as a tab and name the tab to describe with ?tab=ID.
+  const forced = Number(new URLSearchParams(location.search).get('tab'));
+  const tab = forced
+    ? await browser.tabs.get(forced)
+    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  render(<Popup tabId={tab?.id ?? null} url={tab?.url ?? ''} />, document.getElementById('app')!);
+}
+
+void main();

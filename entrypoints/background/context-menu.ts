@@ -1,0 +1,7 @@
+export function setupContextMenu(): void {
+  browser.contextMenus
+    .removeAll()
+    .then(() =>
+      browser.contextMenus.create({ id: 'dubao-save', title: 'Save “%s” to Dubao', contexts: ['selection'] }),
+    );
+}

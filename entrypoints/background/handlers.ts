@@ -1,0 +1,107 @@
+import type { Browser } from 'wxt/browser';
+import { CEDICT_ASSET_PATH } from '../../lib/dict/asset';
+import { activeTerms, dictStatus, importCedictAsset } from '../../lib/db';
+import { lookupWithTerms, saveWord } from '../../lib/db/service';
+import type { Handlers, MessageSenderLike } from '../../lib/messages';
+import { db } from './db';
+import { patchSettings, settingsView } from './settings-store';
+import { recordDetected, recordReader, tabStats } from './tab-stats';
+
+type Sender = MessageSenderLike & { tab?: { id?: number; title?: string; url?: string } };
+
+let importing: Promise<unknown> | null = null;
+
+/** Imports CC-CEDICT into IndexedDB when it is missing, outdated or was interrupted; progress goes to `meta`. */
+export function startDictionary(reason: 'install' | 'startup'): Promise<unknown> {
+  importing ??= (async () => {
+    const d = await db();
+    const state = await dictStatus(d);
+    if (reason === 'startup' && state?.status === 'complete') return;
+    const text = await (await fetch(browser.runtime.getURL(CEDICT_ASSET_PATH as '/'))).text();
+    await importCedictAsset(d, text);
+  })()
+    .catch((err) => console.error('Dubao: dictionary import failed; it will be retried', err))
+    .finally(() => {
+      importing = null;
+    });
+  return importing;
+}
+
+async function injectReader(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    files: ['/content-scripts/reader.js'],
+  });
+}
+
+export const handlers: Handlers<Sender> & {
+  contextMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void>;
+} = {
+  async detected(msg, sender) {
+    const tabId = sender.tab?.id;
+    const frameId = sender.frameId ?? 0;
+    if (tabId == null) return { inject: false };
+    const { type: _type, ...stats } = msg;
+    recordDetected(tabId, frameId, stats);
+    if (!msg.chinese) return { inject: false };
+    const view = await settingsView(sender.url ?? '');
+    if (!view.settings.enabled) return { inject: false };
+    await injectReader(tabId, frameId);
+    return { inject: true };
+  },
+  async lookup(msg) {
+    return lookupWithTerms(await db(), msg.text);
+  },
+  async termsForPage() {
+    return { terms: await activeTerms(await db()) };
+  },
+  async saveWord(msg) {
+    return saveWord(await db(), msg);
+  },
+  async getSettings(msg) {
+    return settingsView(msg.host);
+  },
+  async setSettings(msg) {
+    return patchSettings(msg.scope, msg.patch, msg.host);
+  },
+  pageStats(msg, sender) {
+    const { type: _type, ...stats } = msg;
+    if (sender.tab?.id != null) recordReader(sender.tab.id, stats);
+    return { ok: true };
+  },
+  getPageStats(msg) {
+    return tabStats(msg.tabId);
+  },
+  async dictStatus() {
+    if (!importing) {
+      const state = await dictStatus(await db());
+      if (state?.status !== 'complete') void startDictionary('startup'); // retry a failed import on demand
+    }
+    return dictStatus(await db());
+  },
+
+  async contextMenuClicked(info, tab) {
+    if (info.menuItemId !== 'dubao-save' || !info.selectionText || tab?.id == null) return;
+    const word = info.selectionText.trim().slice(0, 50);
+    if (!word) return;
+    // The reader knows the sentence around the selection; without it, the selection is its own context.
+    let context: { sentence: string; offset: number } | null = null;
+    try {
+      context = await browser.tabs.sendMessage(
+        tab.id,
+        { type: 'dubao:selectionContext' },
+        { frameId: info.frameId ?? 0 },
+      );
+    } catch {
+      context = null;
+    }
+    await saveWord(await db(), {
+      type: 'saveWord',
+      word,
+      sentence: context?.sentence ?? word,
+      offset: context?.offset ?? 0,
+      title: tab.title ?? '',
+      url: info.frameUrl ?? tab.url ?? '',
+    });
+  },
+};

@@ -1,0 +1,23 @@
+import { dispatch } from '../../lib/messages';
+import { startDictionary, handlers } from './handlers';
+import { setupCommands } from './commands';
+import { setupContextMenu } from './context-menu';
+import { forgetTab } from './tab-stats';
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    dispatch(handlers, raw, sender, browser.runtime.id).then(sendResponse, (err) =>
+      sendResponse({ error: String(err) }),
+    );
+    return true; // answered asynchronously
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    setupContextMenu();
+    void startDictionary('install');
+  });
+  // A worker restarted in the middle of an import resumes it.
+  void startDictionary('startup');
+  setupCommands();
+  browser.contextMenus.onClicked.addListener((info, tab) => void handlers.contextMenuClicked(info, tab));
+  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+});
