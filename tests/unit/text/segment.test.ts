@@ -34,7 +34,9 @@ describe('segment', () => {
       '召开',
       '会议',
     ]);
-    expect(words('我们要坚持改革开放')).toEqual(['我们', '要', '坚持', '改革开放']);
+    // People's Daily style: compounds of independent words are split, idioms stay whole.
+    expect(words('我们要坚持改革开放')).toEqual(['我们', '要', '坚持', '改革', '开放']);
+    expect(words('这是关系到子孙后代的大事，不能半途而废')).toContain('半途而废');
   });
 
   it('splits Traditional text the same way, keeping the original characters', () => {
@@ -62,24 +64,24 @@ describe('segment', () => {
     const text = 'GDP增长5.2%，达到126万亿元。';
     const tokens = segmenter.segment(text);
     expectCover(text, tokens);
-    expect(tokens.map((t) => t.text)).toEqual([
-      'GDP',
-      '增长',
-      '5.2%',
-      '，',
-      '达到',
-      '126',
-      '万亿',
-      '元',
-      '。',
-    ]);
-    expect(tokens.filter((t) => t.word).map((t) => t.text)).toEqual(['增长', '达到', '万亿', '元']);
+    expect(tokens.map((t) => t.text)).toEqual(['GDP', '增长', '5.2%', '，', '达到', '126万亿', '元', '。']);
+    expect(tokens.filter((t) => t.word).map((t) => t.text)).toEqual(['增长', '达到', '126万亿', '元']);
   });
 
   it('keeps dates and numbers whole in People’s Daily style', () => {
     expect(words('2024年12月31日')).toEqual(['2024年', '12月', '31日']);
     expect(words('１９９８年新年')).toEqual(['１９９８年', '新年']);
     expect(words('一九九七年十二月三十一日')).toEqual(['一九九七年', '十二月', '三十一日']);
+    expect(words('毕业生达到1158万人，增长百分之八')).toEqual([
+      '毕业生',
+      '达到',
+      '1158万',
+      '人',
+      '，',
+      '增长',
+      '百分之八',
+    ]);
+    expect(words('第三十次会议')).toEqual(['第三十', '次', '会议']);
   });
 
   it('passes Japanese and English through as tokens without breaking characters', () => {
@@ -109,16 +111,19 @@ describe('segment', () => {
   });
 
   it('keeps full-width punctuation as separate tokens', () => {
-    expect(words('“你好！”他说：《人民日报》')).toEqual([
+    expect(words('“我们走吧！”他说：《经济日报》')).toEqual([
       '“',
-      '你好',
+      '我们',
+      '走',
+      '吧',
       '！',
       '”',
       '他',
       '说',
       '：',
       '《',
-      '人民日报',
+      '经济',
+      '日报',
       '》',
     ]);
   });
