@@ -27,6 +27,14 @@ const NUMERALS = '〇零一二三四五六七八九十百千万亿两';
 const MAGNITUDES = '十百千万亿';
 const ORDINAL = '第'.charCodeAt(0);
 const PERCENT = '百分之';
+const YEAR = '年'.charCodeAt(0);
+/** 多 and 余 after a number make it approximate and stay with it: 30多, 一百余. */
+const APPROXIMATE = '多余';
+
+function hasMagnitude(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (MAGNITUDES.includes(text[i])) return true;
+  return false;
+}
 /** Units that People's Daily style writes together with the number before them: 1998年, 十二月, 31日. */
 const NUMBER_UNITS = '年月日';
 /** A run of numerals is a plausible word, but less so than a common dictionary word made of them (万一, 千万). */
@@ -55,6 +63,7 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
   const numerals = new Set(Array.from(NUMERALS, (c) => c.charCodeAt(0)));
   const units = new Set(Array.from(NUMBER_UNITS, (c) => c.charCodeAt(0)));
   const magnitudes = new Set(Array.from(MAGNITUDES, (c) => c.charCodeAt(0)));
+  const approximate = new Set(Array.from(APPROXIMATE, (c) => c.charCodeAt(0)));
 
   function indexTerms(terms: readonly string[]): TermIndex {
     let index = termCache.get(terms);
@@ -148,9 +157,10 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
         if (k === ALNUM && end < n && isDigit(text.charCodeAt(end - 1))) {
           const next = text.charCodeAt(end);
           if (units.has(next)) relax(i, end + 1, 0);
-          else if (magnitudes.has(next)) {
+          else if (magnitudes.has(next) || approximate.has(next)) {
             let j = end + 1;
             while (j < n && magnitudes.has(text.charCodeAt(j))) j++;
+            if (j < n && approximate.has(text.charCodeAt(j)) && !approximate.has(text.charCodeAt(j - 1))) j++;
             relax(i, j, 0);
           }
         }
@@ -182,8 +192,12 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
       if (numStart < hanEnd && numerals.has(norm.charCodeAt(numStart))) {
         let j = numStart + 1;
         while (j < hanEnd && numerals.has(norm.charCodeAt(j))) j++;
+        if (j < hanEnd && approximate.has(norm.charCodeAt(j))) j++; // 一百多, 三十余
         if (j - i >= 2) relax(i, j, NUMERAL_RUN_COST + WORD_PENALTY);
-        if (j < hanEnd && units.has(norm.charCodeAt(j))) relax(i, j + 1, NUMERAL_RUN_COST + WORD_PENALTY);
+        const unit = j < hanEnd ? norm.charCodeAt(j) : 0;
+        // 年 joins a year written digit by digit (一九九八年), not a count of years (二十 年).
+        const isYear = unit === YEAR && j - numStart >= 2 && !hasMagnitude(norm, numStart, j);
+        if (units.has(unit) && (unit !== YEAR || isYear)) relax(i, j + 1, NUMERAL_RUN_COST + WORD_PENALTY);
       }
     }
 
