@@ -27,6 +27,14 @@ const NUMERALS = '〇零一二三四五六七八九十百千万亿两';
 const MAGNITUDES = '十百千万亿';
 const ORDINAL = '第'.charCodeAt(0);
 const PERCENT = '百分之';
+const TRANSLIT =
+  '阿埃艾爱安奥巴拜班邦贝本比彼毕宾波伯布查达戴丹道德迪蒂丁杜多厄恩法菲费芬佛弗福盖冈戈格哈海汉豪赫亨' +
+  '胡霍基吉加贾杰金卡凯坎康考科克库拉莱兰朗劳勒雷里利莉林琳隆卢鲁路伦罗洛马玛迈麦曼梅蒙米密莫姆穆纳娜' +
+  '内尼妮纽诺帕潘佩皮普齐奇乔切琼萨塞桑瑟森沙舍什斯苏索塔泰坦汤特提图托瓦旺威韦维温沃乌伍西希谢辛雅' +
+  '亚扬耶伊因尤约泽扎詹兹茨尔夫顿登赛默娅丝柯奈';
+const MIN_NAME = 3;
+const MAX_NAME = 8;
+const NAME_COST = Number(globalThis.process?.env?.DUBAO_NAME_COST ?? 24);
 const YEAR = '年'.charCodeAt(0);
 /** 多 and 余 after a number make it approximate and stay with it: 30多, 一百余. */
 const APPROXIMATE = '多余';
@@ -64,6 +72,7 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
   const units = new Set(Array.from(NUMBER_UNITS, (c) => c.charCodeAt(0)));
   const magnitudes = new Set(Array.from(MAGNITUDES, (c) => c.charCodeAt(0)));
   const approximate = new Set(Array.from(APPROXIMATE, (c) => c.charCodeAt(0)));
+  const translit = new Set(Array.from(TRANSLIT, (c) => c.charCodeAt(0)));
 
   function indexTerms(terms: readonly string[]): TermIndex {
     let index = termCache.get(terms);
@@ -185,6 +194,13 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
         relax(i, i + len, cost + WORD_PENALTY);
       }
       if (!single) relax(i, i + 1, lexicon.unknownCost + WORD_PENALTY);
+      // Foreign names are spelled with a small set of characters (亨茨维尔, 萨巴赫); a run of them the
+      // dictionary does not cover is more likely one name than several one-character words.
+      if (translit.has(first)) {
+        let j = i + 1;
+        while (j < hanEnd && j - i < MAX_NAME && translit.has(norm.charCodeAt(j))) j++;
+        for (let e = i + MIN_NAME; e <= j; e++) relax(i, e, NAME_COST + WORD_PENALTY);
+      }
       // Numbers written in characters: 三十一日, 一九九八年, and with an ordinal or percent prefix, 第三十, 百分之八.
       let numStart = i;
       if (first === ORDINAL) numStart = i + 1;

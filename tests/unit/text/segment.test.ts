@@ -84,6 +84,19 @@ describe('segment', () => {
     expect(words('第三十次会议')).toEqual(['第三十', '次', '会议']);
   });
 
+  it('keeps foreign names the dictionary lacks in one piece', () => {
+    expect(words('它在位于亨茨维尔的空间系统中心建造')).toContain('亨茨维尔');
+    expect(words('德国总理默克尔访问巴西和阿根廷')).toEqual([
+      '德国',
+      '总理',
+      '默克尔',
+      '访问',
+      '巴西',
+      '和',
+      '阿根廷',
+    ]);
+  });
+
   it('passes Japanese and English through as tokens without breaking characters', () => {
     const jp = '東京都の知事は記者会見を行った';
     expectCover(jp, segmenter.segment(jp));
