@@ -85,6 +85,13 @@ describe('detectDocument', () => {
     expect(r.blocks).toBeLessThan(2000);
   });
 
+  it('still finds Chinese prose that only starts deep into a long English page', () => {
+    const english = '<p>Markets opened higher on <b>Monday</b> after the data.</p>'.repeat(2500);
+    const r = detectDocument(doc(english + `<p>${P_SIMPLIFIED}</p>`.repeat(20)));
+    expect(r.chinese).toBe(true);
+    expect(r.blocks).toBe(20);
+  });
+
   it('dismisses a 1 MB English page quickly', () => {
     const para = '<p>The quick brown fox jumps over the lazy dog. '.repeat(20) + '</p>';
     const d = doc(para.repeat(Math.ceil(1_000_000 / para.length)));
