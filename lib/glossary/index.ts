@@ -37,6 +37,7 @@ function aliasPinyin(alias: string, entry: GlossaryEntry): string {
     });
   }
   const chars = hanChars(alias);
+  if (chars.every((c) => known.has(c))) return chars.map((c) => known.get(c)).join(' ');
   const guessed = toPinyin(chars.join(''), { toneSandhi: false, type: 'array' });
   return chars.map((c, i) => known.get(c) ?? guessed[i]).join(' ');
 }

@@ -99,11 +99,20 @@ describe('every built-in entry', () => {
     expect(dupes(all.map((e) => e.simplified))).toEqual([]);
   });
 
-  it('never uses another entry’s headword as an alias', () => {
+  // A form shared by two entries can only ever show one of them (headwords win, then the first by id).
+  it('never gives two entries the same surface form', () => {
     const heads = new Set(all.map((e) => e.simplified));
-    const clashes = all.flatMap((e) =>
-      (e.aliases ?? []).filter((x) => heads.has(x)).map((x) => `${e.simplified}→${x}`),
-    );
+    const aliasOwner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const e of all) {
+      for (const x of e.aliases ?? []) {
+        if (heads.has(x)) clashes.push(`${e.simplified} has alias ${x}, another entry's headword`);
+        const owner = aliasOwner.get(x);
+        if (owner !== undefined && owner !== e.simplified)
+          clashes.push(`${owner} and ${e.simplified} share alias ${x}`);
+        aliasOwner.set(x, e.simplified);
+      }
+    }
     expect(clashes).toEqual([]);
   });
 
