@@ -16,24 +16,32 @@ export interface Score {
   correct: number;
 }
 
-/** Word spans [start, end) of a list of words laid end to end. */
-function spans(words: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  let at = 0;
-  for (const w of words) {
-    out.add(`${at}:${at + w.length}`);
-    at += w.length;
-  }
-  return out;
+export interface GoldLine {
+  /** The sentence as running text: words joined, with a space kept between two Latin words. */
+  text: string;
+  /** Word spans as "start:end" offsets into `text`. */
+  spans: Set<string>;
 }
 
-export function scoreLines(gold: readonly string[][], predicted: readonly string[][]): Score {
+const LATIN_EDGE = /[A-Za-z0-9]/;
+
+export function goldLine(words: readonly string[]): GoldLine {
+  let text = '';
+  const spans = new Set<string>();
+  for (const w of words) {
+    if (text && LATIN_EDGE.test(text[text.length - 1]) && LATIN_EDGE.test(w[0])) text += ' ';
+    spans.add(`${text.length}:${text.length + w.length}`);
+    text += w;
+  }
+  return { text, spans };
+}
+
+export function scoreSpans(gold: readonly Set<string>[], predicted: readonly Set<string>[]): Score {
   let g = 0;
   let p = 0;
   let correct = 0;
-  gold.forEach((words, i) => {
-    const a = spans(words);
-    const b = spans(predicted[i]);
+  gold.forEach((a, i) => {
+    const b = predicted[i];
     g += a.size;
     p += b.size;
     for (const s of b) if (a.has(s)) correct++;
@@ -44,6 +52,17 @@ export function scoreLines(gold: readonly string[][], predicted: readonly string
   return { precision, recall, f1, gold: g, predicted: p, correct };
 }
 
+/** Spans of the non-blank pieces of a segmentation given as consecutive strings. */
+function pieceSpans(pieces: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  let at = 0;
+  for (const piece of pieces) {
+    if (piece.trim() !== '') out.add(`${at}:${at + piece.length}`);
+    at += piece.length;
+  }
+  return out;
+}
+
 const isMain = process.argv[1]?.endsWith('score-segment.ts');
 if (isMain) {
   const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -51,37 +70,33 @@ if (isMain) {
   const gold = files
     .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
     .map((l) => l.trim().split(/\s+/).filter(Boolean))
-    .filter((ws) => ws.length > 0);
-  const raw = gold.map((ws) => ws.join(''));
+    .filter((ws) => ws.length > 0)
+    .map(goldLine);
   const t0 = performance.now();
   const seg = createSegmenter(defaultLexicon());
   const t1 = performance.now();
-  const ours = raw.map((line) =>
-    seg
-      .segment(line)
-      .map((t) => t.text)
-      .filter((t) => t.trim() !== ''),
-  );
+  const ours = gold.map((g) => seg.segment(g.text).map((t) => t.text));
   const t2 = performance.now();
-  const chars = raw.reduce((n, l) => n + l.length, 0);
+  const chars = gold.reduce((n, g) => n + g.text.length, 0);
   const fmt = (s: Score) =>
     `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (${s.correct}/${s.gold} gold, ${s.predicted} predicted)`;
+  const goldSpans = gold.map((g) => g.spans);
   console.log(`sentences ${gold.length}, characters ${chars}`);
-  console.log(`dubao:          ${fmt(scoreLines(gold, ours))}`);
+  console.log(`dubao:          ${fmt(scoreSpans(goldSpans, ours.map(pieceSpans)))}`);
   console.log(
     `  lexicon load ${(t1 - t0).toFixed(0)} ms, segment ${(chars / (t2 - t1)).toFixed(0)} chars/ms (cold)`,
   );
   if (baseline) {
     const intl = new Intl.Segmenter('zh', { granularity: 'word' });
-    const theirs = raw.map((line) =>
-      Array.from(intl.segment(line), (s) => s.segment).filter((t) => t.trim() !== ''),
-    );
-    console.log(`Intl.Segmenter: ${fmt(scoreLines(gold, theirs))}`);
+    const theirs = gold.map((g) => Array.from(intl.segment(g.text), (s) => s.segment));
+    console.log(`Intl.Segmenter: ${fmt(scoreSpans(goldSpans, theirs.map(pieceSpans)))}`);
   }
   if (process.argv.includes('--diff')) {
-    gold.forEach((ws, i) => {
-      const a = ws.join(' ');
-      const b = ours[i].join(' ');
+    gold.forEach((g, i) => {
+      const a = [...g.spans]
+        .map((sp) => g.text.slice(...(sp.split(':').map(Number) as [number, number])))
+        .join(' ');
+      const b = ours[i].filter((t) => t.trim() !== '').join(' ');
       if (a !== b) console.log(`gold: ${a}\nours: ${b}\n`);
     });
   }
