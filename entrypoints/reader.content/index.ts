@@ -1,7 +1,15 @@
+import { startReader } from './start';
+
+// Injected by the background only into frames where the detector found Chinese prose.
 export default defineContentScript({
   registration: 'runtime',
   matches: ['<all_urls>'],
   main() {
-    document.documentElement.dataset.dubao = 'reader';
+    const g = globalThis as { __dubaoReader?: boolean };
+    if (g.__dubaoReader) return; // injected twice into the same frame: the first one stays in charge
+    g.__dubaoReader = true;
+    startReader().catch((err) =>
+      console.warn('Dubao: the reader could not start; the page is left as it was', err),
+    );
   },
 });

@@ -7,7 +7,7 @@ let page: Page;
 
 /** Sends a message to the real background from an extension page, as the popup and options page do. */
 function send(msg: unknown): Promise<any> {
-  return page.evaluate((m) => chrome.runtime.sendMessage(m), msg);
+  return page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), msg);
 }
 
 async function waitForDictionary(): Promise<any> {

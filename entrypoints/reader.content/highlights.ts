@@ -1,0 +1,32 @@
+import { rangeForRunSpan } from '../../lib/dom/pointer';
+import type { PageView } from './reader';
+
+const CATEGORIES = ['slogan', 'policy', 'institution', 'campaign', 'ideology', 'title', 'event', 'place'];
+
+/**
+ * Glossary terms underlined through the CSS Custom Highlight API: ranges over the page's own text (or over our
+ * ruby when it is shown), so highlighting alone never changes the DOM.
+ */
+export class TermHighlights {
+  constructor(private page: PageView) {}
+
+  update(on: boolean): void {
+    const registry = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights;
+    if (!registry) return;
+    for (const c of CATEGORIES) registry.delete(`dubao-term-${c}`);
+    if (!on) return;
+    const byCategory = new Map<string, Range[]>();
+    for (const b of this.page.allBlocks()) {
+      if (!b.visible) continue;
+      for (const span of b.termSpans) {
+        const range = rangeForRunSpan(b.run, span.start, span.end, b.rendered);
+        if (!range) continue;
+        const list = byCategory.get(span.category) ?? [];
+        list.push(range);
+        byCategory.set(span.category, list);
+      }
+    }
+    for (const [category, ranges] of byCategory)
+      registry.set(`dubao-term-${category}`, new Highlight(...ranges));
+  }
+}

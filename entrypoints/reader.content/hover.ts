@@ -1,0 +1,178 @@
+import { isErrorResponse, type ResponseOf } from '../../lib/messages';
+import { runOffsetAt, rangeForRunSpan } from '../../lib/dom/pointer';
+import { readRun } from '../../lib/text/pinyin';
+import { isHan } from '../../lib/text/han';
+import type { Term } from '../../lib/db/terms';
+import type { Settings } from '../../lib/settings';
+import { send } from '../../components/send';
+import { CardHost } from './card';
+import { wordFromLookup } from './lookup';
+import { sentenceAround } from './selection';
+import type { PageView } from './reader';
+
+type LookupResult = ResponseOf<'lookup'>;
+type Block = NonNullable<ReturnType<PageView['blockOf']>>;
+
+/**
+ * The hover card: the word under the pointer (longest dictionary word or glossary term from that character),
+ * highlighted in the page and explained in a card. Shift freezes it, Esc closes it, arrows walk the words.
+ */
+export class Hover {
+  private card: CardHost;
+  private cache = new Map<string, Promise<LookupResult | null>>();
+  private current: { block: Block; start: number; end: number; word: string } | null = null;
+  private frame = 0;
+  private lastPoint: { x: number; y: number } | null = null;
+  private attached = false;
+
+  constructor(
+    private page: PageView,
+    private settings: () => Settings,
+    private terms: Term[],
+  ) {
+    this.card = new CardHost({
+      onSave: () => void this.save(),
+      onSpeak: () => this.speak(),
+      onCopy: () => void navigator.clipboard?.writeText(this.current?.word ?? '').catch(() => {}),
+    });
+  }
+
+  attach(): void {
+    if (this.attached) return;
+    this.attached = true;
+    document.addEventListener('mousemove', this.onMove, { passive: true, capture: true });
+    document.addEventListener('keydown', this.onKey, { capture: true });
+    window.addEventListener('scroll', this.onScroll, { passive: true, capture: true });
+  }
+
+  detach(): void {
+    this.attached = false;
+    document.removeEventListener('mousemove', this.onMove, { capture: true });
+    document.removeEventListener('keydown', this.onKey, { capture: true });
+    window.removeEventListener('scroll', this.onScroll, { capture: true });
+    this.close();
+    this.card.destroy();
+  }
+
+  private onScroll = () => {
+    if (!this.card.frozen) this.close();
+  };
+
+  private onMove = (e: MouseEvent) => {
+    if (this.card.frozen || !this.settings().hoverCard) return;
+    if (this.card.contains(e.target)) return;
+    this.lastPoint = { x: e.clientX, y: e.clientY };
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.lastPoint) void this.pointAt(this.lastPoint.x, this.lastPoint.y);
+    });
+  };
+
+  private onKey = (e: KeyboardEvent) => {
+    if (!this.card.open) return;
+    if (e.key === 'Escape') {
+      this.close();
+    } else if (e.key === 'Shift') {
+      this.card.setFrozen(!this.card.frozen);
+    } else if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && this.card.frozen && this.current) {
+      e.preventDefault();
+      const { block, start, end } = this.current;
+      const text = block.run.text;
+      let at = e.key === 'ArrowRight' ? end : start - 1;
+      const step = e.key === 'ArrowRight' ? 1 : -1;
+      while (at >= 0 && at < text.length && !isHan(text.codePointAt(at) ?? 0)) at += step;
+      if (at >= 0 && at < text.length) void this.showAt(block, at);
+    }
+  };
+
+  /** Looks up the word at a point of the screen; exposed for benchmarks and tests through the pointer. */
+  async pointAt(x: number, y: number): Promise<void> {
+    const hit = runOffsetAt(x, y, document, this.page.runs);
+    const block = hit ? this.page.blockOf(hit.run.block) : undefined;
+    if (!hit || !block || !isHan(block.run.text.codePointAt(hit.offset) ?? 0)) {
+      this.close();
+      return;
+    }
+    const c = this.current;
+    if (c && c.block === block && hit.offset >= c.start && hit.offset < c.end && this.card.open) return;
+    await this.showAt(block, hit.offset);
+  }
+
+  private lookup(text: string): Promise<LookupResult | null> {
+    let p = this.cache.get(text);
+    if (!p) {
+      p = send({ type: 'lookup', text }).then((r) => (isErrorResponse(r) ? null : r));
+      if (this.cache.size > 500) this.cache.clear();
+      this.cache.set(text, p);
+    }
+    return p;
+  }
+
+  private async showAt(block: Block, offset: number): Promise<void> {
+    const text = block.run.text.slice(offset, offset + 16);
+    const result = await this.lookup(text);
+    if (!result) return this.close();
+    const found = wordFromLookup(
+      text,
+      result.entries,
+      result.terms.length ? result.terms : this.localTerms(text),
+      (n) =>
+        readRun(block.run.text.slice(offset, offset + n))
+          .map((c) => c.pinyin ?? '')
+          .filter(Boolean)
+          .join(' '),
+    );
+    if (!found) return this.close();
+    const end = offset + found.word.length;
+    this.current = { block, start: offset, end, word: found.word };
+    const range = rangeForRunSpan(block.run, offset, end, block.rendered);
+    const registry = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights;
+    if (range && registry) registry.set('dubao-hover', new Highlight(range));
+    const rect = range?.getBoundingClientRect() ?? new DOMRect(0, 0, 0, 0);
+    this.card.show(found.card, rect);
+  }
+
+  /** User terms added since the page loaded are known to the background; this covers the page's own list. */
+  private localTerms(text: string): Term[] {
+    return this.terms.filter((t) => text.startsWith(t.simplified) || text.startsWith(t.traditional));
+  }
+
+  close(): void {
+    this.current = null;
+    this.card.hide();
+    (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights?.delete('dubao-hover');
+  }
+
+  private async save(): Promise<void> {
+    const c = this.current;
+    if (!c) return;
+    const { sentence, offset } = sentenceAround(c.block.run.text, c.start, c.word.length);
+    const data = this.card.data;
+    const r = await send({
+      type: 'saveWord',
+      word: c.word,
+      pinyin: data?.pinyin,
+      definition: data?.senses[0]?.definitions.join('; ') || data?.term?.english,
+      sentence,
+      offset,
+      title: document.title.slice(0, 500),
+      url: location.href.slice(0, 4096),
+    });
+    if ('ok' in r && r.ok) this.card.setSaved('Saved to your list');
+    else if ('quota' in r && r.quota) this.card.setSaved('Not saved: storage is full');
+    else this.card.setSaved(`Not saved: ${r.error}`);
+  }
+
+  private speak(): void {
+    const c = this.current;
+    if (!c || !('speechSynthesis' in globalThis)) return;
+    const u = new SpeechSynthesisUtterance(c.word);
+    const traditional =
+      this.card.data && c.word === this.card.data.traditional && c.word !== this.card.data.simplified;
+    u.lang = traditional ? 'zh-TW' : 'zh-CN';
+    u.rate = this.settings().speechRate;
+    speechSynthesis.cancel();
+    speechSynthesis.speak(u);
+  }
+}

@@ -1,0 +1,73 @@
+import type { CardData, CardSense } from '../../components/HoverCard';
+import type { DictMatch } from '../../lib/db/dict';
+import type { Term } from '../../lib/db/terms';
+
+export interface WordAtPointer {
+  /** The word as chosen: the longest glossary term or dictionary word starting at the pointer. */
+  word: string;
+  card: CardData;
+}
+
+function sense(m: DictMatch): CardSense {
+  return {
+    simplified: m.simplified,
+    traditional: m.traditional,
+    pinyin: m.pinyin,
+    definitions: m.definitions,
+  };
+}
+
+/**
+ * Picks the word at the pointer from the background's answer (Yomitan's way: the longest match wins, and a
+ * glossary term outranks the dictionary's split of it) and shapes the card. `readingOf` gives the pinyin the page
+ * shows for those characters, so the card agrees with the ruby.
+ */
+export function wordFromLookup(
+  text: string,
+  entries: DictMatch[],
+  terms: Term[],
+  readingOf: (length: number) => string,
+): WordAtPointer | null {
+  const forms = (t: Term) => [t.simplified, t.traditional, ...(t.aliases ?? [])];
+  const termHits = terms
+    .map((t) => ({
+      t,
+      len: Math.max(
+        0,
+        ...forms(t)
+          .filter((f) => text.startsWith(f))
+          .map((f) => f.length),
+      ),
+    }))
+    .filter((h) => h.len > 0)
+    .sort((a, b) => b.len - a.len);
+  const longestDict = entries.reduce((n, e) => Math.max(n, e.matched.length), 0);
+  const term = termHits[0] && termHits[0].len >= longestDict ? termHits[0] : null;
+  const length = term ? term.len : longestDict;
+  if (length === 0) return null;
+  const word = text.slice(0, length);
+  const own = entries.filter((e) => e.matched.length === length);
+  const inner = entries.filter((e) => e.matched.length < length && e.matched.length > 0);
+  const first = own[0];
+  return {
+    word,
+    card: {
+      word,
+      simplified: term?.t.simplified ?? first?.simplified ?? word,
+      traditional: term?.t.traditional ?? first?.traditional ?? word,
+      pinyin: term?.t.pinyin ?? (readingOf(length) || first?.pinyin || ''),
+      senses: own.map(sense),
+      inner: inner.map(sense),
+      term: term
+        ? {
+            english: term.t.english,
+            englishSource: term.t.englishSource,
+            source: term.t.source,
+            explanation: term.t.explanation,
+            category: term.t.category,
+            status: term.t.status,
+          }
+        : undefined,
+    },
+  };
+}

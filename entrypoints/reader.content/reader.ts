@@ -1,0 +1,127 @@
+import { collectRuns, type Run } from '../../lib/dom/runs';
+import { renderRun, restoreRun, type RenderedRun } from '../../lib/dom/render';
+import { buildView, type ViewEngine } from '../../lib/reader/build-view';
+import type { Settings } from '../../lib/settings';
+
+interface Block {
+  run: Run;
+  rendered: RenderedRun | null;
+  termSpans: { start: number; end: number; termId: string; category: string }[];
+  visible: boolean;
+}
+
+/** What the view depends on; a change in any of these re-renders from the kept original. */
+function viewKey(s: Settings): string {
+  return [s.enabled, s.pinyin, s.pinyinStyle, s.script, s.hideKnown, s.hskHideLevel].join('|');
+}
+
+/**
+ * Owns the page view: finds the runs, renders those on or near the screen, re-renders on settings changes and
+ * restores the page exactly when turned off. Never owns data; everything it knows comes from its constructor.
+ */
+export class PageView {
+  private blocks = new Map<Element, Block>();
+  private io: IntersectionObserver;
+  private key = '';
+  onRendered?: () => void;
+  /** Wraps every DOM change we make, so the page's MutationObserver can tell ours from the page's. */
+  mutate: (fn: () => void) => void = (fn) => fn();
+
+  constructor(
+    private settings: Settings,
+    private engine: () => ViewEngine,
+  ) {
+    this.key = viewKey(settings);
+    this.io = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: '600px 0px' });
+  }
+
+  get runs(): Run[] {
+    return [...this.blocks.values()].map((b) => b.run);
+  }
+
+  blockOf(el: Element): Block | undefined {
+    return this.blocks.get(el);
+  }
+
+  allBlocks(): Block[] {
+    return [...this.blocks.values()];
+  }
+
+  /** Finds runs under `root` (the whole page at start, changed subtrees later) and watches their visibility. */
+  add(root: Element | Document): number {
+    const runs = collectRuns(root);
+    for (const run of runs) {
+      const old = this.blocks.get(run.block);
+      if (old) this.drop(run.block, old);
+      this.blocks.set(run.block, { run, rendered: null, termSpans: [], visible: false });
+      this.io.observe(run.block);
+    }
+    return runs.length;
+  }
+
+  /** Forgets a block whose text changed under us; its rendering is undone first. */
+  private drop(el: Element, b: Block): void {
+    const r = b.rendered;
+    if (r) this.mutate(() => restoreRun(r));
+    this.io.unobserve(el);
+    this.blocks.delete(el);
+  }
+
+  /** Blocks intersecting `nodes` (a mutation batch): restored and collected again. */
+  refresh(roots: Element[]): void {
+    const touched = new Set<Element>();
+    for (const root of roots) {
+      for (const [el] of this.blocks) if (root.contains(el) || el.contains(root)) touched.add(el);
+    }
+    for (const el of touched) {
+      const b = this.blocks.get(el);
+      if (b) this.drop(el, b);
+    }
+    for (const root of roots) if (root.isConnected) this.add(root);
+    for (const el of touched) if (!el.isConnected) this.blocks.delete(el);
+  }
+
+  private onIntersect(entries: IntersectionObserverEntry[]): void {
+    for (const e of entries) {
+      const b = this.blocks.get(e.target);
+      if (!b) continue;
+      b.visible = e.isIntersecting;
+      if (b.visible && !b.rendered) this.render(b);
+    }
+    this.onRendered?.();
+  }
+
+  private render(b: Block): void {
+    if (!this.settings.enabled) return;
+    const view = buildView(b.run.text, this.settings, this.engine());
+    b.termSpans = view.termSpans;
+    const needsDom = this.settings.pinyin || this.settings.script !== 'original';
+    b.rendered = null;
+    if (needsDom) this.mutate(() => (b.rendered = renderRun(b.run, view)));
+  }
+
+  /** Applies new settings: only what depends on them is redone, always from the original text. */
+  update(settings: Settings): void {
+    const key = viewKey(settings);
+    this.settings = settings;
+    if (key === this.key) return;
+    this.key = key;
+    this.mutate(() => {
+      for (const b of this.blocks.values()) {
+        if (b.rendered) restoreRun(b.rendered);
+        b.rendered = null;
+        if (b.visible) this.render(b);
+      }
+    });
+    this.onRendered?.();
+  }
+
+  /** Puts the page back exactly as it was. */
+  restoreAll(): void {
+    this.mutate(() => {
+      for (const b of this.blocks.values()) if (b.rendered) restoreRun(b.rendered);
+    });
+    this.io.disconnect();
+    this.blocks.clear();
+  }
+}

@@ -1,0 +1,102 @@
+import { isErrorResponse, type ResponseOf } from '../../lib/messages';
+import { parseStoredSettings, settingsForHost, siteKey, type Settings } from '../../lib/settings';
+import { createTermMatcher } from '../../lib/glossary/match';
+import { termsForEngine } from '../../lib/glossary';
+import type { Term } from '../../lib/db/terms';
+import { createSegmenter } from '../../lib/text/segment';
+import { defaultLexicon } from '../../lib/text/lexicon-default';
+import { getConverter } from '../../lib/text/convert';
+import { READER_CSS } from '../../lib/dom/styles';
+import type { ViewEngine } from '../../lib/reader/build-view';
+import { send } from '../../components/send';
+import { settingsItem } from '../background/settings-store';
+import { PageView } from './reader';
+import { Hover } from './hover';
+import { TermHighlights } from './highlights';
+import { watchMutations } from './mutations';
+import { selectionContext } from './selection';
+
+function installStyles(): () => void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(READER_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  return () => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
+}
+
+export async function startReader(): Promise<void> {
+  const host = siteKey(location.href);
+  const [view, termsResp] = await Promise.all([
+    send({ type: 'getSettings', host: location.href }),
+    send({ type: 'termsForPage' }),
+  ]);
+  if (isErrorResponse(view)) throw new Error(view.error);
+  let settings: Settings = view.settings;
+  const terms: Term[] = isErrorResponse(termsResp) ? [] : (termsResp as ResponseOf<'termsForPage'>).terms;
+
+  const pinyinTerms = termsForEngine(terms);
+  const termWords = pinyinTerms.map((t) => t.word);
+  const matcher = createTermMatcher(terms);
+  const segmenter = createSegmenter(defaultLexicon());
+  const engine = (): ViewEngine => ({
+    segmenter,
+    terms: pinyinTerms,
+    termWords,
+    matcher,
+    convert: settings.script === 'original' ? undefined : getConverter(settings.script),
+  });
+
+  let removeStyles: (() => void) | null = settings.enabled ? installStyles() : null;
+  const page = new PageView(settings, engine);
+  const highlights = new TermHighlights(page);
+  const hover = new Hover(page, () => settings, terms);
+  const mutations = watchMutations(page);
+  page.mutate = mutations.quiet;
+
+  let statsSent = false;
+  page.onRendered = () => {
+    highlights.update(settings.enabled && settings.highlights);
+    if (!statsSent) {
+      statsSent = true;
+      const runs = page.runs;
+      const hanChars = runs.reduce((n, r) => n + (r.text.match(/\p{Script=Han}/gu)?.length ?? 0), 0);
+      const termCount = runs.reduce((n, r) => n + matcher.find(r.text).length, 0);
+      void send({ type: 'pageStats', hanChars, runs: runs.length, words: 0, terms: termCount });
+    }
+  };
+
+  if (settings.enabled) {
+    page.add(document.body ?? document.documentElement);
+    hover.attach();
+  }
+
+  settingsItem.watch((raw) => {
+    const next = settingsForHost(parseStoredSettings(raw), host);
+    const wasEnabled = settings.enabled;
+    settings = next;
+    if (!next.enabled) {
+      hover.detach();
+      highlights.update(false);
+      page.restoreAll();
+      removeStyles?.();
+      removeStyles = null;
+      return;
+    }
+    if (!wasEnabled) {
+      removeStyles ??= installStyles();
+      page.update(next);
+      page.add(document.body ?? document.documentElement);
+      hover.attach();
+      return;
+    }
+    page.update(next);
+    highlights.update(next.highlights);
+  });
+
+  browser.runtime.onMessage.addListener((msg: unknown) => {
+    if ((msg as { type?: string })?.type === 'dubao:selectionContext')
+      return Promise.resolve(selectionContext());
+    return undefined;
+  });
+}

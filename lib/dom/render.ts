@@ -1,0 +1,135 @@
+/**
+ * Draws a run's view into the page and takes it back out. The page's own text nodes stay where they are, emptied,
+ * so a framework that holds them can still update or remove them; our content sits in a <dubao-t> right after
+ * each. Nothing is built from HTML strings.
+ */
+import type { Piece, Run } from './runs';
+import type { RunView, ViewToken } from './view';
+
+/** One drawn part: a token's characters that came from one text node. */
+export interface Part {
+  el: HTMLElement;
+  /** Range in the original run text. */
+  start: number;
+  end: number;
+  /** Base text nodes, in order (the characters, not the pinyin). */
+  texts: Text[];
+  /** Whether display offsets match run offsets one for one (no length change from conversion). */
+  aligned: boolean;
+}
+
+export interface RenderedRun {
+  run: Run;
+  hosts: { node: Text; original: string; host: HTMLElement }[];
+  parts: Part[];
+}
+
+const partsByElement = new WeakMap<Element, { rendered: RenderedRun; part: Part }>();
+
+export function partOf(el: Element | null): { rendered: RenderedRun; part: Part } | undefined {
+  const w = el?.closest('dubao-w');
+  return w ? partsByElement.get(w) : undefined;
+}
+
+export function isRendered(node: Node): boolean {
+  const el = node instanceof Element ? node : node.parentElement;
+  return !!el?.closest('dubao-t');
+}
+
+function codePointIndex(s: string, unit: number): number {
+  let n = 0;
+  for (let i = 0; i < unit && i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
+}
+
+function drawPart(doc: Document, token: ViewToken, from: number, to: number, style?: string): Part {
+  const el = doc.createElement('dubao-w');
+  el.setAttribute('data-s', String(from));
+  el.setAttribute('data-e', String(to));
+  const aligned = token.display.length === token.end - token.start;
+  let display: string;
+  let cpFrom = 0;
+  if (aligned) {
+    display = token.display.slice(from - token.start, to - token.start);
+    cpFrom = codePointIndex(token.display, from - token.start);
+  } else {
+    // Converted text of another length is drawn whole in the token's first part; later parts are empty.
+    display = from === token.start ? token.display : '';
+  }
+  const texts: Text[] = [];
+  if (token.ruby && display) {
+    const ruby = doc.createElement('ruby');
+    let cp = cpFrom;
+    for (const ch of display) {
+      const t = doc.createTextNode(ch);
+      texts.push(t);
+      ruby.append(t);
+      const rt = doc.createElement('rt');
+      const py = token.ruby[cp];
+      if (py) rt.setAttribute('data-py', py);
+      const tone = token.tones?.[cp];
+      if (tone && style === 'colors') rt.className = `t${tone}`;
+      ruby.append(rt);
+      cp++;
+    }
+    el.append(ruby);
+  } else if (display) {
+    const t = doc.createTextNode(display);
+    texts.push(t);
+    el.append(t);
+  }
+  return { el, start: from, end: to, texts, aligned };
+}
+
+/** Draws the view. Each text node of the run keeps its place, emptied; the drawing follows it. */
+export function renderRun(run: Run, view: RunView): RenderedRun {
+  const rendered: RenderedRun = { run, hosts: [], parts: [] };
+  const byNode = new Map<Text, Piece[]>();
+  for (const p of run.pieces) {
+    const list = byNode.get(p.node);
+    if (list) list.push(p);
+    else byNode.set(p.node, [p]);
+  }
+  let t = 0;
+  for (const [node, pieces] of byNode) {
+    const doc = node.ownerDocument;
+    if (!node.parentNode) continue;
+    const host = doc.createElement('dubao-t');
+    if (view.style) host.setAttribute('data-style', view.style);
+    for (const piece of pieces) {
+      while (t > 0 && view.tokens[t - 1].end > piece.start) t--;
+      for (let i = t; i < view.tokens.length; i++) {
+        const token = view.tokens[i];
+        if (token.start >= piece.end) break;
+        const from = Math.max(token.start, piece.start);
+        const to = Math.min(token.end, piece.end);
+        if (to <= from) continue;
+        const part = drawPart(doc, token, from, to, view.style);
+        host.append(part.el);
+        rendered.parts.push(part);
+        partsByElement.set(part.el, { rendered, part });
+        t = i;
+      }
+    }
+    rendered.hosts.push({ node, original: node.data, host });
+    node.after(host);
+    node.data = '';
+  }
+  return rendered;
+}
+
+/**
+ * Takes the drawing out and gives every text node its text back. A node the page changed meanwhile keeps the
+ * page's new text: the page is the authority on its own content.
+ */
+export function restoreRun(r: RenderedRun): void {
+  for (const { node, original, host } of r.hosts) {
+    host.remove();
+    if (node.data === '') node.data = original;
+  }
+  r.hosts = [];
+  r.parts = [];
+}

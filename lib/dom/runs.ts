@@ -1,0 +1,207 @@
+/**
+ * Runs: the text of one block of the page as one string, joined across inline elements and across the line
+ * breaks of print layouts (PDF text layers, OCR), with a map back to the text nodes it came from.
+ */
+
+export interface Piece {
+  node: Text;
+  /** Range in the run text. */
+  start: number;
+  end: number;
+  /** Where the piece starts in `node.data`. */
+  nodeOffset: number;
+}
+
+export interface Run {
+  block: Element;
+  text: string;
+  pieces: Piece[];
+}
+
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'VAR',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'SVG',
+  'MATH',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'RUBY',
+  'RT',
+  'RP',
+  'DUBAO-T',
+  'DUBAO-CARD',
+]);
+
+const BLOCK = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HTML',
+  'LEGEND',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TH',
+  'THEAD',
+  'TFOOT',
+  'TR',
+  'UL',
+]);
+
+/** hOCR's ocr_line and the usual names of print-line wrappers: lines of one paragraph, not blocks of their own. */
+const LINE_CLASS = /(^|[\s_-])(ln|line|lines|textline|ocr_line|ocrx_line)($|[\s_-])/i;
+
+function skipped(el: Element): boolean {
+  if (SKIP.has(el.tagName.toUpperCase())) return true;
+  if (el.hasAttribute('data-dubao-ui') || el.getAttribute('aria-hidden') === 'true') return true;
+  if ((el as HTMLElement).isContentEditable || el.getAttribute('contenteditable') === 'true') return true;
+  return false;
+}
+
+function isBlock(el: Element): boolean {
+  return BLOCK.has(el.tagName.toUpperCase()) && !LINE_CLASS.test(el.getAttribute('class') ?? '');
+}
+
+const HAN = /\p{Script=Han}/u;
+// Characters between which a line break or layout space means nothing: Han, kana, CJK and full-width punctuation.
+const CJK =
+  /[\p{Script=Han}\u3000-\u303f\u3040-\u30ff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019\u00b7]/u;
+const SPACE = /\s/;
+
+class Builder {
+  text = '';
+  pieces: Piece[] = [];
+  /** Whitespace seen and not yet kept or dropped: it depends on the next visible character. */
+  pendingSpace: { node: Text; offset: number; length: number } | null = null;
+
+  constructor(readonly block: Element) {}
+
+  add(node: Text): void {
+    const data = node.data;
+    let i = 0;
+    while (i < data.length) {
+      if (SPACE.test(data[i])) {
+        let j = i;
+        while (j < data.length && SPACE.test(data[j])) j++;
+        if (!this.pendingSpace) this.pendingSpace = { node, offset: i, length: j - i };
+        i = j;
+        continue;
+      }
+      let j = i;
+      while (j < data.length && !SPACE.test(data[j])) j++;
+      this.flushSpace(data[i]);
+      this.push(node, i, j);
+      i = j;
+    }
+  }
+
+  /** Keeps a space between Latin words, drops one between CJK characters or at the start. */
+  private flushSpace(next: string): void {
+    const s = this.pendingSpace;
+    this.pendingSpace = null;
+    if (!s || this.text.length === 0) return;
+    const prev = this.text[this.text.length - 1];
+    if (CJK.test(prev) && CJK.test(next)) return;
+    this.push(s.node, s.offset, s.offset + 1);
+  }
+
+  private push(node: Text, from: number, to: number): void {
+    const last = this.pieces[this.pieces.length - 1];
+    const start = this.text.length;
+    this.text += node.data.slice(from, to);
+    if (last && last.node === node && last.nodeOffset + (last.end - last.start) === from) {
+      last.end = this.text.length;
+    } else {
+      this.pieces.push({ node, start, end: this.text.length, nodeOffset: from });
+    }
+  }
+
+  /**
+   * A `<br>` ends a printed line. Print lines cut words (体制机 / 制), so nothing is inserted: Han characters join,
+   * and whitespace around the break is judged by the characters on both sides, like any other whitespace.
+   */
+  lineBreak(): void {}
+}
+
+function walk(node: Node, block: Element, builders: Map<Element, Builder>): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      let b = builders.get(block);
+      if (!b) builders.set(block, (b = new Builder(block)));
+      b.add(child as Text);
+    } else if (child.nodeType === 1) {
+      const el = child as Element;
+      if (skipped(el)) continue;
+      if (el.tagName === 'BR') {
+        builders.get(block)?.lineBreak();
+        continue;
+      }
+      if (el.shadowRoot) walk(el.shadowRoot, block, builders);
+      walk(el, isBlock(el) ? el : block, builders);
+    }
+  }
+}
+
+function nearestBlock(el: Element | null): Element | null {
+  for (let e = el; e; e = e.parentElement) if (isBlock(e)) return e;
+  return null;
+}
+
+/** Every run with Han characters under `root`, in document order. */
+export function collectRuns(root: Element | Document): Run[] {
+  const start = root.nodeType === 9 ? (root as Document).body : (root as Element);
+  if (!start) return [];
+  for (let e: Element | null = start; e; e = e.parentElement) if (skipped(e)) return [];
+  const block = nearestBlock(start) ?? start;
+  // A root inside a block (a changed inline element) re-collects its whole block, so words stay whole.
+  const from = block === start || start.contains(block) ? start : block;
+  const builders = new Map<Element, Builder>();
+  walk(from, isBlock(from) ? from : block, builders);
+  const runs: Run[] = [];
+  for (const b of builders.values()) {
+    if (HAN.test(b.text)) runs.push({ block: b.block, text: b.text, pieces: b.pieces });
+  }
+  return runs;
+}

@@ -1,0 +1,34 @@
+/** Tone colours: the scheme most learners know from Pleco and MDBG. */
+export const TONE_COLOURS = ['#e30000', '#02b31c', '#1510f0', '#8900bf', '#777777'] as const;
+
+/** Dotted underline colour per glossary category. */
+export const TERM_COLOURS: Record<string, string> = {
+  slogan: '#c0392b',
+  policy: '#1e6fd9',
+  institution: '#6a4c93',
+  campaign: '#d35400',
+  ideology: '#a61e4d',
+  title: '#2b8a3e',
+  event: '#8d6e00',
+  place: '#0b7285',
+};
+
+/**
+ * The reader's CSS, adopted by the document (no <style> element is added to the page). Pinyin comes from an
+ * attribute through ::before, so it is not text: copying gives the Chinese alone and find-in-page finds words.
+ */
+export const READER_CSS = `
+dubao-t, dubao-w { display: inline; font: inherit; color: inherit; }
+dubao-t ruby { ruby-position: over; ruby-align: center; line-height: normal; }
+dubao-t rt { font-size: 0.5em; line-height: 1.1; font-style: normal; font-weight: normal; letter-spacing: 0;
+  text-transform: none; color: #8a5a00; user-select: none; -webkit-user-select: none; }
+dubao-t rt::before { content: attr(data-py); }
+${TONE_COLOURS.map((c, i) => `dubao-t[data-style="colors"] rt.t${i + 1} { color: ${c}; }`).join('\n')}
+::highlight(dubao-hover) { background-color: rgba(255, 209, 0, 0.45); }
+${Object.entries(TERM_COLOURS)
+  .map(
+    ([k, c]) =>
+      `::highlight(dubao-term-${k}) { text-decoration: underline dotted ${c}; text-decoration-thickness: 2px; text-underline-offset: 0.2em; }`,
+  )
+  .join('\n')}
+`;

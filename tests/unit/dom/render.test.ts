@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { collectRuns } from '../../../lib/dom/runs';
+import { renderRun, restoreRun } from '../../../lib/dom/render';
+import type { RunView, ViewToken } from '../../../lib/dom/view';
+
+function page(html: string): Document {
+  const doc = document.implementation.createHTMLDocument('t');
+  const tpl = doc.createElement('template');
+  tpl.innerHTML = html;
+  doc.body.append(tpl.content);
+  return doc;
+}
+
+/** One token per character with a fake reading, or the given words. */
+function viewOf(
+  text: string,
+  words: [number, number][],
+  opts: { ruby?: boolean; convert?: (s: string) => string } = {},
+): RunView {
+  const tokens: ViewToken[] = words.map(([start, end]) => {
+    const display = opts.convert ? opts.convert(text.slice(start, end)) : text.slice(start, end);
+    const token: ViewToken = { start, end, display, word: /\p{Script=Han}/u.test(display) };
+    if (opts.ruby && token.word) token.ruby = Array.from(display, (c) => `py(${c})`);
+    return token;
+  });
+  return { tokens };
+}
+
+function chars(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let i = 0;
+  for (const c of text) {
+    out.push([i, i + c.length]);
+    i += c.length;
+  }
+  return out;
+}
+
+/** What a reader sees as text: the characters, without the pinyin that lives in attributes. */
+function visibleText(el: Element): string {
+  return (el.textContent ?? '').replace(/\s+/g, '');
+}
+
+describe('renderRun and restoreRun', () => {
+  const cases = [
+    '<p>率先探索建立<b>共同</b><a href="#">富<i>裕</i></a>体制机<br>\n制。</p>',
+    '<p>表情😀和𠮷字，English words 与 <span dir="rtl">עברית</span> 混排。</p>',
+    '<div><p>甲段落</p>乙<em>文字</em>丙</div>',
+  ];
+
+  for (const html of cases) {
+    it(`restores the exact original DOM node for node: ${html.slice(0, 30)}`, () => {
+      const doc = page(html);
+      const original = doc.body.cloneNode(true);
+      const textNodes: Text[] = [];
+      const walker = doc.createTreeWalker(doc.body, 4);
+      while (walker.nextNode()) textNodes.push(walker.currentNode as Text);
+      const rendered = collectRuns(doc).map((run) =>
+        renderRun(run, viewOf(run.text, chars(run.text), { ruby: true })),
+      );
+      expect(doc.body.querySelectorAll('ruby').length).toBeGreaterThan(0);
+      // The page's own text nodes are still in the document, emptied, not removed.
+      for (const t of textNodes) expect(t.isConnected).toBe(true);
+      rendered.forEach(restoreRun);
+      expect(doc.body.isEqualNode(original)).toBe(true);
+      expect(doc.body.innerHTML).toBe((original as HTMLElement).innerHTML);
+    });
+  }
+
+  it('shows the characters as text and the pinyin only in attributes', () => {
+    const doc = page('<p>他在银行工作。</p>');
+    const [run] = collectRuns(doc);
+    renderRun(
+      run,
+      viewOf(
+        run.text,
+        [
+          [0, 1],
+          [1, 2],
+          [2, 4],
+          [4, 6],
+          [6, 7],
+        ],
+        { ruby: true },
+      ),
+    );
+    expect(visibleText(doc.body)).toBe('他在银行工作。');
+    const rts = [...doc.body.querySelectorAll('rt')].map((rt) => rt.getAttribute('data-py'));
+    expect(rts).toContain('py(银)');
+    // A word is one <ruby> with a reading per character.
+    const bank = [...doc.body.querySelectorAll('ruby')].find((r) => r.textContent === '银行');
+    expect(bank?.querySelectorAll('rt')).toHaveLength(2);
+  });
+
+  it('draws converted text of another length and still restores the original', () => {
+    const doc = page('<p>这个项目很好</p>');
+    const [run] = collectRuns(doc);
+    const conv = (s: string) => (s === '项目' ? '專案' : s === '这个' ? '這個' : s);
+    const r = renderRun(
+      run,
+      viewOf(
+        run.text,
+        [
+          [0, 2],
+          [2, 4],
+          [4, 5],
+          [5, 6],
+        ],
+        { convert: conv },
+      ),
+    );
+    expect(visibleText(doc.body)).toBe('這個專案很好');
+    restoreRun(r);
+    expect(doc.body.textContent).toBe('这个项目很好');
+  });
+
+  it('splits a word that crosses an inline tag, each part over its own characters', () => {
+    const doc = page('<p>共同<b>富裕</b></p>');
+    const [run] = collectRuns(doc);
+    renderRun(run, viewOf(run.text, [[0, 4]], { ruby: true }));
+    expect(doc.querySelector('b')?.textContent).toBe('富裕');
+    expect(doc.querySelector('b ruby')?.textContent).toBe('富裕');
+  });
+
+  it('does not overwrite text the page changed while it was annotated', () => {
+    const doc = page('<p>原来的文字</p>');
+    const [run] = collectRuns(doc);
+    const node = run.pieces[0].node;
+    const r = renderRun(run, viewOf(run.text, chars(run.text), { ruby: true }));
+    node.data = '框架改的文字';
+    restoreRun(r);
+    expect(doc.querySelector('p')?.textContent).toBe('框架改的文字');
+    expect(doc.querySelector('dubao-t')).toBeNull();
+  });
+});
