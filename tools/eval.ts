@@ -59,6 +59,15 @@ const tasks: Record<string, Task> = {
     return lines(input).map(convert).join('\n');
   },
 
+  async pinyin(input) {
+    const { pinyinLineForEval } = await import('../lib/text/pinyin');
+    const { builtinGlossary, termsForEngine } = await import('../lib/glossary/index');
+    const terms = termsForEngine(builtinGlossary());
+    return lines(input)
+      .map((line) => pinyinLineForEval(line, terms))
+      .join('\n');
+  },
+
   async detect(input) {
     const { Window } = await import('happy-dom');
     const { detectDocument } = await import('../lib/dom/detect-document');

@@ -102,7 +102,7 @@ describe('dispatch', () => {
       }),
       setSettings: vi.fn(() => ({ host: '', settings: {} as never, global: {} as never, site: {} })),
       pageStats: vi.fn(() => ({ ok: true as const })),
-      getPageStats: vi.fn(() => null),
+      getPageStats: vi.fn(() => ({ detected: null, reader: null })),
       dictStatus: vi.fn(() => null),
     };
   }

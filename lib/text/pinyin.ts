@@ -1,0 +1,303 @@
+/**
+ * Pinyin for whole runs of text, read in context so that polyphones come out right (银行 háng, 行走 xíng).
+ *
+ * pinyin-pro does the reading with its own phrase dictionary and segmentation; on top of it we fold Traditional
+ * characters to Simplified (pinyin-pro's dictionary is Simplified), apply glossary and user terms (their pinyin
+ * wins), then a small table of phrase and rule corrections measured on the CPP polyphone data
+ * (`tools/score-pinyin.ts`). Dictionary tones only: no 一/不 sandhi, as ruby over text should show.
+ */
+import traditionalMap from '@pinyin-pro/data/traditional.json';
+import { isHan as isHanCp } from './han';
+import { POLYPHONE_PHRASES, POLYPHONE_RULES } from './data/polyphones';
+import modelData from './data/pinyin-model.json';
+import { baseReading } from './pinyin-context';
+import { predict, type PinyinModel } from './pinyin-model';
+
+const MODEL = modelData as unknown as PinyinModel;
+
+export interface PinyinTerm {
+  word: string;
+  /** One syllable per Han character of `word`, space-separated, tone marks. */
+  pinyin: string;
+}
+
+export interface CharReading {
+  /** One code point of the input. */
+  char: string;
+  /** UTF-16 offset of `char` in the input. */
+  start: number;
+  /** Syllable with tone marks, or null when the character is not Han (or has no reading). */
+  pinyin: string | null;
+  /** 1–4, 5 for the neutral tone, 0 when there is no reading. */
+  tone: number;
+}
+
+export interface ReadOptions {
+  terms?: readonly PinyinTerm[];
+}
+
+const TONE_MARKS: Record<string, [string, number]> = {};
+for (const [base, marks] of [
+  ['a', 'āáǎà'],
+  ['e', 'ēéěè'],
+  ['i', 'īíǐì'],
+  ['o', 'ōóǒò'],
+  ['u', 'ūúǔù'],
+  ['ü', 'ǖǘǚǜ'],
+] as const) {
+  [...marks].forEach((m, i) => (TONE_MARKS[m] = [base, i + 1]));
+}
+// Rare syllables: m̄/ḿ/ň/ǹ (呣, 嗯) — combining or precomposed.
+TONE_MARKS['ḿ'] = ['m', 2];
+TONE_MARKS['ń'] = ['n', 2];
+TONE_MARKS['ň'] = ['n', 3];
+TONE_MARKS['ǹ'] = ['n', 4];
+
+/** Splits a marked syllable into its plain letters (ü kept) and its tone (5 when unmarked). */
+export function splitTone(marked: string): { plain: string; tone: number } {
+  let tone = 5;
+  let plain = '';
+  const text = /[\u0300-\u036f]/.test(marked) ? marked.normalize('NFC') : marked;
+  for (const ch of text) {
+    const m = TONE_MARKS[ch];
+    if (m) {
+      plain += m[0];
+      tone = m[1];
+    } else if (ch >= '\u0300' && ch <= '\u036f') {
+      tone = ch === '\u0304' ? 1 : ch === '\u0301' ? 2 : ch === '\u030c' ? 3 : ch === '\u0300' ? 4 : tone;
+    } else plain += ch;
+  }
+  return { plain: plain.toLowerCase(), tone };
+}
+
+/** The tone of a marked syllable: 1–4, or 5 when unmarked. */
+export function toneOf(marked: string): number {
+  for (let i = 0; i < marked.length; i++) {
+    const m = TONE_MARKS[marked[i]];
+    if (m) return m[1];
+    const c = marked.charCodeAt(i);
+    if (c >= 0x300 && c <= 0x36f) return splitTone(marked).tone;
+  }
+  return 5;
+}
+
+/** Places the tone mark on the right vowel of a plain syllable (a, e, o first; iu/ui on the second). */
+export function markTone(plain: string, tone: number): string {
+  const p = plain.replace(/v|u:/g, 'ü');
+  if (tone < 1 || tone > 4) return p;
+  let idx = p.search(/[ae]/);
+  if (idx < 0) idx = p.indexOf('ou');
+  if (idx < 0) {
+    const m = /[iuüo](?!.*[iuüo])/.exec(p);
+    idx = m ? m.index : -1;
+  }
+  if (idx < 0) idx = p.search(/[mn]/);
+  if (idx < 0) return p;
+  const vowel = p[idx];
+  const table: Record<string, string> = {
+    a: 'āáǎà',
+    e: 'ēéěè',
+    i: 'īíǐì',
+    o: 'ōóǒò',
+    u: 'ūúǔù',
+    ü: 'ǖǘǚǜ',
+    m: 'm̄ḿm̌m̀',
+    n: 'n̄ńňǹ',
+  };
+  const marks = table[vowel];
+  const mark =
+    vowel === 'm'
+      ? ['m̄', 'ḿ', 'm̌', 'm̀'][tone - 1]
+      : vowel === 'n'
+        ? ['n̄', 'ń', 'ň', 'ǹ'][tone - 1]
+        : marks[tone - 1];
+  return p.slice(0, idx) + mark + p.slice(idx + 1);
+}
+
+/**
+ * A marked syllable in another form: 'marks' as is, 'numbers' with a tone digit (neutral 5, ü kept),
+ * 'none' without tones.
+ */
+export function formatSyllable(marked: string, style: 'marks' | 'numbers' | 'none'): string {
+  if (style === 'marks') return marked;
+  const { plain, tone } = splitTone(marked);
+  return style === 'numbers' ? `${plain}${tone}` : plain;
+}
+
+const ZHUYIN_INITIALS: Record<string, string> = {
+  b: 'ㄅ', p: 'ㄆ', m: 'ㄇ', f: 'ㄈ', d: 'ㄉ', t: 'ㄊ', n: 'ㄋ', l: 'ㄌ', g: 'ㄍ', k: 'ㄎ', h: 'ㄏ',
+  j: 'ㄐ', q: 'ㄑ', x: 'ㄒ', zh: 'ㄓ', ch: 'ㄔ', sh: 'ㄕ', r: 'ㄖ', z: 'ㄗ', c: 'ㄘ', s: 'ㄙ',
+}; // prettier-ignore
+const ZHUYIN_FINALS: Record<string, string> = {
+  a: 'ㄚ', o: 'ㄛ', e: 'ㄜ', ê: 'ㄝ', ai: 'ㄞ', ei: 'ㄟ', ao: 'ㄠ', ou: 'ㄡ', an: 'ㄢ', en: 'ㄣ', ang: 'ㄤ',
+  eng: 'ㄥ', ong: 'ㄨㄥ', er: 'ㄦ', i: 'ㄧ', ia: 'ㄧㄚ', ie: 'ㄧㄝ', iao: 'ㄧㄠ', iu: 'ㄧㄡ', ian: 'ㄧㄢ',
+  in: 'ㄧㄣ', iang: 'ㄧㄤ', ing: 'ㄧㄥ', iong: 'ㄩㄥ', u: 'ㄨ', ua: 'ㄨㄚ', uo: 'ㄨㄛ', uai: 'ㄨㄞ', ui: 'ㄨㄟ',
+  uan: 'ㄨㄢ', un: 'ㄨㄣ', uang: 'ㄨㄤ', ü: 'ㄩ', üe: 'ㄩㄝ', üan: 'ㄩㄢ', ün: 'ㄩㄣ',
+}; // prettier-ignore
+const ZHUYIN_TONES = ['', '', 'ˊ', 'ˇ', 'ˋ'];
+
+/** A marked pinyin syllable in Zhuyin (Bopomofo), tone marks after the syllable, neutral tone ˙ before it. */
+export function toZhuyin(marked: string): string {
+  const { plain, tone } = splitTone(marked);
+  let s = plain;
+  // y/w spellings back to their finals.
+  if (s.startsWith('yu')) s = 'ü' + s.slice(2);
+  else if (s.startsWith('yi')) s = s.slice(1);
+  else if (s.startsWith('y')) s = 'i' + s.slice(1);
+  else if (s.startsWith('wu')) s = s.slice(1);
+  else if (s.startsWith('w')) s = 'u' + s.slice(1);
+  const initial = /^(zh|ch|sh|[bpmfdtnlgkhjqxrzcs])/.exec(s)?.[0] ?? '';
+  let final = s.slice(initial.length);
+  if ('jqx'.includes(initial) && initial && final.startsWith('u')) final = 'ü' + final.slice(1);
+  if (final === 'ue') final = 'üe';
+  let body: string;
+  if (initial && /^(zh|ch|sh|r|z|c|s)$/.test(initial) && final === 'i') body = ZHUYIN_INITIALS[initial];
+  else {
+    const f = ZHUYIN_FINALS[final];
+    if (f === undefined) return marked; // m, n, hm, ng and other interjections: leave as pinyin
+    body = (ZHUYIN_INITIALS[initial] ?? '') + f;
+  }
+  return tone === 5 ? `˙${body}` : body + ZHUYIN_TONES[tone];
+}
+
+const isHan = (c: string): boolean => isHanCp(c.codePointAt(0) ?? 0);
+
+const TRADITIONAL: Record<string, string> = traditionalMap as Record<string, string>;
+
+/** Traditional characters folded to Simplified one code point for one, so offsets stay put. */
+function foldToSimplified(chars: string[]): string[] {
+  return chars.map((c) => TRADITIONAL[c] ?? c);
+}
+
+/** Phrase table as a map from first character to phrases, longest first. */
+type PhraseIndex = Map<string, { word: string; syllables: string[] }[]>;
+
+function indexPhrases(entries: Iterable<[string, string]>): PhraseIndex {
+  const index: PhraseIndex = new Map();
+  for (const [word, py] of entries) {
+    const chars = Array.from(word);
+    const syllables = py.split(/\s+/).filter(Boolean);
+    const han = chars.filter(isHan).length;
+    if (syllables.length !== han || chars.length === 0) continue;
+    const list = index.get(chars[0]) ?? [];
+    list.push({ word, syllables });
+    index.set(chars[0], list);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.word.length - a.word.length);
+  return index;
+}
+
+let builtinIndex: PhraseIndex | null = null;
+const termIndexCache = new WeakMap<readonly PinyinTerm[], PhraseIndex>();
+
+function termIndex(terms: readonly PinyinTerm[]): PhraseIndex {
+  let idx = termIndexCache.get(terms);
+  if (!idx) {
+    idx = indexPhrases(terms.map((t) => [foldToSimplified(Array.from(t.word)).join(''), t.pinyin]));
+    termIndexCache.set(terms, idx);
+  }
+  return idx;
+}
+
+/** Writes the syllables of every phrase found in `folded` (leftmost-longest, non-overlapping) over `out`. */
+function applyPhrases(folded: string[], out: (string | null)[], index: PhraseIndex): void {
+  for (let i = 0; i < folded.length;) {
+    const cands = index.get(folded[i]);
+    let hit: { word: string; syllables: string[] } | undefined;
+    if (cands) {
+      for (const c of cands) {
+        const len = Array.from(c.word).length;
+        if (i + len > folded.length) continue;
+        let ok = true;
+        let k = 0;
+        for (const ch of c.word) {
+          if (folded[i + k] !== ch) {
+            ok = false;
+            break;
+          }
+          k++;
+        }
+        if (ok) {
+          hit = c;
+          break;
+        }
+      }
+    }
+    if (!hit) {
+      i++;
+      continue;
+    }
+    let s = 0;
+    const len = Array.from(hit.word).length;
+    for (let k = 0; k < len; k++) {
+      if (!isHan(folded[i + k])) continue;
+      out[i + k] = hit.syllables[s++];
+    }
+    i += len;
+  }
+}
+
+/** Rules on one character by its neighbours, for polyphones a phrase table cannot cover. */
+function applyRules(folded: string[], out: (string | null)[]): void {
+  for (let i = 0; i < folded.length; i++) {
+    const rules = POLYPHONE_RULES[folded[i]];
+    if (!rules) continue;
+    const prev = folded[i - 1] ?? '';
+    const next = folded[i + 1] ?? '';
+    for (const r of rules) {
+      if ((r.before && !r.before.includes(prev)) || (r.after && !r.after.includes(next))) continue;
+      if (r.notBefore?.includes(prev) || r.notAfter?.includes(next)) continue;
+      out[i] = r.reading;
+      break;
+    }
+  }
+}
+
+/**
+ * Reads a whole run: one entry per code point. Han characters get a syllable (tone marks, dictionary tones),
+ * anything else `pinyin: null`. Terms (glossary, user) set the reading of their characters.
+ */
+export function readRun(text: string, options: ReadOptions = {}): CharReading[] {
+  const chars = Array.from(text);
+  if (chars.length === 0) return [];
+  const folded = foldToSimplified(chars);
+  const readings: (string | null)[] = new Array(chars.length).fill(null);
+
+  const base = baseReading(folded);
+  // pinyin-pro's reading in the model's spelling, only where the model looks at it.
+  const guess: (string | null)[] = new Array(chars.length).fill(null);
+  const ctx = { chars: folded, guess, words: base.words };
+  for (let i = 0; i < chars.length; i++) {
+    if (!isHan(chars[i]) || !base.marked[i]) continue;
+    readings[i] = base.marked[i];
+    if (MODEL.chars[folded[i]]?.length > 1) {
+      guess[i] = formatSyllable(base.marked[i], 'numbers').replace(/ü/g, 'v');
+      const best = predict(MODEL, ctx, i);
+      if (best && best !== guess[i]) readings[i] = markTone(best.replace(/\d$/, ''), Number(best.slice(-1)));
+    }
+  }
+
+  builtinIndex ??= indexPhrases(Object.entries(POLYPHONE_PHRASES));
+  applyRules(folded, readings);
+  applyPhrases(folded, readings, builtinIndex);
+  if (options.terms?.length) applyPhrases(folded, readings, termIndex(options.terms));
+
+  const out: CharReading[] = [];
+  let offset = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const py = readings[i];
+    out.push({ char: chars[i], start: offset, pinyin: py, tone: py ? toneOf(py) : 0 });
+    offset += chars[i].length;
+  }
+  return out;
+}
+
+/**
+ * The eval format (`npm run -s eval -- pinyin`): one token per input character, space-separated; Han as pinyin
+ * with a tone number 1–5 and `v` for ü, anything else as itself.
+ */
+export function pinyinLineForEval(line: string, terms?: readonly PinyinTerm[]): string {
+  return readRun(line, { terms })
+    .map((r) => (r.pinyin ? formatSyllable(r.pinyin, 'numbers').replace(/ü/g, 'v') : r.char))
+    .join(' ');
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatSyllable,
+  markTone,
+  pinyinLineForEval,
+  readRun,
+  toZhuyin,
+  toneOf,
+} from '../../../lib/text/pinyin';
+
+const read = (text: string) =>
+  readRun(text)
+    .map((r) => r.pinyin ?? r.char)
+    .join(' ');
+
+describe('pinyin read in context', () => {
+  it.each([
+    ['他在银行工作', 'tā zài yín háng gōng zuò'],
+    ['行走', 'xíng zǒu'],
+    ['长大', 'zhǎng dà'],
+    ['长江', 'cháng jiāng'],
+    ['朝代', 'cháo dài'],
+    ['率先', 'shuài xiān'],
+    ['慢慢地走', 'màn màn de zǒu'],
+    ['你得去', 'nǐ děi qù'],
+  ])('%s → %s', (text, want) => {
+    expect(read(text)).toBe(want);
+  });
+
+  it('reads Traditional text as it reads Simplified', () => {
+    expect(read('他在銀行工作')).toBe(read('他在银行工作'));
+    expect(read('長大')).toBe('zhǎng dà');
+  });
+
+  it('keeps dictionary tones: no 一/不 sandhi', () => {
+    expect(read('一个不对')).toBe('yī gè bù duì');
+  });
+
+  it('gives one reading per code point with offsets, null for anything not Han', () => {
+    const r = readRun('A 𠮷银');
+    expect(r.map((c) => c.char)).toEqual(['A', ' ', '𠮷', '银']);
+    expect(r.map((c) => c.start)).toEqual([0, 1, 2, 4]);
+    expect(r[0].pinyin).toBeNull();
+    expect(r[3]).toMatchObject({ pinyin: 'yín', tone: 2 });
+  });
+
+  it('lets glossary terms set the reading of their characters', () => {
+    const r = readRun('两个维护', { terms: [{ word: '两个维护', pinyin: 'liǎng gè wéi hù' }] });
+    expect(r.map((c) => c.pinyin).join(' ')).toBe('liǎng gè wéi hù');
+    const trad = readRun('兩個維護', { terms: [{ word: '两个维护', pinyin: 'liǎng gè wéi hù' }] });
+    expect(trad.map((c) => c.pinyin).join(' ')).toBe('liǎng gè wéi hù');
+  });
+});
+
+describe('formats', () => {
+  it('tone numbers, none, neutral tone 5', () => {
+    expect(formatSyllable('lǜ', 'numbers')).toBe('lü4');
+    expect(formatSyllable('de', 'numbers')).toBe('de5');
+    expect(formatSyllable('háng', 'none')).toBe('hang');
+    expect(toneOf('xiān')).toBe(1);
+    expect(toneOf('le')).toBe(5);
+  });
+
+  it('places tone marks by the usual rules', () => {
+    expect(markTone('liu', 2)).toBe('liú');
+    expect(markTone('gui', 4)).toBe('guì');
+    expect(markTone('lv', 4)).toBe('lǜ');
+    expect(markTone('hao', 3)).toBe('hǎo');
+  });
+
+  it('Zhuyin', () => {
+    expect(toZhuyin('shuài')).toBe('ㄕㄨㄞˋ');
+    expect(toZhuyin('zhī')).toBe('ㄓ');
+    expect(toZhuyin('lǜ')).toBe('ㄌㄩˋ');
+    expect(toZhuyin('de')).toBe('˙ㄉㄜ');
+    expect(toZhuyin('yuè')).toBe('ㄩㄝˋ');
+    expect(toZhuyin('jiǒng')).toBe('ㄐㄩㄥˇ');
+    expect(toZhuyin('wǒ')).toBe('ㄨㄛˇ');
+  });
+
+  it('eval line: tone numbers, v for ü, other characters as themselves', () => {
+    expect(pinyinLineForEval('绿色，OK')).toBe('lv4 se4 ， O K');
+  });
+});

@@ -1,0 +1,54 @@
+// Scores lib/text/pinyin on CPP polyphone sentences: the reading of the marked character in each sentence.
+// Usage: tsx tools/score-pinyin.ts [DIR] [--half a|b] [--errors N]
+// DIR holds dev.sent/dev.lb (or test.sent/test.lb); default ../shared/data/cpp-dev. `--half a` scores the
+// even-numbered sentences, `--half b` the odd ones, so rules tuned on one half can be checked on the other.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pinyinLineForEval } from '../lib/text/pinyin';
+
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const dir =
+  args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? '../shared/data/cpp-dev';
+const half = opt('--half');
+const showErrors = Number(opt('--errors') ?? 0);
+const base = existsSync(join(dir, 'test.sent')) ? 'test' : 'dev';
+const sents = readFileSync(join(dir, `${base}.sent`), 'utf8').split('\n');
+const labels = readFileSync(join(dir, `${base}.lb`), 'utf8').split('\n');
+
+let right = 0;
+let total = 0;
+const errors = new Map<string, number>();
+const t0 = performance.now();
+let chars = 0;
+for (let i = 0; i < sents.length; i++) {
+  const line = sents[i];
+  if (!line || !labels[i]) continue;
+  if (half === 'a' && i % 2 !== 0) continue;
+  if (half === 'b' && i % 2 !== 1) continue;
+  const target = Array.from(line).indexOf('\u2581');
+  const text = line.replace(/\u2581/g, '');
+  chars += text.length;
+  const got = pinyinLineForEval(text).split(' ')[target];
+  const want = labels[i].trim().replace('u:', 'v');
+  total++;
+  if (got === want) right++;
+  else if (showErrors) {
+    const ch = Array.from(text)[target];
+    const key = `${ch} ${want}←${got}`;
+    errors.set(key, (errors.get(key) ?? 0) + 1);
+    if (errors.get(key)! <= 2) console.log(`${key}\t${text}`);
+  }
+}
+const ms = performance.now() - t0;
+if (showErrors) {
+  const top = [...errors].sort((a, b) => b[1] - a[1]).slice(0, showErrors);
+  for (const [k, n] of top) console.log(`${n}\t${k}`);
+}
+console.log(
+  `${base}${half ? ` half ${half}` : ''}: ${right}/${total} = ${((100 * right) / total).toFixed(2)} % ` +
+    `(${(chars / ms).toFixed(0)} chars/ms)`,
+);
