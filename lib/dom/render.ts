@@ -49,6 +49,8 @@ function drawPart(doc: Document, token: ViewToken, from: number, to: number, sty
   const el = doc.createElement('dubao-w');
   el.setAttribute('data-s', String(from));
   el.setAttribute('data-e', String(to));
+  // The word's start: the parts of one word cut by a print line break share it.
+  el.setAttribute('data-w', String(token.start));
   const aligned = token.display.length === token.end - token.start;
   let display: string;
   let cpFrom = 0;

@@ -21,7 +21,8 @@ export const READER_CSS = `
 dubao-t, dubao-w { display: inline; font: inherit; color: inherit; }
 dubao-t ruby { ruby-position: over; ruby-align: center; line-height: normal; }
 dubao-t rt { font-size: 0.5em; line-height: 1.1; font-style: normal; font-weight: normal; letter-spacing: 0;
-  text-transform: none; color: #8a5a00; user-select: none; -webkit-user-select: none; }
+  text-transform: none; color: #8a5a00;
+  font-family: system-ui, 'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif; user-select: none; -webkit-user-select: none; }
 dubao-t rt::before { content: attr(data-py); }
 ${TONE_COLOURS.map((c, i) => `dubao-t[data-style="colors"] rt.t${i + 1} { color: ${c}; }`).join('\n')}
 ::highlight(dubao-hover) { background-color: rgba(255, 209, 0, 0.45); }

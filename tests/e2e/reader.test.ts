@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { serveFolder, type StaticServer } from '../../tools/serve';
+import { cardText } from './shadow';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+const errors: string[] = [];
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+  await page.goto(`${server.url}/${path}`);
+  return page;
+}
+
+async function waitForRuby(page: Page): Promise<void> {
+  await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+}
+
+/** The text of the page as a reader sees it (pinyin is drawn from attributes, so it is not in textContent). */
+function bodyText(page: Page, selector = 'body'): Promise<string> {
+  return page.evaluate((s) => (document.querySelector(s)?.textContent ?? '').replace(/\s+/g, ''), selector);
+}
+
+async function setSettings(
+  page: Page,
+  scope: 'global' | 'site',
+  patch: Record<string, unknown>,
+  host?: string,
+) {
+  const ext = await browser.context.newPage();
+  await ext.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  const r = await ext.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), {
+    type: 'setSettings',
+    scope,
+    patch,
+    host,
+  });
+  await ext.close();
+  expect(r.error).toBeUndefined();
+  void page;
+}
+
+beforeAll(async () => {
+  server = await serveFolder('tests/fixtures/pages');
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('pinyin over the sample newspaper page', () => {
+  it('annotates the articles with pinyin read in context', async () => {
+    const page = await open('newspaper.html');
+    await waitForRuby(page);
+    const readings = await page.evaluate(() => {
+      const out: Record<string, string> = {};
+      for (const ruby of document.querySelectorAll('dubao-t ruby')) {
+        const word = ruby.textContent ?? '';
+        out[word] ??= [...ruby.querySelectorAll('rt')].map((rt) => rt.getAttribute('data-py')).join(' ');
+      }
+      return out;
+    });
+    expect(readings['率先']).toBe('shuài xiān');
+    expect(readings['共同富裕']).toBe('gòng tóng fù yù');
+    expect(Object.keys(readings).length).toBeGreaterThan(100);
+    await page.close();
+  });
+
+  it('gives the print variant the same words as the clean page', async () => {
+    const words = async (path: string) => {
+      const page = await open(path);
+      await waitForRuby(page);
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForTimeout(500);
+      // A word cut by a print line break is drawn in two parts that share the word's start (data-w).
+      const w = await page.evaluate(() => {
+        const out: string[] = [];
+        let last: { key: string; block: Element | null } | null = null;
+        for (const part of document.querySelectorAll('dubao-w')) {
+          if (!part.querySelector('ruby')) continue;
+          const block = part.closest('p, h1, h2, h3, li, div');
+          const key = part.getAttribute('data-w') ?? '';
+          if (last && last.key === key && last.block === block) out[out.length - 1] += part.textContent ?? '';
+          else out.push(part.textContent ?? '');
+          last = { key, block };
+        }
+        return out.slice(0, 200);
+      });
+      await page.close();
+      return w;
+    };
+    const clean = await words('newspaper.html');
+    const print = await words('newspaper-print.html');
+    expect(clean).toContain('机制');
+    expect(clean.filter((w) => w === '共同富裕').length).toBeGreaterThan(1);
+    // Same words in the same order, including those cut by a print line (共同富裕体制机 / 制, 迈向共 / 同富裕).
+    expect(print).toEqual(clean);
+  });
+
+  it('copying annotated text gives the Chinese alone', async () => {
+    const page = await open('newspaper.html');
+    await waitForRuby(page);
+    const copied = await page.evaluate(() => {
+      const p = document.querySelector('dubao-t')!.closest('p, div, h1, h2, h3')!;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      const sel = getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return sel.toString();
+    });
+    expect(copied).toMatch(/\p{Script=Han}/u);
+    expect(copied).not.toMatch(/[āáǎàēéěèīíǐìōóǒòūúǔù]/);
+    await page.close();
+  });
+});
+
+describe('hover card', () => {
+  async function hoverWord(page: Page, word: string) {
+    const box = await page.evaluate((w) => {
+      for (const ruby of document.querySelectorAll('dubao-t ruby')) {
+        if (ruby.textContent === w) {
+          ruby.scrollIntoView({ block: 'center' });
+          const t = ruby.firstChild as Text;
+          const r = document.createRange();
+          r.setStart(t, 0);
+          r.setEnd(t, 1);
+          const b = r.getBoundingClientRect();
+          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+        }
+      }
+      return null;
+    }, word);
+    expect(box, `${word} should be on the page`).not.toBeNull();
+    await page.mouse.move(box!.x - 30, box!.y - 30);
+    await page.mouse.move(box!.x, box!.y);
+  }
+
+  it('shows 共同富裕 with its political gloss', async () => {
+    const page = await open('newspaper.html');
+    await waitForRuby(page);
+    await hoverWord(page, '共同富裕');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/common prosperity/i);
+    const text = await cardText(page);
+    expect(text).toContain('共同富裕');
+    expect(text).toContain('gòng tóng fù yù');
+    expect(text).toMatch(/Save/);
+    await page.close();
+  });
+
+  it('shows 银行 with its CC-CEDICT senses and reading', async () => {
+    const page = await open('traditional.html');
+    await waitForRuby(page);
+    await hoverWord(page, '銀行');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/bank/);
+    const text = await cardText(page);
+    expect(text).toContain('yín háng');
+    expect(text).toContain('银行 · 銀行');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).not.toMatch(/bank/);
+    await page.close();
+  });
+});
+
+describe('pages Dubao must leave alone', () => {
+  it('injects nothing into an English page with a stray 中文 in its menu', async () => {
+    const page = await open('english.html');
+    await page.waitForTimeout(1500);
+    expect(await page.locator('dubao-t').count()).toBe(0);
+    await page.close();
+  });
+
+  it('injects nothing into a Japanese page', async () => {
+    const page = await open('japanese.html');
+    await page.waitForTimeout(1500);
+    expect(await page.locator('dubao-t').count()).toBe(0);
+    await page.close();
+  });
+
+  it('annotates prose but not inputs, textareas, editable areas or code', async () => {
+    const page = await open('inputs.html');
+    await waitForRuby(page);
+    const inside = await page.evaluate(() =>
+      [...document.querySelectorAll('textarea, input, [contenteditable], code, pre')].map(
+        (el) => el.querySelectorAll('dubao-t').length,
+      ),
+    );
+    expect(inside.every((n) => n === 0)).toBe(true);
+    expect(await page.inputValue('input')).toBe('银行行长');
+    await page.close();
+  });
+});
+
+describe('settings round trips', () => {
+  it('converts to Traditional and back to the exact original DOM', async () => {
+    const page = await open('newspaper.html');
+    await waitForRuby(page);
+    const host = new URL(server.url).host;
+    await setSettings(page, 'site', { pinyin: false }, host);
+    await expect.poll(() => page.locator('dubao-t').count()).toBe(0);
+    const original = await page.evaluate(() => document.body.innerHTML);
+    await setSettings(page, 'site', { script: 'tw' }, host);
+    await expect.poll(() => bodyText(page)).toContain('體制機制');
+    await setSettings(page, 'site', { script: 'original', pinyin: true }, host);
+    await waitForRuby(page);
+    await setSettings(page, 'site', { enabled: false }, host);
+    await expect.poll(() => page.locator('dubao-t').count()).toBe(0);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(original);
+    await setSettings(page, 'site', { enabled: true, pinyin: true, script: 'original' }, host);
+    await page.close();
+  });
+});
+
+describe('no page errors', () => {
+  it('raised none on any page above', () => {
+    expect(errors).toEqual([]);
+  });
+});
