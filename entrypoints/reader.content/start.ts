@@ -16,6 +16,13 @@ import { TermHighlights } from './highlights';
 import { watchMutations } from './mutations';
 import { selectionContext } from './selection';
 
+const SCRIPT_LANG: Partial<Record<Settings['script'], string>> = {
+  cn: 'zh-CN',
+  tw: 'zh-TW',
+  twp: 'zh-TW',
+  hk: 'zh-HK',
+};
+
 function installStyles(): () => void {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(READER_CSS);
@@ -47,6 +54,17 @@ export async function startReader(): Promise<void> {
     convert: settings.script === 'original' ? undefined : getConverter(settings.script),
   });
 
+  // The page's language follows the script shown, so the browser picks fonts and voices for it; restored exactly.
+  const root = document.documentElement;
+  const pageLang = root.getAttribute('lang');
+  const applyLang = (s: Settings) => {
+    const want = s.enabled ? SCRIPT_LANG[s.script] : undefined;
+    if (want) root.setAttribute('lang', want);
+    else if (pageLang === null) root.removeAttribute('lang');
+    else root.setAttribute('lang', pageLang);
+  };
+  applyLang(settings);
+
   let removeStyles: (() => void) | null = settings.enabled ? installStyles() : null;
   const page = new PageView(settings, engine);
   const highlights = new TermHighlights(page);
@@ -75,6 +93,7 @@ export async function startReader(): Promise<void> {
     const next = settingsForHost(parseStoredSettings(raw), host);
     const wasEnabled = settings.enabled;
     settings = next;
+    applyLang(next);
     if (!next.enabled) {
       hover.detach();
       highlights.update(false);

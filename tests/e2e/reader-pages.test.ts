@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { serveFolder, type StaticServer } from '../../tools/serve';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+const errors: string[] = [];
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+  await page.goto(`${server.url}/${path}`);
+  return page;
+}
+
+/** Chinese text as a reader sees it: pinyin is drawn from attributes, so it is never in textContent. */
+function text(target: Page | Frame, selector: string): Promise<string> {
+  return target.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector);
+}
+
+function rubyWords(target: Page | Frame, selector: string): Promise<string[]> {
+  return target.evaluate(
+    (s) =>
+      [...document.querySelectorAll(`${s} ruby`)].map(
+        (r) =>
+          `${r.textContent}:${[...r.querySelectorAll('rt')].map((rt) => rt.getAttribute('data-py')).join(' ')}`,
+      ),
+    selector,
+  );
+}
+
+async function tabIdOf(url: string): Promise<number> {
+  const id = await browser.worker.evaluate(
+    async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
+    url,
+  );
+  expect(id).toBeTypeOf('number');
+  return id!;
+}
+
+beforeAll(async () => {
+  server = await serveFolder('tests/fixtures/pages', {
+    routes: {
+      '/vendor/preact.js': {
+        body: readFileSync('node_modules/preact/dist/preact.umd.js', 'utf8'),
+        type: 'text/javascript',
+      },
+      '/vendor/hooks.js': {
+        body: readFileSync('node_modules/preact/hooks/dist/hooks.umd.js', 'utf8'),
+        type: 'text/javascript',
+      },
+    },
+  });
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Traditional and framed pages', () => {
+  it('reads a Taiwanese page in Traditional characters with the same pinyin', async () => {
+    const page = await open('traditional.html');
+    await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    const words = await rubyWords(page, 'body');
+    expect(words).toContain('銀行:yín háng');
+    await page.close();
+  });
+
+  it('annotates Chinese inside a same-origin iframe of an English page', async () => {
+    const page = await open('iframe.html');
+    const frame = page.frames().find((f) => f.url().endsWith('chinese-frame.html'));
+    expect(frame).toBeDefined();
+    await frame!.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    expect(await page.$('dubao-t')).toBeNull();
+    await page.close();
+  });
+});
+
+describe('pages that keep changing', () => {
+  for (const [path, live, feed] of [
+    ['framework.html', '#live', '#feed'],
+    ['preact.html', '#headline', '#feed'],
+  ] as const) {
+    it(`${path}: annotations follow the page's own updates, with no page errors`, async () => {
+      const page = await open(path);
+      await page.waitForSelector(`${live} ruby`, { timeout: 20_000 });
+      await page.waitForTimeout(3_000);
+      // The page went on updating: its counter moved and its feed is full.
+      const count = Number((await text(page, '#count')).replace(/\D/g, ''));
+      expect(count).toBeGreaterThan(5);
+      // What the reader shows is the page's current text, annotated.
+      await page.waitForTimeout(400);
+      const shown = await page.evaluate((s) => {
+        const el = document.querySelector(s)!;
+        const rubies = [...el.querySelectorAll('ruby')].map((r) => r.textContent).join('');
+        return { text: el.textContent ?? '', rubies };
+      }, live);
+      expect(shown.rubies.length).toBeGreaterThan(5);
+      expect(shown.text).toContain(shown.rubies.slice(0, 5));
+      // Items the page added after load are annotated too (the newest may still be waiting for the next pass).
+      const annotatedItems = await page.evaluate(
+        (s) => [...document.querySelector(s)!.children].filter((c) => c.querySelector('ruby')).length,
+        feed,
+      );
+      expect(annotatedItems).toBeGreaterThanOrEqual(3);
+      await page.close();
+    });
+  }
+});
+
+describe('toolbar popup', () => {
+  it('shows the page language and script, and its controls change the page', async () => {
+    const page = await open('newspaper.html');
+    await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    const original = await page.evaluate(() => document.body.innerHTML);
+    const tabId = await tabIdOf(page.url());
+
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.textContent('[data-testid=stats]')).toMatch(/Simplified/i);
+
+    // Pinyin off: the ruby goes, the page's text stays.
+    await popup.uncheck('#pinyin');
+    await expect.poll(() => page.locator('dubao-t ruby').count(), { timeout: 10_000 }).toBe(0);
+    // Script to Traditional (Taiwan): the page shows 經濟 where it printed 经济.
+    await popup.selectOption('#script', 'tw');
+    await expect
+      .poll(() => page.evaluate(() => document.body.textContent!.includes('經濟')), { timeout: 10_000 })
+      .toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
+    // Back to the original: the DOM is what the extension first drew, character for character.
+    await popup.selectOption('#script', 'original');
+    await popup.check('#pinyin');
+    await expect.poll(() => page.evaluate(() => document.body.innerHTML), { timeout: 10_000 }).toBe(original);
+    // Off for this site: every annotation goes and the page is as it was served.
+    await popup.uncheck('#site');
+    await expect.poll(() => page.locator('dubao-t').count(), { timeout: 10_000 }).toBe(0);
+    await popup.check('#site');
+    await popup.close();
+    await page.close();
+  });
+
+  it('raised no page errors on any page above', () => {
+    expect(errors).toEqual([]);
+  });
+});
