@@ -26,6 +26,33 @@ export interface RenderedRun {
 
 const partsByElement = new WeakMap<Element, { rendered: RenderedRun; part: Part }>();
 
+/**
+ * Pages that remove elements they did not make would take their own text with our drawing, since the text node
+ * is left empty. Drawn hosts are watched: one the page removes gives its text node the text back at once, and the
+ * node is not drawn again while it holds that text (the page has said it wants no drawing there; a framework that
+ * later writes new text into the node gets it drawn again).
+ */
+const liveHosts = new WeakMap<Node, { node: Text; original: string }>();
+const refused = new WeakMap<Text, string>();
+let hostWatch: MutationObserver | null = null;
+
+function watchHost(host: HTMLElement, node: Text, original: string): void {
+  if (typeof MutationObserver === 'undefined' || !host.parentNode) return;
+  hostWatch ??= new MutationObserver((records) => {
+    for (const r of records) {
+      for (const removed of r.removedNodes) {
+        const live = liveHosts.get(removed);
+        if (!live || removed.parentNode) continue;
+        liveHosts.delete(removed);
+        if (live.node.data === '') live.node.data = live.original;
+        refused.set(live.node, live.node.data);
+      }
+    }
+  });
+  liveHosts.set(host, { node, original });
+  hostWatch.observe(host.parentNode, { childList: true });
+}
+
 export function partOf(el: Element | null): { rendered: RenderedRun; part: Part } | undefined {
   const w = el?.closest('dubao-w');
   return w ? partsByElement.get(w) : undefined;
@@ -98,7 +125,7 @@ export function renderRun(run: Run, view: RunView): RenderedRun {
   let t = 0;
   for (const [node, pieces] of byNode) {
     const doc = node.ownerDocument;
-    if (!node.parentNode) continue;
+    if (!node.parentNode || refused.get(node) === node.data) continue;
     const host = doc.createElement('dubao-t');
     if (view.style) host.setAttribute('data-style', view.style);
     for (const piece of pieces) {
@@ -116,9 +143,11 @@ export function renderRun(run: Run, view: RunView): RenderedRun {
         t = i;
       }
     }
-    rendered.hosts.push({ node, original: node.data, host });
+    const original = node.data;
+    rendered.hosts.push({ node, original, host });
     node.after(host);
     node.data = '';
+    watchHost(host, node, original);
   }
   return rendered;
 }
@@ -129,6 +158,7 @@ export function renderRun(run: Run, view: RunView): RenderedRun {
  */
 export function restoreRun(r: RenderedRun): void {
   for (const { node, original, host } of r.hosts) {
+    liveHosts.delete(host);
     host.remove();
     if (node.data === '') node.data = original;
   }

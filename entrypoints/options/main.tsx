@@ -1,0 +1,36 @@
+import { render } from 'preact';
+import { App } from '../../components/options/App';
+import type { OptionsEnv, SettingsPort } from '../../components/options/env';
+import { ANKI_CONNECT_URL } from '../../lib/vocab/anki-connect';
+import { openDb } from '../../lib/db';
+import { parseStoredSettings } from '../../lib/settings';
+import { loadSettings, patchSettings, settingsItem } from '../background/settings-store';
+import './style.css';
+
+// The page is part of the extension, so it opens the extension's own database directly, as the background does.
+const settings: SettingsPort = {
+  load: loadSettings,
+  patch: async (patch) => void (await patchSettings('global', patch)),
+  watch: (cb) => settingsItem.watch((value) => cb(parseStoredSettings(value))),
+  raw: () => settingsItem.getValue(),
+  replace: (raw) => settingsItem.setValue(parseStoredSettings(raw)),
+  clear: () => settingsItem.removeValue(),
+};
+
+async function main() {
+  const root = document.getElementById('app')!;
+  try {
+    const env: OptionsEnv = {
+      db: await openDb(),
+      settings,
+      openTab: async (url) => void (await browser.tabs.create({ url })),
+      requestAnkiPermission: () => browser.permissions.request({ origins: [`${ANKI_CONNECT_URL}/*`] }),
+      estimateStorage: async () => (navigator.storage?.estimate ? navigator.storage.estimate() : {}),
+    };
+    render(<App env={env} />, root);
+  } catch (err) {
+    root.textContent = `Dubao could not open its database: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}
+
+void main();

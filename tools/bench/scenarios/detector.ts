@@ -1,0 +1,81 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { EXTENSION_DIR } from '../../../tests/e2e/chromium';
+import type { BenchPages, PlainBrowser } from '../browser';
+import type { ExtensionBrowser } from '../browser';
+import { scriptEvaluation, startTrace } from '../trace';
+import { log, median, repeat, round } from '../stats';
+
+/** lib/dom/detect-document.ts as a page script that defines `__dubaoDetect.detectDocument`. */
+async function detectorBundle(): Promise<string> {
+  const out = await build({
+    entryPoints: ['lib/dom/detect-document.ts'],
+    bundle: true,
+    format: 'iife',
+    globalName: '__dubaoDetect',
+    target: 'chrome120',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0].text;
+}
+
+export function detectorKB(): number {
+  return round(statSync(join(EXTENSION_DIR, 'content-scripts', 'detector.js')).size / 1024, 2);
+}
+
+/**
+ * The detector content script's own time on the 1 MB English page, read from a Chromium trace: the duration of
+ * the evaluation of content-scripts/detector.js, which runs its whole `main` (the document walk and the
+ * message) synchronously. Each run is a fresh page load, so the code is as cold as on a real visit.
+ */
+export async function detectorScriptMs(b: ExtensionBrowser, pages: BenchPages, runs = 5): Promise<number[]> {
+  return repeat(runs, async () => {
+    const page = await b.context.newPage();
+    const trace = await startTrace(page);
+    await page.goto(pages.url(pages.bigEn), { waitUntil: 'load' });
+    await page.waitForTimeout(700); // document_idle comes at the latest shortly after load
+    const events = await trace.stop();
+    await page.close();
+    const e = scriptEvaluation(events, '/content-scripts/detector.js');
+    if (!e?.dur) throw new Error('no evaluation of detector.js in the trace of the English page');
+    return e.dur / 1000;
+  });
+}
+
+/**
+ * The same lib function the detector calls, bundled and run in the page by itself: its first call on each fresh
+ * load (cold, as the detector runs it once per page). The page is served cross-origin isolated so that
+ * performance.now() has microsecond resolution instead of 100 µs.
+ */
+export async function detectorLibMs(
+  plain: PlainBrowser,
+  pages: BenchPages,
+  runs = 5,
+): Promise<{ cold: number[]; warm: number }> {
+  const code = await detectorBundle();
+  let warm: number[] = [];
+  const cold = await repeat(runs, async () => {
+    const page = await plain.context.newPage();
+    await page.goto(pages.url(pages.bigEnIsolated), { waitUntil: 'load' });
+    await page.addScriptTag({ content: code });
+    const r = await page.evaluate(() => {
+      const d = (globalThis as unknown as { __dubaoDetect: { detectDocument(doc: Document): unknown } })
+        .__dubaoDetect;
+      const times: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const t0 = performance.now();
+        d.detectDocument(document);
+        times.push(performance.now() - t0);
+      }
+      return { isolated: crossOriginIsolated, times };
+    });
+    await page.close();
+    if (!r.isolated) log('detector: page not cross-origin isolated; timer resolution is 100 µs');
+    warm = warm.concat(r.times.slice(1));
+    return r.times[0];
+  });
+  return { cold, warm: median(warm) };
+}

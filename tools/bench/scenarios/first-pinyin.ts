@@ -1,0 +1,53 @@
+import type { BenchPages, ExtensionBrowser } from '../browser';
+import { repeat } from '../stats';
+
+/**
+ * Installed before any page script: notes performance.now() (ms since navigation start) when the first
+ * `dubao-t ruby` enters the DOM. A MutationObserver callback runs right after the task that made the change,
+ * so this is the end of the reader's first rendering task, before that frame is painted.
+ */
+const WATCH_FIRST_RUBY = `(() => {
+  const w = window;
+  w.__firstRuby = null;
+  const mo = new MutationObserver(() => {
+    if (document.querySelector('dubao-t ruby')) {
+      w.__firstRuby = performance.now();
+      mo.disconnect();
+    }
+  });
+  mo.observe(document, { childList: true, subtree: true });
+})();`;
+
+export interface FirstPinyin {
+  sinceNavigation: number[];
+  afterLoad: number[];
+}
+
+export async function measureFirstPinyin(
+  b: ExtensionBrowser,
+  pages: BenchPages,
+  runs = 5,
+): Promise<FirstPinyin> {
+  const out: FirstPinyin = { sinceNavigation: [], afterLoad: [] };
+  await repeat(runs, async () => {
+    const page = await b.context.newPage();
+    await page.addInitScript(WATCH_FIRST_RUBY);
+    await page.goto(pages.url('newspaper.html'), { waitUntil: 'load' });
+    await page.waitForFunction(
+      () => (window as unknown as { __firstRuby: number | null }).__firstRuby != null,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    const r = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return { first: (window as unknown as { __firstRuby: number }).__firstRuby, loadEnd: nav.loadEventEnd };
+    });
+    await page.close();
+    out.sinceNavigation.push(r.first);
+    out.afterLoad.push(r.first - r.loadEnd);
+    return r.first;
+  });
+  return out;
+}

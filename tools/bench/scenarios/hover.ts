@@ -1,0 +1,104 @@
+import type { Page } from 'playwright-core';
+import type { BenchPages, ExtensionBrowser } from '../browser';
+import { waitForRuby } from '../browser';
+import { log } from '../stats';
+
+/**
+ * Page-side probes. The card lives in a closed shadow root, so the page cannot see its content change; but the
+ * reader marks the word under the pointer with the CSS Custom Highlight `dubao-hover` in the same synchronous
+ * step that fills and places the card, and the highlight registry belongs to the document, visible from the page.
+ * So: note the timeStamp of the mousemove the page receives (same clock as performance.now()), spin on a
+ * MessageChannel (a task per turn, so the reader's tasks interleave) until `dubao-hover` appears, then take the
+ * next animation frame, the one that paints the card. Latency = that frame's time − the move's timeStamp.
+ */
+const PROBES = `(() => {
+  const w = window;
+  w.__lastMove = 0;
+  addEventListener('mousemove', (e) => { w.__lastMove = e.timeStamp; }, { capture: true, passive: true });
+  // Waits for the card of the previous point to be gone, then watches for the next one.
+  w.__armHover = () => new Promise((armed) => {
+    const until = performance.now() + 3000;
+    const idle = () =>
+      CSS.highlights.has('dubao-hover') && performance.now() < until ? setTimeout(idle, 1) : armed();
+    idle();
+  }).then(() => {
+    w.__hover = new Promise((resolve) => {
+      const ch = new MessageChannel();
+      const deadline = performance.now() + 3000;
+      ch.port1.onmessage = () => {
+        if (CSS.highlights.has('dubao-hover')) {
+          const shown = performance.now();
+          requestAnimationFrame((frame) => resolve({ move: w.__lastMove, shown, frame }));
+        } else if (performance.now() > deadline) resolve(null);
+        else ch.port2.postMessage(0);
+      };
+      ch.port2.postMessage(0);
+    });
+  });
+})();`;
+
+type Sample = { move: number; shown: number; frame: number } | null;
+
+/** Centres of `n` Han characters spread evenly over the page's ruby, in document order (page coordinates). */
+function targets(page: Page, n: number): Promise<{ x: number; y: number }[]> {
+  return page.evaluate((n) => {
+    const rubies = [...document.querySelectorAll('dubao-t ruby')];
+    const out: { x: number; y: number }[] = [];
+    for (let i = 0; i < n; i++) {
+      const ruby = rubies[Math.floor((i * rubies.length) / n)];
+      const text = ruby.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+      const r = document.createRange();
+      r.setStart(text, 0);
+      r.setEnd(text, 1);
+      const b = r.getBoundingClientRect();
+      out.push({ x: b.left + b.width / 2 + scrollX, y: b.top + b.height / 2 + scrollY });
+    }
+    return out;
+  }, n);
+}
+
+export async function measureHover(b: ExtensionBrowser, pages: BenchPages, points = 200): Promise<number[]> {
+  const page = await b.context.newPage();
+  await page.addInitScript(PROBES);
+  await page.goto(pages.url('newspaper.html'), { waitUntil: 'load' });
+  await waitForRuby(page);
+  // Render the whole page first, so that later scrolling adds no rendering work to the samples.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
+      scrollTo(0, y);
+      await new Promise((ok) => {
+        // Two frames, or a quarter second if frames stall.
+        const t = setTimeout(ok, 250);
+        requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(t), ok(null))));
+      });
+    }
+    scrollTo(0, 0);
+  });
+  await page.waitForTimeout(300);
+  const spots = await targets(page, points);
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  const latencies: number[] = [];
+  let missed = 0;
+  let top = -1;
+  for (const spot of spots) {
+    // Keep the target on screen, scrolling only when it is off (scrolling closes the card).
+    if (top < 0 || spot.y < top + 60 || spot.y > top + viewport.height - 60) {
+      await page.evaluate((y) => scrollTo(0, y), Math.max(0, spot.y - 120));
+      top = await page.evaluate(() => window.scrollY);
+      await page.waitForTimeout(50);
+    }
+    // From a blank margin (the card closes), onto the character.
+    await page.mouse.move(3, viewport.height / 2);
+    await page.evaluate(() => (window as unknown as { __armHover(): Promise<void> }).__armHover());
+    await page.mouse.move(spot.x, spot.y - top);
+    const s = (await page.evaluate(
+      () => (window as unknown as { __hover: Promise<Sample> }).__hover,
+    )) as Sample;
+    if (!s) missed++;
+    else latencies.push(s.frame - s.move);
+  }
+  await page.close();
+  if (missed) log(`hover: ${missed} of ${spots.length} points showed no card (no word at that character)`);
+  return latencies;
+}

@@ -1,0 +1,82 @@
+// Screenshots for the README, taken from the built extension in Chromium: `npm run build && tsx tools/screenshots.ts`.
+// Writes docs/screenshots/*.png. Options-page views are taken when the options page exists in the build.
+import { existsSync, mkdirSync } from 'node:fs';
+import { launchWithExtension } from '../tests/e2e/chromium';
+import { serveFolder } from './serve';
+
+// The extension API inside functions evaluated in the service worker or an extension page.
+declare const chrome: any;
+
+const OUT = 'docs/screenshots';
+mkdirSync(OUT, { recursive: true });
+const server = await serveFolder('tests/fixtures/pages');
+const browser = await launchWithExtension();
+const { context, extensionId } = browser;
+
+async function setSettings(patch: Record<string, unknown>): Promise<void> {
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${extensionId}/popup.html`);
+  await ext.evaluate(
+    (p) => chrome.runtime.sendMessage({ type: 'setSettings', scope: 'global', patch: p }),
+    patch,
+  );
+  await ext.close();
+}
+
+try {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto(`${server.url}/newspaper.html`);
+  await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${OUT}/sample-pinyin.png` });
+
+  // Hover card over 共同富裕.
+  const box = await page.evaluate(() => {
+    for (const ruby of document.querySelectorAll('dubao-t ruby')) {
+      if (ruby.textContent !== '共同富裕') continue;
+      const b = ruby.getBoundingClientRect();
+      if (b.top < 300) continue;
+      return { x: b.left + 8, y: b.bottom - 8 };
+    }
+    return null;
+  });
+  if (box) {
+    await page.mouse.move(box.x - 40, box.y - 40);
+    await page.mouse.move(box.x, box.y);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `${OUT}/hover-card.png` });
+  }
+  await page.mouse.move(5, 5);
+
+  await setSettings({ script: 'tw' });
+  await page.waitForFunction(() => document.body.textContent!.includes('經濟'), null, { timeout: 15_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${OUT}/traditional.png` });
+  await setSettings({ script: 'original' });
+
+  // The popup, opened for the sample page's tab.
+  const tabId = await browser.worker.evaluate(
+    async (u) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === u)?.id,
+    page.url(),
+  );
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 340, height: 420 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForTimeout(800);
+  await popup.screenshot({ path: `${OUT}/popup.png` });
+
+  if (existsSync('.output/chrome-mv3/options.html')) {
+    const opts = await context.newPage();
+    await opts.setViewportSize({ width: 1280, height: 800 });
+    for (const view of ['lists', 'review', 'glossary', 'settings']) {
+      await opts.goto(`chrome-extension://${extensionId}/options.html#/${view}`);
+      await opts.waitForTimeout(1200);
+      await opts.screenshot({ path: `${OUT}/options-${view}.png` });
+    }
+  }
+  console.log(`screenshots written to ${OUT}/`);
+} finally {
+  await browser.close();
+  await server.close();
+}
