@@ -32,3 +32,36 @@ export async function cardText(page: Page): Promise<string> {
     await cdp.detach();
   }
 }
+
+interface CdpNodeWithId extends CdpNode {
+  nodeId: number;
+  children?: CdpNodeWithId[];
+  shadowRoots?: CdpNodeWithId[];
+}
+
+/** Clicks the card's button whose text is `label`, at its place on screen (found through the protocol). */
+export async function clickCardButton(page: Page, label: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: CdpNodeWithId;
+    };
+    const textOf = (n: CdpNodeWithId): string =>
+      n.nodeType === 3 ? (n.nodeValue ?? '') : (n.children ?? []).map(textOf).join('');
+    let button: CdpNodeWithId | null = null;
+    const find = (n: CdpNodeWithId, inCard: boolean) => {
+      const here = inCard || n.nodeName === 'DUBAO-CARD';
+      if (here && n.nodeName === 'BUTTON' && textOf(n).trim() === label) button ??= n;
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) find(c, here);
+    };
+    find(root, false);
+    if (!button) throw new Error(`no "${label}" button in the hover card`);
+    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: (button as CdpNodeWithId).nodeId })) as {
+      model: { content: number[] };
+    };
+    const [x1, y1, , , x3, y3] = model.content;
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach();
+  }
+}

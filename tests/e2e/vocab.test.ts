@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { serveFolder, type StaticServer } from '../../tools/serve';
+import { cardText, clickCardButton } from './shadow';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+let backupPath = '';
+
+async function hoverWord(page: Page, word: string): Promise<void> {
+  // Scroll first, let the reader draw what came into view (it changes line heights), then measure.
+  await page.evaluate((w) => {
+    const ruby = [...document.querySelectorAll('dubao-t ruby')].find((r) => r.textContent === w);
+    ruby?.scrollIntoView({ block: 'center' });
+  }, word);
+  await page.waitForTimeout(500);
+  const box = await page.evaluate((w) => {
+    for (const ruby of document.querySelectorAll('dubao-t ruby')) {
+      if (ruby.textContent !== w) continue;
+      const r = document.createRange();
+      r.setStart(ruby.firstChild!, 0);
+      r.setEnd(ruby.firstChild!, 1);
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }
+    return null;
+  }, word);
+  expect(box, `${word} should be on the page`).not.toBeNull();
+  await page.mouse.move(box!.x - 30, box!.y - 30);
+  await page.mouse.move(box!.x, box!.y);
+}
+
+beforeAll(async () => {
+  server = await serveFolder('tests/fixtures/pages');
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('from the page to the word list, review, backup and restore', () => {
+  it('saves 共同富裕 from the sample page with its sentence, and the open options page shows it at once', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#/lists`);
+    await options.waitForSelector('[data-testid=view-lists]');
+    expect(await options.locator('[data-testid=entry-row]').count()).toBe(0);
+
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/newspaper.html`);
+    await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    await hoverWord(page, '共同富裕');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/common prosperity/i);
+    await page.keyboard.press('Shift'); // freeze the card so the pointer can reach its buttons
+    await clickCardButton(page, 'Save');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/Saved/);
+
+    const row = options.locator('[data-testid=entry-row]').first();
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    expect(await row.locator('[data-testid=entry-word]').textContent()).toContain('共同富裕');
+    expect(await row.locator('[data-testid=entry-pinyin]').textContent()).toContain('gòng tóng fù yù');
+    const context = await row.locator('[data-testid=entry-context]').textContent();
+    expect(context).toContain('共同富裕');
+    expect(context!.length).toBeGreaterThan(8);
+    expect(await row.locator('a[data-testid=entry-source]').getAttribute('href')).toBe(page.url());
+    await page.close();
+    await options.close();
+  });
+
+  it('reviews the saved word with the keyboard', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#/review`);
+    await expect
+      .poll(() => options.textContent('[data-testid=review-front]'), { timeout: 10_000 })
+      .toContain('共同富裕');
+    await options.keyboard.press('Space');
+    await expect.poll(() => options.textContent('[data-testid=review-back]')).toMatch(/gòng tóng fù yù/);
+    await options.keyboard.press('4'); // Easy: done for today
+    await options.waitForSelector('[data-testid=review-done]', { timeout: 10_000 });
+    await options.close();
+  });
+
+  it('exports a JSON backup with the word, its sentence and its review state', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#/import-export`);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.click('[data-testid=export-json]'),
+    ]);
+    backupPath = (await download.path())!;
+    const backup = JSON.parse(readFileSync(backupPath, 'utf8'));
+    expect(backup.format).toBe('dubao-backup');
+    expect(backup.entries.map((e: { word: string }) => e.word)).toEqual(['共同富裕']);
+    expect(backup.entries[0].context.sentence).toContain('共同富裕');
+    expect(backup.reviews).toHaveLength(1);
+    await options.close();
+  });
+
+  it('restores the backup into a fresh profile and finds everything', async () => {
+    const fresh = await launchWithExtension();
+    try {
+      const options = await fresh.context.newPage();
+      await options.goto(`chrome-extension://${fresh.extensionId}/options.html#/import-export`);
+      await options.setInputFiles('[data-testid=import-file]', backupPath);
+      await options.waitForSelector('[data-testid=import-report]');
+      await options.check('[data-testid=import-replace]');
+      await options.click('[data-testid=import-confirm]');
+      await options.goto(`chrome-extension://${fresh.extensionId}/options.html#/lists`);
+      const row = options.locator('[data-testid=entry-row]');
+      await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+      expect(await row.locator('[data-testid=entry-context]').textContent()).toContain('共同富裕');
+      // Export again from the fresh profile: the same data (the export time aside).
+      await options.goto(`chrome-extension://${fresh.extensionId}/options.html#/import-export`);
+      const [download] = await Promise.all([
+        options.waitForEvent('download'),
+        options.click('[data-testid=export-json]'),
+      ]);
+      const again = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+      const before = JSON.parse(readFileSync(backupPath, 'utf8'));
+      expect({ ...again, exported: '' }).toEqual({ ...before, exported: '' });
+    } finally {
+      await fresh.close();
+    }
+  });
+});
