@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import type { DictImportState, DictMatch } from './db/dict';
 import type { Term } from './db/terms';
-import { siteKey, type Settings, type SiteOverride } from './settings';
+import { PINYIN_STYLES, SCRIPT_TARGETS, siteKey, type Settings, type SiteOverride } from './settings';
+import type { BuiltView } from './reader/build-view';
 
 // ---- requests: one schema per kind, validated on receipt ------------------------------------------------------
 
@@ -66,6 +67,22 @@ const GetPageStatsSchema = v.object({
 
 const DictStatusSchema = v.object({ type: v.literal('dictStatus') });
 
+/**
+ * Views of runs of page text (words, pinyin, converted text, terms), built by the background where the engine
+ * lives warm, so the reader injected into pages stays small. At most 400 runs and 1M characters a request.
+ */
+const ViewsSchema = v.object({
+  type: v.literal('views'),
+  texts: v.pipe(
+    v.array(text(200_000)),
+    v.maxLength(400),
+    v.check((t) => t.reduce((n, s) => n + s.length, 0) <= 1_000_000, 'At most 1M characters a request'),
+  ),
+  pinyin: v.boolean(),
+  pinyinStyle: v.picklist(PINYIN_STYLES),
+  script: v.picklist(SCRIPT_TARGETS),
+});
+
 export const MessageSchema = v.variant('type', [
   DetectedSchema,
   LookupSchema,
@@ -76,6 +93,7 @@ export const MessageSchema = v.variant('type', [
   PageStatsSchema,
   GetPageStatsSchema,
   DictStatusSchema,
+  ViewsSchema,
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
@@ -111,7 +129,7 @@ export interface ResponseMap {
   /** Whether the background is injecting the reader into this frame. */
   detected: { inject: boolean };
   /** Dictionary entries longest first; glossary terms found at the same position (they win over CEDICT). */
-  lookup: { entries: DictMatch[]; terms: Term[] };
+  lookup: { entries: DictMatch[]; terms: Term[]; readings?: (string | null)[] };
   termsForPage: { terms: Term[] };
   saveWord: SaveWordResponse;
   getSettings: SettingsView;
@@ -119,6 +137,7 @@ export interface ResponseMap {
   pageStats: { ok: true };
   getPageStats: TabStats;
   dictStatus: DictImportState | null;
+  views: { views: BuiltView[] };
 }
 
 export type ResponseOf<K extends MessageKind> = ResponseMap[K];

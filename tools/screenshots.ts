@@ -42,7 +42,7 @@ try {
     return null;
   });
   if (box) {
-    await page.mouse.move(box.x - 40, box.y - 40);
+    await page.mouse.move(1, 1);
     await page.mouse.move(box.x, box.y);
     await page.waitForTimeout(800);
     await page.screenshot({ path: `${OUT}/hover-card.png` });

@@ -6,6 +6,7 @@ import type { Handlers, MessageSenderLike } from '../../lib/messages';
 import { db } from './db';
 import { patchSettings, settingsView } from './settings-store';
 import { recordDetected, recordReader, tabStats } from './tab-stats';
+import { buildViews, readingsOf, warmEngine } from './engine';
 
 type Sender = MessageSenderLike & { tab?: { id?: number; title?: string; url?: string } };
 
@@ -46,11 +47,16 @@ export const handlers: Handlers<Sender> & {
     if (!msg.chinese) return { inject: false };
     const view = await settingsView(sender.url ?? '');
     if (!view.settings.enabled) return { inject: false };
+    warmEngine();
     await injectReader(tabId, frameId);
     return { inject: true };
   },
   async lookup(msg) {
-    return lookupWithTerms(await db(), msg.text);
+    const found = await lookupWithTerms(await db(), msg.text);
+    return { ...found, readings: readingsOf(msg.text) };
+  },
+  async views(msg) {
+    return { views: await buildViews(msg) };
   },
   async termsForPage() {
     return { terms: await activeTerms(await db()) };

@@ -1,8 +1,6 @@
 import { isErrorResponse, type ResponseOf } from '../../lib/messages';
 import { runOffsetAt, rangeForRunSpan } from '../../lib/dom/pointer';
-import { readRun } from '../../lib/text/pinyin';
 import { isHan } from '../../lib/text/han';
-import type { Term } from '../../lib/db/terms';
 import type { Settings } from '../../lib/settings';
 import { send } from '../../components/send';
 import { CardHost } from './card';
@@ -24,11 +22,12 @@ export class Hover {
   private frame = 0;
   private lastPoint: { x: number; y: number } | null = null;
   private attached = false;
+  /** Number of the latest lookup; answers to earlier ones are dropped. */
+  private request = 0;
 
   constructor(
     private page: PageView,
     private settings: () => Settings,
-    private terms: Term[],
   ) {
     this.card = new CardHost({
       onSave: () => void this.save(),
@@ -91,6 +90,7 @@ export class Hover {
     const hit = runOffsetAt(x, y, document, this.page.runs);
     const block = hit ? this.page.blockOf(hit.run.block) : undefined;
     if (!hit || !block || !isHan(block.run.text.codePointAt(hit.offset) ?? 0)) {
+      this.request++; // a lookup still on its way is no longer wanted
       this.close();
       return;
     }
@@ -111,17 +111,16 @@ export class Hover {
 
   private async showAt(block: Block, offset: number): Promise<void> {
     const text = block.run.text.slice(offset, offset + 16);
+    const request = ++this.request;
     const result = await this.lookup(text);
+    // The pointer moved on while this lookup was answered: a later one owns the card.
+    if (request !== this.request) return;
     if (!result) return this.close();
-    const found = wordFromLookup(
-      text,
-      result.entries,
-      result.terms.length ? result.terms : this.localTerms(text),
-      (n) =>
-        readRun(block.run.text.slice(offset, offset + n))
-          .map((c) => c.pinyin ?? '')
-          .filter(Boolean)
-          .join(' '),
+    const found = wordFromLookup(text, result.entries, result.terms, (n) =>
+      (result.readings ?? [])
+        .slice(0, Array.from(text.slice(0, n)).length)
+        .filter(Boolean)
+        .join(' '),
     );
     if (!found) return this.close();
     const end = offset + found.word.length;
@@ -131,11 +130,6 @@ export class Hover {
     if (range && registry) registry.set('dubao-hover', new Highlight(range));
     const rect = range?.getBoundingClientRect() ?? new DOMRect(0, 0, 0, 0);
     this.card.show(found.card, rect);
-  }
-
-  /** User terms added since the page loaded are known to the background; this covers the page's own list. */
-  private localTerms(text: string): Term[] {
-    return this.terms.filter((t) => text.startsWith(t.simplified) || text.startsWith(t.traditional));
   }
 
   close(): void {

@@ -1,13 +1,18 @@
 import { collectRuns, type Run } from '../../lib/dom/runs';
 import { renderRun, restoreRun, type RenderedRun } from '../../lib/dom/render';
-import { buildView, type ViewEngine } from '../../lib/reader/build-view';
+import type { BuiltView } from '../../lib/reader/build-view';
 import type { Settings } from '../../lib/settings';
+
+/** Views of run texts for the given settings, built by the background's engine (null when it cannot). */
+export type ViewSource = (texts: string[], settings: Settings) => Promise<BuiltView[] | null>;
 
 interface Block {
   run: Run;
   rendered: RenderedRun | null;
   termSpans: { start: number; end: number; termId: string; category: string }[];
   visible: boolean;
+  /** The settings key the block's current view was built for, if any. */
+  viewed?: string;
 }
 
 /** What the view depends on; a change in any of these re-renders from the kept original. */
@@ -23,13 +28,16 @@ export class PageView {
   private blocks = new Map<Element, Block>();
   private io: IntersectionObserver;
   private key = '';
+  /** Blocks waiting for their view; requested together in one message per frame. */
+  private queue = new Set<Block>();
+  private flushing = false;
   onRendered?: () => void;
   /** Wraps every DOM change we make, so the page's MutationObserver can tell ours from the page's. */
   mutate: (fn: () => void) => void = (fn) => fn();
 
   constructor(
     private settings: Settings,
-    private engine: () => ViewEngine,
+    private views: ViewSource,
   ) {
     this.key = viewKey(settings);
     this.io = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: '600px 0px' });
@@ -86,18 +94,47 @@ export class PageView {
       const b = this.blocks.get(e.target);
       if (!b) continue;
       b.visible = e.isIntersecting;
-      if (b.visible && !b.rendered) this.render(b);
+      if (b.visible && b.viewed !== this.key) this.render(b);
     }
-    this.onRendered?.();
   }
 
   private render(b: Block): void {
     if (!this.settings.enabled) return;
-    const view = buildView(b.run.text, this.settings, this.engine());
-    b.termSpans = view.termSpans;
-    const needsDom = this.settings.pinyin || this.settings.script !== 'original';
-    b.rendered = null;
-    if (needsDom) this.mutate(() => (b.rendered = renderRun(b.run, view)));
+    this.queue.add(b);
+    if (!this.flushing) {
+      this.flushing = true;
+      queueMicrotask(() => void this.flush());
+    }
+  }
+
+  /** Asks for the views of every queued block at once and draws those still current when they arrive. */
+  private async flush(): Promise<void> {
+    while (this.queue.size > 0) {
+      const batch = [...this.queue].slice(0, 200);
+      for (const b of batch) this.queue.delete(b);
+      const key = this.key;
+      const settings = this.settings;
+      const texts = batch.map((b) => b.run.text);
+      let views: BuiltView[] | null = null;
+      try {
+        views = await this.views(texts, settings);
+      } catch {
+        views = null;
+      }
+      if (!views || key !== this.key) continue;
+      this.mutate(() => {
+        batch.forEach((b, i) => {
+          // Dropped or re-collected meanwhile (the page changed it), or already drawn: leave it.
+          if (this.blocks.get(b.run.block) !== b || b.viewed === key || !b.visible) return;
+          const view = views![i];
+          b.viewed = key;
+          b.termSpans = view.termSpans;
+          if (settings.pinyin || settings.script !== 'original') b.rendered = renderRun(b.run, view);
+        });
+      });
+      this.onRendered?.();
+    }
+    this.flushing = false;
   }
 
   /** Applies new settings: only what depends on them is redone, always from the original text. */
@@ -110,6 +147,8 @@ export class PageView {
       for (const b of this.blocks.values()) {
         if (b.rendered) restoreRun(b.rendered);
         b.rendered = null;
+        b.termSpans = [];
+        b.viewed = undefined;
         if (b.visible) this.render(b);
       }
     });
@@ -123,5 +162,6 @@ export class PageView {
     });
     this.io.disconnect();
     this.blocks.clear();
+    this.queue.clear();
   }
 }

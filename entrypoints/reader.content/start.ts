@@ -1,16 +1,9 @@
-import { isErrorResponse, type ResponseOf } from '../../lib/messages';
+import { isErrorResponse } from '../../lib/messages';
 import { parseStoredSettings, settingsForHost, siteKey, type Settings } from '../../lib/settings';
-import { createTermMatcher } from '../../lib/glossary/match';
-import { termsForEngine } from '../../lib/glossary';
-import type { Term } from '../../lib/db/terms';
-import { createSegmenter } from '../../lib/text/segment';
-import { defaultLexicon } from '../../lib/text/lexicon-default';
-import { getConverter } from '../../lib/text/convert';
 import { READER_CSS } from '../../lib/dom/styles';
-import type { ViewEngine } from '../../lib/reader/build-view';
 import { send } from '../../components/send';
 import { settingsItem } from '../background/settings-store';
-import { PageView } from './reader';
+import { PageView, type ViewSource } from './reader';
 import { Hover } from './hover';
 import { TermHighlights } from './highlights';
 import { watchMutations } from './mutations';
@@ -34,25 +27,21 @@ function installStyles(): () => void {
 
 export async function startReader(): Promise<void> {
   const host = siteKey(location.href);
-  const [view, termsResp] = await Promise.all([
-    send({ type: 'getSettings', host: location.href }),
-    send({ type: 'termsForPage' }),
-  ]);
+  const view = await send({ type: 'getSettings', host: location.href });
   if (isErrorResponse(view)) throw new Error(view.error);
   let settings: Settings = view.settings;
-  const terms: Term[] = isErrorResponse(termsResp) ? [] : (termsResp as ResponseOf<'termsForPage'>).terms;
 
-  const pinyinTerms = termsForEngine(terms);
-  const termWords = pinyinTerms.map((t) => t.word);
-  const matcher = createTermMatcher(terms);
-  const segmenter = createSegmenter(defaultLexicon());
-  const engine = (): ViewEngine => ({
-    segmenter,
-    terms: pinyinTerms,
-    termWords,
-    matcher,
-    convert: settings.script === 'original' ? undefined : getConverter(settings.script),
-  });
+  // Words, pinyin, conversion and terms come from the background's engine: this script stays small.
+  const views: ViewSource = async (texts, s) => {
+    const r = await send({
+      type: 'views',
+      texts,
+      pinyin: s.pinyin,
+      pinyinStyle: s.pinyinStyle,
+      script: s.script,
+    });
+    return isErrorResponse(r) ? null : r.views;
+  };
 
   // The page's language follows the script shown, so the browser picks fonts and voices for it; restored exactly.
   const root = document.documentElement;
@@ -66,9 +55,9 @@ export async function startReader(): Promise<void> {
   applyLang(settings);
 
   let removeStyles: (() => void) | null = settings.enabled ? installStyles() : null;
-  const page = new PageView(settings, engine);
+  const page = new PageView(settings, views);
   const highlights = new TermHighlights(page);
-  const hover = new Hover(page, () => settings, terms);
+  const hover = new Hover(page, () => settings);
   const mutations = watchMutations(page);
   page.mutate = mutations.quiet;
 
@@ -79,7 +68,7 @@ export async function startReader(): Promise<void> {
       statsSent = true;
       const runs = page.runs;
       const hanChars = runs.reduce((n, r) => n + (r.text.match(/\p{Script=Han}/gu)?.length ?? 0), 0);
-      const termCount = runs.reduce((n, r) => n + matcher.find(r.text).length, 0);
+      const termCount = page.allBlocks().reduce((n, b) => n + b.termSpans.length, 0);
       void send({ type: 'pageStats', hanChars, runs: runs.length, words: 0, terms: termCount });
     }
   };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { serveFolder, type StaticServer } from '../../tools/serve';
+import { waitForStableLayout } from './layout';
 import { cardText, clickCardButton } from './shadow';
 
 let browser: ExtensionBrowser;
@@ -16,6 +17,7 @@ async function hoverWord(page: Page, word: string): Promise<void> {
     ruby?.scrollIntoView({ block: 'center' });
   }, word);
   await page.waitForTimeout(500);
+  await waitForStableLayout(page);
   const box = await page.evaluate((w) => {
     for (const ruby of document.querySelectorAll('dubao-t ruby')) {
       if (ruby.textContent !== w) continue;
@@ -28,7 +30,7 @@ async function hoverWord(page: Page, word: string): Promise<void> {
     return null;
   }, word);
   expect(box, `${word} should be on the page`).not.toBeNull();
-  await page.mouse.move(box!.x - 30, box!.y - 30);
+  await page.mouse.move(1, 1); // from outside the text: a card opened on the way could cover the word
   await page.mouse.move(box!.x, box!.y);
 }
 

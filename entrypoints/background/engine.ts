@@ -1,0 +1,62 @@
+/**
+ * The reading engine, kept warm in the background: segmenter (lexicon built once), glossary and user terms
+ * (reloaded when they may have changed), converters (built lazily, cached by lib/text/convert). Pages ask it for
+ * views of their text; the reader content script carries none of this.
+ */
+import { activeTerms } from '../../lib/db';
+import { createTermMatcher } from '../../lib/glossary/match';
+import { termsForEngine } from '../../lib/glossary';
+import { buildView, type BuiltView, type ViewEngine } from '../../lib/reader/build-view';
+import { createSegmenter, type Segmenter } from '../../lib/text/segment';
+import { defaultLexicon } from '../../lib/text/lexicon-default';
+import { getConverter } from '../../lib/text/convert';
+import { readRun } from '../../lib/text/pinyin';
+import type { MessageOf } from '../../lib/messages';
+import { db } from './db';
+
+type TermPart = Pick<ViewEngine, 'terms' | 'termWords' | 'matcher'>;
+
+let segmenter: Segmenter | null = null;
+let termPart: Promise<TermPart> | null = null;
+let termsLoaded = 0;
+/** Terms are re-read at most this often, so an edit in the options page reaches pages within seconds. */
+const TERMS_TTL_MS = 3_000;
+
+async function loadTerms(): Promise<TermPart> {
+  const terms = await activeTerms(await db());
+  const pinyinTerms = termsForEngine(terms);
+  return { terms: pinyinTerms, termWords: pinyinTerms.map((t) => t.word), matcher: createTermMatcher(terms) };
+}
+
+async function engineParts(): Promise<{ segmenter: Segmenter } & TermPart> {
+  segmenter ??= createSegmenter(defaultLexicon());
+  if (!termPart || Date.now() - termsLoaded > TERMS_TTL_MS) {
+    const next = loadTerms();
+    // Keep serving the previous terms while new ones load; the first call waits.
+    const prev = termPart;
+    termPart = next;
+    termsLoaded = Date.now();
+    if (prev) next.catch(() => (termPart = prev));
+  }
+  return { segmenter, ...(await termPart) };
+}
+
+/** Builds what the first view needs ahead of the reader's request (called when Chinese is detected). */
+export function warmEngine(): void {
+  void engineParts().then(() => readRun('预热'));
+}
+
+export async function buildViews(msg: MessageOf<'views'>): Promise<BuiltView[]> {
+  const parts = await engineParts();
+  const engine: ViewEngine = {
+    ...parts,
+    convert: msg.script === 'original' ? undefined : getConverter(msg.script),
+  };
+  const settings = { pinyin: msg.pinyin, pinyinStyle: msg.pinyinStyle, script: msg.script };
+  return msg.texts.map((t) => buildView(t, settings, engine));
+}
+
+/** Pinyin of each character of `text`, read in context, for the hover card. */
+export function readingsOf(text: string): (string | null)[] {
+  return readRun(text).map((r) => r.pinyin);
+}
