@@ -9,6 +9,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     if (document.documentElement.hasAttribute('data-dubao-reader')) return;
+    performance.mark('dubao:detector');
     const d = detectDocument(document);
     browser.runtime
       .sendMessage({

@@ -67,6 +67,23 @@ try {
   await popup.screenshot({ path: `${OUT}/popup.png` });
 
   if (existsSync('.output/chrome-mv3/options.html')) {
+    // A few saved words, as a reader would have after a morning's reading.
+    const ext = await context.newPage();
+    await ext.goto(`chrome-extension://${extensionId}/popup.html`);
+    for (const [word, sentence] of [
+      ['共同富裕', '率先探索建立共同富裕体制机制，特别是建立健全浙商先富带后富长效机制。'],
+      ['乡村振兴', '乡村振兴的关键是产业振兴，要让农民在家门口就业。'],
+      ['工商联', '各级工商联组织要坚持把党对工商联组织的要求作为第一使命。'],
+    ])
+      await ext.evaluate((m) => chrome.runtime.sendMessage(m), {
+        type: 'saveWord',
+        word,
+        sentence,
+        offset: sentence.indexOf(word),
+        title: '浙商周刊 · 第7版',
+        url: `${server.url}/newspaper.html`,
+      });
+    await ext.close();
     const opts = await context.newPage();
     await opts.setViewportSize({ width: 1280, height: 800 });
     for (const view of ['lists', 'review', 'glossary', 'settings']) {

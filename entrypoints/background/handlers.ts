@@ -45,9 +45,9 @@ export const handlers: Handlers<Sender> & {
     const { type: _type, ...stats } = msg;
     recordDetected(tabId, frameId, stats);
     if (!msg.chinese) return { inject: false };
+    warmEngine();
     const view = await settingsView(sender.url ?? '');
     if (!view.settings.enabled) return { inject: false };
-    warmEngine();
     await injectReader(tabId, frameId);
     return { inject: true };
   },

@@ -3,6 +3,7 @@ import { startDictionary, handlers } from './handlers';
 import { setupCommands } from './commands';
 import { setupContextMenu } from './context-menu';
 import { forgetTab } from './tab-stats';
+import { warmEngine } from './engine';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
@@ -17,6 +18,8 @@ export default defineBackground(() => {
   });
   // A worker restarted in the middle of an import resumes it.
   void startDictionary('startup');
+  // Pages ask for views as soon as the reader is in: have the segmenter and terms ready before that.
+  warmEngine();
   setupCommands();
   browser.contextMenus.onClicked.addListener((info, tab) => void handlers.contextMenuClicked(info, tab));
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));

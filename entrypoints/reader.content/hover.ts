@@ -19,8 +19,6 @@ export class Hover {
   private card: CardHost;
   private cache = new Map<string, Promise<LookupResult | null>>();
   private current: { block: Block; start: number; end: number; word: string } | null = null;
-  private frame = 0;
-  private lastPoint: { x: number; y: number } | null = null;
   private attached = false;
   /** Number of the latest lookup; answers to earlier ones are dropped. */
   private request = 0;
@@ -60,12 +58,9 @@ export class Hover {
   private onMove = (e: MouseEvent) => {
     if (this.card.frozen || !this.settings().hoverCard) return;
     if (this.card.contains(e.target)) return;
-    this.lastPoint = { x: e.clientX, y: e.clientY };
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      if (this.lastPoint) void this.pointAt(this.lastPoint.x, this.lastPoint.y);
-    });
+    // At once rather than on the next frame: the card is drawn in the frame this move belongs to. Moves within
+    // the current word return early in pointAt; a lookup overtaken by a later one is dropped in showAt.
+    void this.pointAt(e.clientX, e.clientY);
   };
 
   private onKey = (e: KeyboardEvent) => {

@@ -8,6 +8,7 @@ export default defineContentScript({
     const g = globalThis as { __dubaoReader?: boolean };
     if (g.__dubaoReader) return; // injected twice into the same frame: the first one stays in charge
     g.__dubaoReader = true;
+    performance.mark('dubao:reader');
     startReader().catch((err) =>
       console.warn('Dubao: the reader could not start; the page is left as it was', err),
     );

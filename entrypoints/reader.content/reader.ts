@@ -31,6 +31,7 @@ export class PageView {
   /** Blocks waiting for their view; requested together in one message per frame. */
   private queue = new Set<Block>();
   private flushing = false;
+  private batches = 0;
   onRendered?: () => void;
   /** Wraps every DOM change we make, so the page's MutationObserver can tell ours from the page's. */
   mutate: (fn: () => void) => void = (fn) => fn();
@@ -110,7 +111,8 @@ export class PageView {
   /** Asks for the views of every queued block at once and draws those still current when they arrive. */
   private async flush(): Promise<void> {
     while (this.queue.size > 0) {
-      const batch = [...this.queue].slice(0, 200);
+      // Small batches first, so what is on screen is drawn before the rest of the margin is worked out.
+      const batch = [...this.queue].slice(0, this.batches++ < 2 ? 12 : 200);
       for (const b of batch) this.queue.delete(b);
       const key = this.key;
       const settings = this.settings;

@@ -33,6 +33,7 @@ export async function startReader(): Promise<void> {
 
   // Words, pinyin, conversion and terms come from the background's engine: this script stays small.
   const views: ViewSource = async (texts, s) => {
+    performance.mark('dubao:views-asked');
     const r = await send({
       type: 'views',
       texts,
@@ -66,6 +67,7 @@ export async function startReader(): Promise<void> {
     highlights.update(settings.enabled && settings.highlights);
     if (!statsSent) {
       statsSent = true;
+      performance.mark('dubao:first-render');
       const runs = page.runs;
       const hanChars = runs.reduce((n, r) => n + (r.text.match(/\p{Script=Han}/gu)?.length ?? 0), 0);
       const termCount = page.allBlocks().reduce((n, b) => n + b.termSpans.length, 0);

@@ -17,16 +17,18 @@ export async function lookupWithTerms(db: DubaoDb, text: string): Promise<Respon
  */
 export async function saveWord(db: DubaoDb, msg: MessageOf<'saveWord'>): Promise<SaveWordResponse> {
   try {
-    const [dict] = await lookupWord(db, msg.word);
+    const [[dict], terms] = await Promise.all([lookupWord(db, msg.word), termsForAny(db, [msg.word])]);
+    // A glossary term (共同富裕) is not in CC-CEDICT: its own pinyin and English fill the entry.
+    const term = terms.find((t) => t.simplified === msg.word || t.traditional === msg.word);
     const listId = msg.listId ?? (await defaultListId(db));
     const offset = msg.offset >= 0 ? msg.offset : msg.sentence.indexOf(msg.word);
     const entry = await addEntry(db, {
       listId,
       word: msg.word,
-      simplified: dict?.simplified ?? msg.word,
-      traditional: dict?.traditional ?? msg.word,
-      pinyin: msg.pinyin || dict?.pinyin || '',
-      definition: msg.definition || dict?.definitions.join('; ') || '',
+      simplified: dict?.simplified ?? term?.simplified ?? msg.word,
+      traditional: dict?.traditional ?? term?.traditional ?? msg.word,
+      pinyin: msg.pinyin || dict?.pinyin || term?.pinyin || '',
+      definition: msg.definition || dict?.definitions.join('; ') || term?.english || '',
       context: msg.sentence ? { sentence: msg.sentence, offset } : null,
       source: msg.url ? { title: msg.title, url: msg.url } : null,
     });

@@ -67,6 +67,13 @@ describe('saveWord', () => {
     });
   });
 
+  it('fills a glossary term that CEDICT lacks from the glossary (a word saved from the context menu)', async () => {
+    const db = await dbWithData();
+    await saveWord(db, save({ word: '共同富裕', sentence: '扎实推动共同富裕。' }));
+    const [e] = await getEntries(db);
+    expect(e).toMatchObject({ word: '共同富裕', pinyin: 'gòng tóng fù yù', definition: 'common prosperity' });
+  });
+
   it('keeps what the reader sent and honours the chosen list', async () => {
     const db = await dbWithData();
     const list = await createList(db, 'Finance');
