@@ -24,7 +24,7 @@ function entry(simplified: string, extra: Partial<GlossaryEntry> = {}): Glossary
 
 describe('findTerms on the sample newspaper page', () => {
   // Print columns cut words in two (共同富裕体制机 / 制); the reader joins the lines of a block before matching.
-  const page = readFileSync('/work/shared/fixtures/newspaper-page.zh.txt', 'utf8').replace(/\r?\n/g, '');
+  const page = readFileSync('tests/fixtures/pages/newspaper-page.zh.txt', 'utf8').replace(/\r?\n/g, '');
   const found = new Set(findTerms(page, glossary).map((m) => m.entry.simplified));
 
   it.each([
@@ -148,7 +148,7 @@ describe('createTermMatcher', () => {
   });
 
   it('scans 100,000 characters quickly', () => {
-    const page = readFileSync('/work/shared/fixtures/newspaper-page.zh.txt', 'utf8').replace(/\r?\n/g, '');
+    const page = readFileSync('tests/fixtures/pages/newspaper-page.zh.txt', 'utf8').replace(/\r?\n/g, '');
     const text = page.repeat(Math.ceil(100_000 / page.length)).slice(0, 100_000);
     matcher.find(text); // warm up
     const t0 = performance.now();

@@ -7,7 +7,7 @@ interface Case {
   input: string;
   expected: Record<string, string>;
 }
-const cases: Case[] = JSON.parse(readFileSync('/work/shared/data/opencc-cases/testcases.json', 'utf8')).cases;
+const cases: Case[] = JSON.parse(readFileSync('tests/fixtures/opencc/testcases.json', 'utf8')).cases;
 
 // Which OpenCC configuration each of our converters reproduces.
 const configs: [config: string, target: ScriptTarget | 't', source?: TraditionalSource][] = [
