@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { serveFolder, type StaticServer } from '../../tools/serve';
-import { waitForStableLayout } from './layout';
+import { hoverWord } from './layout';
 import { cardText } from './shadow';
 
 let browser: ExtensionBrowser;
@@ -121,32 +121,6 @@ describe('pinyin over the sample newspaper page', () => {
 });
 
 describe('hover card', () => {
-  async function hoverWord(page: Page, word: string) {
-    // Scroll first and let the reader draw what came into view (line heights change), then measure.
-    await page.evaluate((w) => {
-      const ruby = [...document.querySelectorAll('dubao-t ruby')].find((r) => r.textContent === w);
-      ruby?.scrollIntoView({ block: 'center' });
-    }, word);
-    await page.waitForTimeout(500);
-    await waitForStableLayout(page);
-    const box = await page.evaluate((w) => {
-      for (const ruby of document.querySelectorAll('dubao-t ruby')) {
-        if (ruby.textContent === w) {
-          const t = ruby.firstChild as Text;
-          const r = document.createRange();
-          r.setStart(t, 0);
-          r.setEnd(t, 1);
-          const b = r.getBoundingClientRect();
-          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-        }
-      }
-      return null;
-    }, word);
-    expect(box, `${word} should be on the page`).not.toBeNull();
-    await page.mouse.move(1, 1); // from outside the text: a card opened on the way could cover the word
-    await page.mouse.move(box!.x, box!.y);
-  }
-
   it('shows 共同富裕 with its political gloss', async () => {
     const page = await open('newspaper.html');
     await waitForRuby(page);
