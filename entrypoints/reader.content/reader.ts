@@ -110,6 +110,14 @@ export class PageView {
 
   /** Asks for the views of every queued block at once and draws those still current when they arrive. */
   private async flush(): Promise<void> {
+    try {
+      await this.drain();
+    } finally {
+      this.flushing = false; // even after an error, later blocks still get drawn
+    }
+  }
+
+  private async drain(): Promise<void> {
     while (this.queue.size > 0) {
       // Small batches first, so what is on screen is drawn before the rest of the margin is worked out.
       const batch = [...this.queue].slice(0, this.batches++ < 2 ? 12 : 200);
@@ -126,8 +134,9 @@ export class PageView {
       if (!views || key !== this.key) continue;
       this.mutate(() => {
         batch.forEach((b, i) => {
-          // Dropped or re-collected meanwhile (the page changed it), or already drawn: leave it.
-          if (this.blocks.get(b.run.block) !== b || b.viewed === key || !b.visible) return;
+          // Dropped or re-collected meanwhile (the page changed it), or already drawn: leave it. A block scrolled
+          // past while its view was on the way is drawn all the same: the work is done, and it is near.
+          if (this.blocks.get(b.run.block) !== b || b.viewed === key) return;
           const view = views![i];
           b.viewed = key;
           b.termSpans = view.termSpans;
@@ -136,7 +145,6 @@ export class PageView {
       });
       this.onRendered?.();
     }
-    this.flushing = false;
   }
 
   /** Applies new settings: only what depends on them is redone, always from the original text. */

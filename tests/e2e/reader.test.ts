@@ -102,6 +102,29 @@ describe('pinyin over the sample newspaper page', () => {
     expect(print).toEqual(clean);
   });
 
+  it('annotates every paragraph of the page as the reader scrolls quickly through it', async () => {
+    const page = await open('newspaper.html');
+    await waitForRuby(page);
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 500) {
+        scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    });
+    // Han characters left in page text nodes outside our drawing: none once the views have arrived.
+    const left = () =>
+      page.evaluate(() => {
+        let n = 0;
+        const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let t = w.nextNode(); t; t = w.nextNode())
+          if (!t.parentElement?.closest('dubao-t, title'))
+            n += ((t.nodeValue ?? '').match(/\p{Script=Han}/gu) ?? []).length;
+        return n;
+      });
+    await expect.poll(left, { timeout: 15_000 }).toBe(0);
+    await page.close();
+  });
+
   it('copying annotated text gives the Chinese alone', async () => {
     const page = await open('newspaper.html');
     await waitForRuby(page);
