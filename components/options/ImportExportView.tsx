@@ -17,6 +17,7 @@ import { useEnv } from './env';
 import { plural } from './format';
 import { ImportReport } from './ImportReport';
 import { useLiveQuery } from './use-live-query';
+import { ListSelect } from './ListSelect';
 
 export type ImportFormat = 'backup' | 'csv' | 'pleco';
 
@@ -168,22 +169,7 @@ export function ImportExportView() {
       <section class="card">
         <h3>Export</h3>
         <label>
-          Words from{' '}
-          <select
-            data-testid="export-scope"
-            value={String(scope)}
-            onChange={(e) => {
-              const v = (e.currentTarget as HTMLSelectElement).value;
-              setScope(v === 'all' ? 'all' : Number(v));
-            }}
-          >
-            <option value="all">All lists</option>
-            {lists.map((l) => (
-              <option key={l.id} value={String(l.id)}>
-                {l.name}
-              </option>
-            ))}
-          </select>
+          Words from <ListSelect testid="export-scope" lists={lists} value={scope} onChange={setScope} />
         </label>
         <div class="button-row">
           <button

@@ -16,6 +16,7 @@ import { ContextSentence } from './ContextSentence';
 import { useEnv } from './env';
 import { formatDateTime, plural } from './format';
 import { useLiveQuery } from './use-live-query';
+import { ListSelect } from './ListSelect';
 
 /** New words brought into one session, so a big import does not bury the due reviews. */
 export const NEW_PER_SESSION = 20;
@@ -155,22 +156,7 @@ export function ReviewView() {
         <h2>Review</h2>
         <div class="toolbar">
           <label>
-            List{' '}
-            <select
-              data-testid="review-list"
-              value={String(scope)}
-              onChange={(e) => {
-                const v = (e.currentTarget as HTMLSelectElement).value;
-                setScope(v === 'all' ? 'all' : Number(v));
-              }}
-            >
-              <option value="all">All lists</option>
-              {lists.map((l) => (
-                <option key={l.id} value={String(l.id)}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
+            List <ListSelect testid="review-list" lists={lists} value={scope} onChange={setScope} />
           </label>
           <label>
             <input

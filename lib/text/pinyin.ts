@@ -1,14 +1,14 @@
 /**
  * Pinyin for whole runs of text, read in context so that polyphones come out right (银行 háng, 行走 xíng).
  *
- * pinyin-pro does the reading with its own phrase dictionary and segmentation; on top of it we fold Traditional
- * characters to Simplified (pinyin-pro's dictionary is Simplified), apply glossary and user terms (their pinyin
- * wins), then a small table of phrase and rule corrections measured on the CPP polyphone data
- * (`tools/score-pinyin.ts`). Dictionary tones only: no 一/不 sandhi, as ruby over text should show.
+ * Traditional characters are folded to Simplified (pinyin-pro's dictionary is Simplified); pinyin-pro reads the run
+ * with its phrase dictionary; a context model trained on the CPP polyphone data (`tools/train-pinyin.ts`) re-reads
+ * the polyphonic characters; a small phrase table and then glossary and user terms have the last word. Dictionary
+ * tones only: no 一/不 sandhi, as ruby over text should show.
  */
 import traditionalMap from '@pinyin-pro/data/traditional.json';
 import { isHan as isHanCp } from './han';
-import { POLYPHONE_PHRASES, POLYPHONE_RULES } from './data/polyphones';
+import { POLYPHONE_PHRASES } from './data/polyphones';
 import modelData from './data/pinyin-model.json';
 import { baseReading } from './pinyin-context';
 import { predict, type PinyinModel } from './pinyin-model';
@@ -237,22 +237,6 @@ function applyPhrases(folded: string[], out: (string | null)[], index: PhraseInd
   }
 }
 
-/** Rules on one character by its neighbours, for polyphones a phrase table cannot cover. */
-function applyRules(folded: string[], out: (string | null)[]): void {
-  for (let i = 0; i < folded.length; i++) {
-    const rules = POLYPHONE_RULES[folded[i]];
-    if (!rules) continue;
-    const prev = folded[i - 1] ?? '';
-    const next = folded[i + 1] ?? '';
-    for (const r of rules) {
-      if ((r.before && !r.before.includes(prev)) || (r.after && !r.after.includes(next))) continue;
-      if (r.notBefore?.includes(prev) || r.notAfter?.includes(next)) continue;
-      out[i] = r.reading;
-      break;
-    }
-  }
-}
-
 /**
  * Reads a whole run: one entry per code point. Han characters get a syllable (tone marks, dictionary tones),
  * anything else `pinyin: null`. Terms (glossary, user) set the reading of their characters.
@@ -278,7 +262,6 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
   }
 
   builtinIndex ??= indexPhrases(Object.entries(POLYPHONE_PHRASES));
-  applyRules(folded, readings);
   applyPhrases(folded, readings, builtinIndex);
   if (options.terms?.length) applyPhrases(folded, readings, termIndex(options.terms));
 

@@ -46,15 +46,3 @@ export const POLYPHONE_PHRASES: Record<string, string> = {
   银行: 'yín háng',
   长大: 'zhǎng dà',
 };
-
-export interface PolyphoneRule {
-  reading: string;
-  /** The character before must be one of these. */
-  before?: string;
-  after?: string;
-  notBefore?: string;
-  notAfter?: string;
-}
-
-/** Per character, rules tried in order: the first whose neighbours match sets the reading. */
-export const POLYPHONE_RULES: Record<string, PolyphoneRule[]> = {};
