@@ -24,6 +24,8 @@ export interface CardData {
   senses: CardSense[]; // CC-CEDICT entries for the word itself
   inner: CardSense[]; // shorter words inside it
   term?: CardTerm;
+  /** The user marked this word known (no pinyin over it when that setting is on). */
+  known?: boolean;
 }
 
 export interface HoverCardProps {
@@ -31,6 +33,7 @@ export interface HoverCardProps {
   frozen: boolean;
   saved?: string | null; // message after saving, e.g. "Saved to Default"
   onSave(): void;
+  onKnown(): void;
   onSpeak(): void;
   onCopy(): void;
 }
@@ -59,7 +62,15 @@ function Senses({ senses, limit }: { senses: CardSense[]; limit: number }): JSX.
 }
 
 /** The card shown for the word under the pointer. Every string is rendered as text, never as HTML. */
-export function HoverCard({ data, frozen, saved, onSave, onSpeak, onCopy }: HoverCardProps): JSX.Element {
+export function HoverCard({
+  data,
+  frozen,
+  saved,
+  onSave,
+  onKnown,
+  onSpeak,
+  onCopy,
+}: HoverCardProps): JSX.Element {
   const forms =
     data.simplified === data.traditional ? data.simplified : `${data.simplified} · ${data.traditional}`;
   return (
@@ -110,6 +121,17 @@ export function HoverCard({ data, frozen, saved, onSave, onSpeak, onCopy }: Hove
         <button type="button" class="save" onClick={onSave}>
           Save
         </button>
+        <button
+          type="button"
+          class={data.known ? 'known on' : 'known'}
+          aria-pressed={data.known ? 'true' : 'false'}
+          title={
+            data.known ? 'You marked this word known. Click to show its pinyin again.' : 'I know this word'
+          }
+          onClick={onKnown}
+        >
+          {data.known ? 'Known ✓' : 'Known'}
+        </button>
         <button type="button" class="speak" onClick={onSpeak}>
           Speak
         </button>
@@ -146,5 +168,6 @@ footer { display: flex; gap: 6px; align-items: center; margin-top: 8px; }
 button { font: inherit; font-size: 12px; padding: 2px 8px; border: 1px solid #c9bfa8; border-radius: 4px;
   background: #fff; color: #1d1d1f; cursor: pointer; }
 button:hover { background: #f3ead6; }
+button.known.on { background: #e4efd9; border-color: #9cbf82; }
 .status { font-size: 11px; color: #666; margin-left: auto; }
 `;

@@ -81,6 +81,21 @@ const ViewsSchema = v.object({
   pinyin: v.boolean(),
   pinyinStyle: v.picklist(PINYIN_STYLES),
   script: v.picklist(SCRIPT_TARGETS),
+  /** No pinyin over the user's known words. */
+  hideKnown: v.optional(v.boolean(), false),
+  /** No pinyin over HSK words of this level and below; 0 for none. */
+  hskHideLevel: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)), 0),
+});
+
+/** Marks words known or not known, from the hover card or the options page. */
+const SetKnownSchema = v.object({
+  type: v.literal('setKnown'),
+  words: v.pipe(
+    v.array(v.object({ simplified: nonEmpty(50), traditional: v.optional(text(50)) })),
+    v.minLength(1),
+    v.maxLength(10_000),
+  ),
+  known: v.boolean(),
 });
 
 export const MessageSchema = v.variant('type', [
@@ -94,6 +109,7 @@ export const MessageSchema = v.variant('type', [
   GetPageStatsSchema,
   DictStatusSchema,
   ViewsSchema,
+  SetKnownSchema,
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
@@ -129,7 +145,13 @@ export interface ResponseMap {
   /** Whether the background is injecting the reader into this frame. */
   detected: { inject: boolean };
   /** Dictionary entries longest first; glossary terms found at the same position (they win over CEDICT). */
-  lookup: { entries: DictMatch[]; terms: Term[]; readings?: (string | null)[] };
+  lookup: {
+    entries: DictMatch[];
+    terms: Term[];
+    readings?: (string | null)[];
+    /** Prefixes of the text the user marked known. */
+    known?: string[];
+  };
   termsForPage: { terms: Term[] };
   saveWord: SaveWordResponse;
   getSettings: SettingsView;
@@ -138,6 +160,8 @@ export interface ResponseMap {
   getPageStats: TabStats;
   dictStatus: DictImportState | null;
   views: { views: BuiltView[] };
+  /** `changed`: rows added or removed. */
+  setKnown: { ok: true; changed: number } | { ok: false; error: string; quota: boolean };
 }
 
 export type ResponseOf<K extends MessageKind> = ResponseMap[K];

@@ -36,7 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   pinyinStyle: 'marks',
   script: 'original',
   highlights: true,
-  hideKnown: false,
+  hideKnown: true,
   hskHideLevel: 0,
   hoverCard: true,
   speechRate: 1,

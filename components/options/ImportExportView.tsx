@@ -47,7 +47,9 @@ export function ImportExportView() {
   const [scope, setScope] = useState<'all' | number>('all');
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [deck, setDeck] = useState('Dubao');
-  const [anki, setAnki] = useState<{ busy: boolean; text?: string; errors?: string[] }>({ busy: false });
+  const [anki, setAnki] = useState<{ busy: boolean; text?: string; failed?: boolean; errors?: string[] }>({
+    busy: false,
+  });
   const [choice, setChoice] = useState<'auto' | ImportFormat>('auto');
   const [pending, setPending] = useState<Pending | null>(null);
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
@@ -88,24 +90,27 @@ export function ImportExportView() {
     if (!granted) {
       setAnki({
         busy: false,
+        failed: true,
         text: 'Dubao needs permission to reach AnkiConnect on this computer to send cards.',
       });
       return;
     }
+    const name = deck.trim() || 'Dubao';
     setAnki({ busy: true, text: 'Sending…' });
     try {
-      const its = await items();
-      const r = await pushToAnki(its, { deck: deck.trim() || 'Dubao' });
-      setAnki({
-        busy: false,
-        text: `Added ${plural(r.added, 'card')} to “${deck.trim() || 'Dubao'}”; ${plural(r.duplicates, 'duplicate')} skipped.`,
-        errors: r.errors,
-      });
+      const r = await pushToAnki(await items(), { deck: name });
+      // A push that stopped (Anki not running, permission refused in Anki) added nothing: say why, not "0 cards".
+      setAnki(
+        r.failed
+          ? { busy: false, failed: true, text: r.failed, errors: r.errors }
+          : {
+              busy: false,
+              text: `Added ${plural(r.added, 'card')} to “${name}”; ${plural(r.duplicates, 'duplicate')} skipped.`,
+              errors: r.errors,
+            },
+      );
     } catch (err) {
-      setAnki({
-        busy: false,
-        text: `Could not reach Anki (${message(err)}). Is Anki open with the AnkiConnect add-on installed?`,
-      });
+      setAnki({ busy: false, failed: true, text: `Could not send the words to Anki: ${message(err)}` });
     }
   };
 
@@ -139,12 +144,13 @@ export function ImportExportView() {
         const r = await applyBackup(db, pending.parsed.backup, mode);
         // A merge keeps the settings in use; a replace brings back the backup's.
         if (mode === 'replace') await env.settings.replace(pending.parsed.backup.settings);
+        await env.knownChanged();
         setStatus({
           kind: 'ok',
           text:
             `${mode === 'replace' ? 'Replaced your data with' : 'Merged'} ${pending.fileName}: ` +
             `${plural(r.lists, 'list')}, ${plural(r.entries, 'word')}, ${plural(r.reviews, 'review')}, ` +
-            `${plural(r.terms, 'glossary term')}.`,
+            `${plural(r.terms, 'glossary term')}, ${plural(r.known, 'known word')}.`,
         });
       } else {
         const n = await importRows(db, pending.report.rows);
@@ -223,12 +229,12 @@ export function ImportExportView() {
           </button>
         </div>
         {anki.text && (
-          <p role="status" data-testid="anki-result">
+          <p role="status" class={anki.failed ? 'error' : undefined} data-testid="anki-result">
             {anki.text}
           </p>
         )}
         {anki.errors && anki.errors.length > 0 && (
-          <ul class="row-errors">
+          <ul class="row-errors" data-testid="anki-errors">
             {anki.errors.map((e, i) => (
               <li key={i}>{e}</li>
             ))}

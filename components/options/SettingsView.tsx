@@ -10,11 +10,13 @@ import {
   type Settings,
 } from '../../lib/settings';
 import { deleteUserData } from './data';
+import { KnownWords } from './KnownWords';
 import { useEnv } from './env';
 import { formatBytes, formatDateTime } from './format';
 import { useLiveQuery } from './use-live-query';
 
 export const SHORTCUTS_URL = 'chrome://extensions/shortcuts';
+export const FIREFOX_SHORTCUTS = 'about:addons → the gear menu → Manage Extension Shortcuts';
 export const DELETE_WORD = 'DELETE';
 
 const STYLE_LABEL: Record<PinyinStyle, string> = {
@@ -88,11 +90,19 @@ export function SettingsView() {
         <h3>Keyboard shortcuts</h3>
         <p>
           Toggle pinyin (Alt+Shift+P), cycle the script (Alt+Shift+S) and turn Dubao on or off for a site
-          (Alt+Shift+D). Change them on your browser's shortcuts page: <code>{SHORTCUTS_URL}</code>
+          (Alt+Shift+D). Change them on your browser's shortcuts page:{' '}
+          <code data-testid="shortcuts-where">{env.shortcuts.where}</code>
         </p>
-        <button type="button" data-testid="open-shortcuts" onClick={() => void env.openTab(SHORTCUTS_URL)}>
-          Open shortcut settings
-        </button>
+        {env.shortcuts.open && (
+          <button type="button" data-testid="open-shortcuts" onClick={() => void env.shortcuts.open?.()}>
+            Open shortcut settings
+          </button>
+        )}
+      </section>
+
+      <section class="card">
+        <h3>Known words</h3>
+        <KnownWords />
       </section>
 
       <section class="card" data-testid="dict-status">
@@ -126,6 +136,7 @@ export function SettingsView() {
           onDelete={async () => {
             await deleteUserData(env.db);
             await env.settings.clear();
+            await env.knownChanged();
             void refreshUsage();
           }}
         />
@@ -242,7 +253,7 @@ export function ReaderSettings({
       <Toggle
         id="settings-hide-known"
         label="No pinyin over words I know"
-        hint="Words you have marked as known."
+        hint="Words you marked with the hover card's Known button or listed below."
         checked={s.hideKnown}
         onChange={(hideKnown) => onChange({ hideKnown })}
       />

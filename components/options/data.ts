@@ -40,11 +40,12 @@ export async function restoreSnapshot(db: DubaoDb, snap: Snapshot): Promise<void
 }
 
 /**
- * "Delete all my data": lists, words, reviews and the user's glossary work (own terms, edits, hidden flags).
+ * "Delete all my data": lists, words, reviews, known words and the user's glossary work (own terms, edits, hidden flags).
  * The dictionary and the built-in glossary stay, so the reader keeps working.
  */
 export async function deleteUserData(db: DubaoDb): Promise<void> {
-  await db.transaction('rw', db.lists, db.entries, db.reviews, db.terms, async () => {
+  await db.transaction('rw', [db.lists, db.entries, db.reviews, db.terms, db.known], async () => {
+    await db.known.clear();
     await db.reviews.clear();
     await db.entries.clear();
     await db.lists.clear();

@@ -25,6 +25,10 @@ export interface OptionsEnv {
   /** Must be called straight from a click: browsers only grant permissions during a user gesture. */
   requestAnkiPermission(): Promise<boolean>;
   estimateStorage(): Promise<{ usage?: number; quota?: number }>;
+  /** Tells readers in open tabs that the known words changed, so they redraw their pinyin. */
+  knownChanged(): Promise<void>;
+  /** Where the browser lets the user change keyboard shortcuts, as a user would find it. */
+  shortcuts: { where: string; open?: () => Promise<void> };
 }
 
 export const EnvContext = createContext<OptionsEnv | null>(null);

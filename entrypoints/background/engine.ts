@@ -3,7 +3,9 @@
  * (reloaded when they may have changed), converters (built lazily, cached by lib/text/convert). Pages ask it for
  * views of their text; the reader content script carries none of this.
  */
-import { activeTerms } from '../../lib/db';
+import { activeTerms, knownForms } from '../../lib/db';
+import { hskLevel } from '../../lib/text/hsk';
+import { knownRevisionItem } from './known-store';
 import { createTermMatcher } from '../../lib/glossary/match';
 import { termsForEngine } from '../../lib/glossary';
 import { buildView, type BuiltView, type ViewEngine } from '../../lib/reader/build-view';
@@ -46,14 +48,52 @@ export function warmEngine(): void {
   void engineParts().then(() => readRun('预热'));
 }
 
+let known: Promise<Set<string>> | null = null;
+let knownWatched = false;
+
+/** Both script forms of the user's known words, reloaded after any change to them. */
+function knownWords(): Promise<Set<string>> {
+  if (!knownWatched) {
+    knownWatched = true;
+    knownRevisionItem.watch(() => (known = null));
+  }
+  known ??= db()
+    .then(knownForms)
+    .catch(() => new Set<string>());
+  return known;
+}
+
+/** Words to leave without pinyin under the reader's settings, or undefined when none are. */
+async function pinyinFilter(msg: MessageOf<'views'>): Promise<((word: string) => boolean) | undefined> {
+  const level = msg.hskHideLevel ?? 0;
+  if (!msg.pinyin || (!msg.hideKnown && level === 0)) return undefined;
+  const words = msg.hideKnown ? await knownWords() : null;
+  // HSK lists are in Simplified: a Traditional word is looked up by its Simplified form.
+  const toSimplified = level > 0 ? getConverter('cn') : null;
+  return (word) => {
+    if (words?.has(word)) return true;
+    if (!toSimplified) return false;
+    let l = hskLevel(word);
+    if (l === 0 && !/^[\p{Script=Han}]+$/u.test(word)) return false;
+    if (l === 0) l = hskLevel(toSimplified(word));
+    return l > 0 && l <= level;
+  };
+}
+
 export async function buildViews(msg: MessageOf<'views'>): Promise<BuiltView[]> {
   const parts = await engineParts();
   const engine: ViewEngine = {
     ...parts,
     convert: msg.script === 'original' ? undefined : getConverter(msg.script),
+    hidePinyinFor: await pinyinFilter(msg),
   };
   const settings = { pinyin: msg.pinyin, pinyinStyle: msg.pinyinStyle, script: msg.script };
   return msg.texts.map((t) => buildView(t, settings, engine));
+}
+
+/** Whether the user marked the word (either script) known. */
+export async function isKnownWord(word: string): Promise<boolean> {
+  return (await knownWords()).has(word);
 }
 
 /** Pinyin of each character of `text`, read in context, for the hover card. */

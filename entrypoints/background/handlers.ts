@@ -1,12 +1,21 @@
 import type { Browser } from 'wxt/browser';
 import { CEDICT_ASSET_PATH } from '../../lib/dict/asset';
-import { activeTerms, dictStatus, importCedictAsset } from '../../lib/db';
+import {
+  activeTerms,
+  dictStatus,
+  importCedictAsset,
+  isQuotaError,
+  markKnown,
+  prefixesOf,
+  unmarkKnown,
+} from '../../lib/db';
 import { lookupWithTerms, saveWord } from '../../lib/db/service';
 import type { Handlers, MessageSenderLike } from '../../lib/messages';
 import { db } from './db';
 import { patchSettings, settingsView } from './settings-store';
 import { recordDetected, recordReader, tabStats } from './tab-stats';
-import { buildViews, readingsOf, warmEngine } from './engine';
+import { buildViews, isKnownWord, readingsOf, warmEngine } from './engine';
+import { bumpKnownRevision } from './known-store';
 
 type Sender = MessageSenderLike & { tab?: { id?: number; title?: string; url?: string } };
 
@@ -53,10 +62,27 @@ export const handlers: Handlers<Sender> & {
   },
   async lookup(msg) {
     const found = await lookupWithTerms(await db(), msg.text);
-    return { ...found, readings: readingsOf(msg.text) };
+    const known: string[] = [];
+    for (const prefix of prefixesOf(msg.text)) if (await isKnownWord(prefix)) known.push(prefix);
+    return { ...found, readings: readingsOf(msg.text), known };
   },
   async views(msg) {
     return { views: await buildViews(msg) };
+  },
+  async setKnown(msg) {
+    try {
+      const d = await db();
+      const changed = msg.known
+        ? await markKnown(d, msg.words)
+        : await unmarkKnown(
+            d,
+            msg.words.flatMap((w) => [w.simplified, w.traditional ?? '']),
+          );
+      await bumpKnownRevision();
+      return { ok: true, changed };
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : String(err), quota: isQuotaError(err) };
+    }
   },
   async termsForPage() {
     return { terms: await activeTerms(await db()) };

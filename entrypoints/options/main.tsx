@@ -5,7 +5,24 @@ import { ANKI_CONNECT_URL } from '../../lib/vocab/anki-connect';
 import { openDb } from '../../lib/db';
 import { parseStoredSettings } from '../../lib/settings';
 import { loadSettings, patchSettings, settingsItem } from '../background/settings-store';
+import { bumpKnownRevision } from '../background/known-store';
+import { FIREFOX_SHORTCUTS, SHORTCUTS_URL } from '../../components/options/SettingsView';
 import './style.css';
+
+/**
+ * Chrome has a page for extension shortcuts that an extension may open; Firefox keeps them in the add-ons
+ * manager, which it opens itself from Firefox 137 (commands.openShortcutSettings) and otherwise only by hand.
+ */
+function shortcutsPlace(): OptionsEnv['shortcuts'] {
+  if (import.meta.env.FIREFOX) {
+    const commands = browser.commands as { openShortcutSettings?: () => Promise<void> };
+    return {
+      where: FIREFOX_SHORTCUTS,
+      open: commands.openShortcutSettings ? () => commands.openShortcutSettings!() : undefined,
+    };
+  }
+  return { where: SHORTCUTS_URL, open: async () => void (await browser.tabs.create({ url: SHORTCUTS_URL })) };
+}
 
 // The page is part of the extension, so it opens the extension's own database directly, as the background does.
 const settings: SettingsPort = {
@@ -26,6 +43,8 @@ async function main() {
       openTab: async (url) => void (await browser.tabs.create({ url })),
       requestAnkiPermission: () => browser.permissions.request({ origins: [`${ANKI_CONNECT_URL}/*`] }),
       estimateStorage: async () => (navigator.storage?.estimate ? navigator.storage.estimate() : {}),
+      knownChanged: bumpKnownRevision,
+      shortcuts: shortcutsPlace(),
     };
     render(<App env={env} />, root);
   } catch (err) {

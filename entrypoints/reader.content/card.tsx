@@ -3,6 +3,7 @@ import { HoverCard, HOVER_CARD_CSS, type CardData } from '../../components/Hover
 
 export interface CardActions {
   onSave(): void;
+  onKnown(): void;
   onSpeak(): void;
   onCopy(): void;
 }
@@ -50,6 +51,12 @@ export class CardHost {
   setSaved(message: string): void {
     this.saved = message;
     this.paint();
+  }
+
+  setKnown(known: boolean, message: string): void {
+    if (!this.data) return;
+    this.data = { ...this.data, known };
+    this.setSaved(message);
   }
 
   setFrozen(frozen: boolean): void {

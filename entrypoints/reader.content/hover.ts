@@ -29,6 +29,7 @@ export class Hover {
   ) {
     this.card = new CardHost({
       onSave: () => void this.save(),
+      onKnown: () => void this.toggleKnown(),
       onSpeak: () => this.speak(),
       onCopy: () => void navigator.clipboard?.writeText(this.current?.word ?? '').catch(() => {}),
     });
@@ -51,8 +52,11 @@ export class Hover {
     this.card.destroy();
   }
 
+  /** Until then, scrolling does not close the card: the page moves under it when its pinyin is redrawn. */
+  private steadyUntil = 0;
+
   private onScroll = () => {
-    if (!this.card.frozen) this.close();
+    if (!this.card.frozen && performance.now() > this.steadyUntil) this.close();
   };
 
   private onMove = (e: MouseEvent) => {
@@ -118,6 +122,7 @@ export class Hover {
         .join(' '),
     );
     if (!found) return this.close();
+    found.card.known = !!result.known?.includes(found.word);
     const end = offset + found.word.length;
     this.current = { block, start: offset, end, word: found.word };
     const range = rangeForRunSpan(block.run, offset, end, block.rendered);
@@ -151,6 +156,30 @@ export class Hover {
     if ('ok' in r && r.ok) this.card.setSaved('Saved to your list');
     else if ('quota' in r && r.quota) this.card.setSaved('Not saved: storage is full');
     else this.card.setSaved(`Not saved: ${r.error}`);
+  }
+
+  /** Marks the word known, or not any more; pages redraw their pinyin through the known-words revision. */
+  private async toggleKnown(): Promise<void> {
+    const c = this.current;
+    const data = this.card.data;
+    if (!c || !data) return;
+    const known = !data.known;
+    this.steadyUntil = performance.now() + 2_000;
+    const r = await send({
+      type: 'setKnown',
+      words: [{ simplified: data.simplified, traditional: data.traditional }],
+      known,
+    });
+    this.cache.clear(); // cached lookups carry the old known state
+    if (this.current !== c) return;
+    if ('ok' in r && r.ok) {
+      const hides = this.settings().hideKnown;
+      this.card.setKnown(
+        known,
+        known ? (hides ? 'Known: no pinyin over it' : 'Marked known') : 'Not known: pinyin shown',
+      );
+    } else if ('quota' in r && r.quota) this.card.setSaved('Not marked: storage is full');
+    else this.card.setSaved(`Not marked: ${'error' in r ? r.error : 'unknown error'}`);
   }
 
   private speak(): void {

@@ -28,6 +28,8 @@ export class PageView {
   private blocks = new Map<Element, Block>();
   private io: IntersectionObserver;
   private key = '';
+  /** Bumped by `redraw`, so views asked for before it are not drawn after it. */
+  private revision = 0;
   /** Blocks waiting for their view; requested together in one message per frame. */
   private queue = new Set<Block>();
   private flushing = false;
@@ -40,7 +42,7 @@ export class PageView {
     private settings: Settings,
     private views: ViewSource,
   ) {
-    this.key = viewKey(settings);
+    this.key = `${viewKey(settings)}|0`;
     this.io = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: '600px 0px' });
   }
 
@@ -140,6 +142,8 @@ export class PageView {
           const view = views![i];
           b.viewed = key;
           b.termSpans = view.termSpans;
+          if (b.rendered) restoreRun(b.rendered);
+          b.rendered = null;
           if (settings.pinyin || settings.script !== 'original') b.rendered = renderRun(b.run, view);
         });
       });
@@ -149,10 +153,34 @@ export class PageView {
 
   /** Applies new settings: only what depends on them is redone, always from the original text. */
   update(settings: Settings): void {
-    const key = viewKey(settings);
+    const key = `${viewKey(settings)}|${this.revision}`;
     this.settings = settings;
     if (key === this.key) return;
     this.key = key;
+    this.rerender();
+  }
+
+  /** Redraws every block with the current settings (what they depend on changed elsewhere: known words). */
+  redraw(): void {
+    this.revision++;
+    this.key = `${viewKey(this.settings)}|${this.revision}`;
+    // What is on screen stays drawn until its new view arrives, so the text does not flicker; what is off
+    // screen goes back to the page's text now and is drawn again when it comes near.
+    this.mutate(() => {
+      for (const b of this.blocks.values()) {
+        if (b.visible) {
+          this.render(b);
+        } else if (b.rendered || b.viewed) {
+          if (b.rendered) restoreRun(b.rendered);
+          b.rendered = null;
+          b.termSpans = [];
+          b.viewed = undefined;
+        }
+      }
+    });
+  }
+
+  private rerender(): void {
     this.mutate(() => {
       for (const b of this.blocks.values()) {
         if (b.rendered) restoreRun(b.rendered);

@@ -3,6 +3,7 @@ import { parseStoredSettings, settingsForHost, siteKey, type Settings } from '..
 import { READER_CSS } from '../../lib/dom/styles';
 import { send } from '../../components/send';
 import { settingsItem } from '../background/settings-store';
+import { knownRevisionItem } from '../background/known-store';
 import { PageView, type ViewSource } from './reader';
 import { Hover } from './hover';
 import { TermHighlights } from './highlights';
@@ -40,6 +41,8 @@ export async function startReader(): Promise<void> {
       pinyin: s.pinyin,
       pinyinStyle: s.pinyinStyle,
       script: s.script,
+      hideKnown: s.hideKnown,
+      hskHideLevel: s.hskHideLevel,
     });
     return isErrorResponse(r) ? null : r.views;
   };
@@ -102,6 +105,11 @@ export async function startReader(): Promise<void> {
     }
     page.update(next);
     highlights.update(next.highlights);
+  });
+
+  // Marking a word known (here, in another tab or in the options page) redraws the pinyin it affects.
+  knownRevisionItem.watch(() => {
+    if (settings.enabled && settings.pinyin && settings.hideKnown) page.redraw();
   });
 
   browser.runtime.onMessage.addListener((msg: unknown) => {

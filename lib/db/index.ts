@@ -7,3 +7,4 @@ export * from './vocab';
 export * from './reviews';
 export { prepareQuery, matchesQuery, tonedPinyin, tonelessPinyin } from './search';
 export * from './service';
+export * from './known';

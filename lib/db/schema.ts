@@ -2,7 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import { bucketize, DICT_IMPORT_KEY, upgradeImportState } from './dict-buckets';
 import type { GlossaryEntry } from './glossary-entry';
 import type { CedictRow } from '../dict/cedict';
-import type { DictBucket, EntryRow, ListRow, MetaRow, ReviewRow, TermRow } from './types';
+import type { DictBucket, EntryRow, KnownRow, ListRow, MetaRow, ReviewRow, TermRow } from './types';
 
 export const DB_NAME = 'dubao';
 
@@ -24,7 +24,10 @@ export const SCHEMA_V2 = {
   meta: 'key',
 } as const;
 
-export const DB_VERSION = 2;
+/** Version 3 adds the words the user knows (no pinyin over them when the reader is set so). */
+export const SCHEMA_V3 = { ...SCHEMA_V2, known: 'word, traditional, added' } as const;
+
+export const DB_VERSION = 3;
 
 export interface OpenDbOptions {
   name?: string;
@@ -40,6 +43,7 @@ export class DubaoDb extends Dexie {
   entries!: Table<EntryRow, number>;
   reviews!: Table<ReviewRow, number>;
   meta!: Table<MetaRow, string>;
+  known!: Table<KnownRow, string>;
 
   constructor(options: OpenDbOptions = {}) {
     const deps =
@@ -49,6 +53,7 @@ export class DubaoDb extends Dexie {
     super(options.name ?? DB_NAME, deps);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

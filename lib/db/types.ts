@@ -77,3 +77,12 @@ export interface MetaRow<T = unknown> {
   key: string;
   value: T;
 }
+
+/** A word the user knows: the reader can leave pinyin off it. Both script forms count. */
+export interface KnownRow {
+  /** Simplified form, the key. */
+  word: string;
+  /** Traditional form; the same as `word` when the scripts agree. */
+  traditional: string;
+  added: number;
+}

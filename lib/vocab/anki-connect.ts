@@ -16,7 +16,10 @@ export interface PushOptions {
 export interface PushResult {
   added: number;
   duplicates: number;
+  /** Notes Anki would not take, one line each. */
   errors: string[];
+  /** Why the push stopped (Anki not running, permission refused, an AnkiConnect error); absent when it ran. */
+  failed?: string;
 }
 
 interface AnkiNote {
@@ -61,8 +64,9 @@ export function toAnkiNote(item: ExportItem, deck: string): AnkiNote {
 
 /**
  * Adds the items to an Anki deck through AnkiConnect (API version 6), creating the deck if needed. Notes Anki
- * already has in the deck are counted as duplicates, not added again. Problems (Anki not running, permission
- * refused, a rejected note) come back in `errors` rather than as exceptions.
+ * already has in the deck are counted as duplicates, not added again. Problems come back in the result rather than
+ * as exceptions: a rejected note in `errors`, what stopped the push (Anki not running, permission refused) in
+ * `failed`.
  */
 export async function pushToAnki(items: ExportItem[], opts: PushOptions): Promise<PushResult> {
   const result: PushResult = { added: 0, duplicates: 0, errors: [] };
@@ -131,7 +135,7 @@ export async function pushToAnki(items: ExportItem[], opts: PushOptions): Promis
       else result.errors.push(`${items[addable[k]].entry.word}: Anki did not add this note`);
     });
   } catch (err) {
-    result.errors.push(err instanceof Error ? err.message : String(err));
+    result.failed = err instanceof Error ? err.message : String(err);
   }
   return result;
 }

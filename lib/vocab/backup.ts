@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { guardQuota } from '../db/errors';
 import { headsOf, type DubaoDb } from '../db/schema';
 import { exportUserTerms, importUserTerms, UserTermsExportSchema, type UserTermsExport } from '../db/terms';
-import type { EntryRow, ListRow, ReviewRow, TermRow } from '../db/types';
+import type { EntryRow, KnownRow, ListRow, ReviewRow, TermRow } from '../db/types';
+import { isKnowableWord } from '../db/known';
 import type { VocabEntry, VocabList } from '../db/vocab';
 import { isSourceUrl, type ImportRow } from './formats';
 
@@ -18,6 +19,8 @@ export interface Backup {
   entries: VocabEntry[];
   reviews: ReviewRow[];
   userTerms: UserTermsExport;
+  /** Words the user knows (no pinyin over them); absent in backups made before Dubao had them. */
+  known: KnownRow[];
   /** As the settings store keeps them; the caller restores them (they do not live in the database). */
   settings: unknown;
 }
@@ -38,6 +41,8 @@ export interface ApplyResult {
   entries: number;
   reviews: number;
   terms: number;
+  /** Known words added. */
+  known: number;
 }
 
 /** The backup cannot be applied; nothing was written. */
@@ -95,6 +100,9 @@ const ReviewSchema = v.object({
   last_review: v.optional(date),
 });
 
+const knownWord = v.pipe(v.string(), v.check(isKnowableWord, 'Not a Chinese word'));
+const KnownSchema = v.object({ word: knownWord, traditional: knownWord, added: finite });
+
 const BackupSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(1),
@@ -103,6 +111,7 @@ const BackupSchema = v.object({
   entries: v.array(EntrySchema),
   reviews: v.array(ReviewSchema),
   userTerms: UserTermsExportSchema,
+  known: v.optional(v.array(KnownSchema), []),
   settings: v.unknown(),
 });
 
@@ -153,13 +162,17 @@ function byNumber<T>(key: (t: T) => number): (a: T, b: T) => number {
 
 /** The whole backup as pretty JSON, rows ordered by id, so two exports of the same data are identical. */
 export async function exportBackup(db: DubaoDb, settings: unknown, now: Date = new Date()): Promise<string> {
-  const [lists, entries, reviews, terms] = await db.transaction(
+  const [lists, entries, reviews, terms, known] = await db.transaction(
     'r',
-    db.lists,
-    db.entries,
-    db.reviews,
-    db.terms,
-    () => Promise.all([db.lists.toArray(), db.entries.toArray(), db.reviews.toArray(), exportUserTerms(db)]),
+    [db.lists, db.entries, db.reviews, db.terms, db.known],
+    () =>
+      Promise.all([
+        db.lists.toArray(),
+        db.entries.toArray(),
+        db.reviews.toArray(),
+        exportUserTerms(db),
+        db.known.orderBy('word').toArray(),
+      ]),
   );
   const canonicalTerms = v.safeParse(UserTermsExportSchema, terms);
   const backup: Backup = {
@@ -170,6 +183,7 @@ export async function exportBackup(db: DubaoDb, settings: unknown, now: Date = n
     entries: entries.map(canonicalEntry).sort(byNumber((e) => e.id)),
     reviews: reviews.map(canonicalReview).sort(byNumber((r) => r.entryId)),
     userTerms: canonicalTerms.success ? canonicalTerms.output : terms,
+    known: known.map((k) => ({ word: k.word, traditional: k.traditional, added: k.added })),
     settings,
   };
   return JSON.stringify(backup, null, 2) + '\n';
@@ -366,16 +380,26 @@ export async function applyBackup(
   const issues = consistencyIssues(backup as unknown as Raw);
   if (issues.length > 0) throw new BackupError(issues);
   return guardQuota('restore the backup', () =>
-    db.transaction('rw', db.lists, db.entries, db.reviews, db.terms, async () => {
+    db.transaction('rw', [db.lists, db.entries, db.reviews, db.terms, db.known], async () => {
       const result = mode === 'replace' ? await replaceAll(db, backup) : await mergeInto(db, backup);
       const terms = await importUserTerms(db, backup.userTerms);
       if (!terms.ok) throw new BackupError([{ path: 'userTerms', message: terms.error }]);
-      return { ...result, terms: terms.added + terms.edited + terms.hidden };
+      const known = await applyKnown(db, backup.known ?? [], mode);
+      return { ...result, terms: terms.added + terms.edited + terms.hidden, known };
     }),
   );
 }
 
-async function replaceAll(db: DubaoDb, backup: Backup): Promise<Omit<ApplyResult, 'terms'>> {
+/** Known words: `replace` takes the backup's list; `merge` adds the words missing here, keeping dates here. */
+async function applyKnown(db: DubaoDb, known: KnownRow[], mode: 'merge' | 'replace'): Promise<number> {
+  if (mode === 'replace') await db.known.clear();
+  const have = new Set((await db.known.toCollection().primaryKeys()) as string[]);
+  const add = known.filter((k) => !have.has(k.word));
+  await db.known.bulkPut(add.map((k) => ({ word: k.word, traditional: k.traditional, added: k.added })));
+  return add.length;
+}
+
+async function replaceAll(db: DubaoDb, backup: Backup): Promise<Omit<ApplyResult, 'terms' | 'known'>> {
   await Promise.all([db.lists.clear(), db.entries.clear(), db.reviews.clear()]);
   await db.terms.where('origin').equals('user').delete();
   // Built-in terms stay (they ship with Dubao) but lose the user's edits and hidden flags.
@@ -394,7 +418,7 @@ async function replaceAll(db: DubaoDb, backup: Backup): Promise<Omit<ApplyResult
   return { lists: backup.lists.length, entries: backup.entries.length, reviews: backup.reviews.length };
 }
 
-async function mergeInto(db: DubaoDb, backup: Backup): Promise<Omit<ApplyResult, 'terms'>> {
+async function mergeInto(db: DubaoDb, backup: Backup): Promise<Omit<ApplyResult, 'terms' | 'known'>> {
   const lists = new ListsByName(db);
   const listIds = new Map<number, number>();
   let newLists = 0;

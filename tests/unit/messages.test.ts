@@ -104,6 +104,7 @@ describe('dispatch', () => {
       pageStats: vi.fn(() => ({ ok: true as const })),
       getPageStats: vi.fn(() => ({ detected: null, reader: null })),
       dictStatus: vi.fn(() => null),
+      setKnown: vi.fn(() => ({ ok: true as const, changed: 1 })),
       views: vi.fn(() => ({ views: [] })),
     };
   }

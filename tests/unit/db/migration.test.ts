@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { dictStatus, lookup } from '../../../lib/db/dict';
-import { DB_VERSION, openDb, SCHEMA_V1 } from '../../../lib/db/schema';
+import { DB_VERSION, openDb, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/db/schema';
+import { isKnown, markKnown } from '../../../lib/db/known';
 import { listTerms } from '../../../lib/db/terms';
 import { getEntries, getLists, searchEntries } from '../../../lib/db/vocab';
 
@@ -107,5 +108,42 @@ describe('upgrade from version 1', () => {
     // The new reviews table exists and is empty.
     expect(await db.reviews.count()).toBe(0);
     db.close();
+  });
+});
+
+describe('upgrade from version 2', () => {
+  it('keeps every row and adds an empty known-words table', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('dubao', { indexedDB, IDBKeyRange });
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    await old.open();
+    const listId = await old.table('lists').add({ name: 'News', order: 0, created: 1 });
+    await old.table('entries').add({
+      listId,
+      word: '银行',
+      simplified: '银行',
+      traditional: '銀行',
+      pinyin: 'yín háng',
+      definition: 'bank',
+      context: { sentence: '他去银行。', offset: 2 },
+      source: null,
+      created: 2,
+      tags: ['money'],
+      notes: '',
+    });
+    await old.table('dict').add({ id: '银', heads: ['银', '銀'], block: '银行\t銀行\tyin2 hang2\tbank' });
+    await old.table('meta').put({ key: 'note', value: 42 });
+    old.close();
+
+    const db = await openDb({ indexedDB, IDBKeyRange });
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await db.lists.count()).toBe(1);
+    expect((await getEntries(db))[0]).toMatchObject({ word: '银行', tags: ['money'] });
+    expect(await db.dict.get('银')).toMatchObject({ heads: ['银', '銀'] });
+    expect((await db.meta.get('note'))?.value).toBe(42);
+    expect(await db.known.count()).toBe(0);
+    await markKnown(db, [{ simplified: '银行', traditional: '銀行' }]);
+    expect(await isKnown(db, '銀行')).toBe(true);
   });
 });

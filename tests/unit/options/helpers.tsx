@@ -51,6 +51,8 @@ export function testEnv(db: DubaoDb, over: Partial<OptionsEnv> = {}): OptionsEnv
     openTab: async () => undefined,
     requestAnkiPermission: async () => true,
     estimateStorage: async () => ({ usage: 2048, quota: 1024 * 1024 }),
+    knownChanged: async () => undefined,
+    shortcuts: { where: 'chrome://extensions/shortcuts', open: async () => undefined },
     ...over,
   };
 }

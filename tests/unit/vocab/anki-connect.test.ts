@@ -105,16 +105,18 @@ describe('pushing to Anki', () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof globalThis.fetch;
     const result = await pushToAnki(items, { deck: 'D', fetch });
-    expect(result.added).toBe(0);
-    expect(result.errors).toEqual([
-      expect.stringMatching(/Could not reach Anki\. Start Anki with the AnkiConnect add-on/),
-    ]);
+    expect(result).toEqual({
+      added: 0,
+      duplicates: 0,
+      errors: [],
+      failed: expect.stringMatching(/^Could not reach Anki\. Start Anki with the AnkiConnect add-on/),
+    });
   });
 
   it('reports a refused permission and stops', async () => {
     const anki = fakeAnki({ requestPermission: () => ({ permission: 'denied' }) });
     const result = await pushToAnki(items, { deck: 'D', fetch: anki.fetch });
-    expect(result).toEqual({ added: 0, duplicates: 0, errors: [expect.stringMatching(/refused/)] });
+    expect(result).toEqual({ added: 0, duplicates: 0, errors: [], failed: expect.stringMatching(/refused/) });
     expect(anki.calls).toHaveLength(1);
   });
 
@@ -132,9 +134,9 @@ describe('pushing to Anki', () => {
         return new Response(JSON.stringify({ result: granted(), error: null }));
       return new Response(JSON.stringify({ result: null, error: 'deck name is invalid' }));
     }) as unknown as typeof globalThis.fetch;
-    expect((await pushToAnki(items, { deck: '', fetch: failing.fetch })).errors).toEqual([
+    expect((await pushToAnki(items, { deck: '', fetch: failing.fetch })).failed).toBe(
       'AnkiConnect createDeck: deck name is invalid',
-    ]);
+    );
 
     const partial = fakeAnki({
       requestPermission: granted,
@@ -178,8 +180,6 @@ describe('pushing to Anki', () => {
 
   it('reports a server that is not AnkiConnect', async () => {
     const fetch = (async () => new Response('<html>hello</html>')) as unknown as typeof globalThis.fetch;
-    expect((await pushToAnki(items, { deck: 'D', fetch })).errors).toEqual([
-      expect.stringMatching(/not AnkiConnect/),
-    ]);
+    expect((await pushToAnki(items, { deck: 'D', fetch })).failed).toMatch(/not AnkiConnect/);
   });
 });

@@ -48,7 +48,7 @@ describe('exporting a backup', () => {
     expect(errors).toEqual([]);
     const empty = await freshDb();
     const result = await applyBackup(empty, backup!, 'replace');
-    expect(result).toEqual({ lists: 2, entries: 3, reviews: 1, terms: 1 });
+    expect(result).toEqual({ lists: 2, entries: 3, reviews: 1, terms: 1, known: 2 });
     expect(await exportBackup(empty, backup!.settings, NOW)).toBe(first);
     expect(backup!.settings).toEqual(SAMPLE_SETTINGS);
   });
@@ -220,7 +220,7 @@ describe('restoring a backup', () => {
 
     const result = await applyBackup(db, sample, 'merge');
 
-    expect(result).toEqual({ lists: 1, entries: 2, reviews: 1, terms: 1 });
+    expect(result).toEqual({ lists: 1, entries: 2, reviews: 1, terms: 1, known: 2 });
     const lists = await getLists(db);
     expect(lists.map((l) => [l.name, l.order])).toEqual([
       ['Mine', 0],
@@ -240,7 +240,7 @@ describe('restoring a backup', () => {
     await applyBackup(db, sampleBackup(), 'merge');
     await db.reviews.update(1, { reps: 9 });
     const result = await applyBackup(db, sampleBackup(), 'merge');
-    expect(result).toEqual({ lists: 0, entries: 0, reviews: 0, terms: 1 });
+    expect(result).toEqual({ lists: 0, entries: 0, reviews: 0, terms: 1, known: 0 });
     expect(await db.entries.count()).toBe(3);
     expect((await getCard(db, 1))?.reps).toBe(9);
   });

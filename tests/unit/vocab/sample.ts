@@ -65,6 +65,10 @@ export async function fillSample(db: DubaoDb): Promise<void> {
   await db.entries.add({ ...b, listId: politics });
   await db.entries.add({ ...c, listId: news });
   await db.reviews.put({ ...gradeCard(undefined, 3, new Date(T0 + 3_600_000)), entryId: first });
+  await db.known.bulkPut([
+    { word: '银行', traditional: '銀行', added: T0 + 5 },
+    { word: '经济', traditional: '經濟', added: T0 + 6 },
+  ]);
   await addUserTerm(db, {
     id: 'xin-zhi-shengchanli',
     simplified: '新质生产力',
