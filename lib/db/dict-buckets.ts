@@ -1,4 +1,4 @@
-import { encodeCedictLine } from '../dict/asset';
+import { bucketByFirstChar } from '../dict/asset';
 import type { CedictRow } from '../dict/cedict';
 import type { DictBucket } from './types';
 
@@ -10,9 +10,9 @@ export type DictImportStatus = 'importing' | 'complete' | 'failed';
 export interface DictImportState {
   /** Version of the data being (or last) imported, e.g. the CEDICT release date. */
   version: string;
-  /** Buckets to write (one per first character). */
+  /** Records to write (each holds the entries of one or more first characters). */
   total: number;
-  /** Buckets 0..done-1 are stored. */
+  /** Records 0..done-1 are stored. */
   done: number;
   /** CEDICT entries in this version. */
   entries: number;
@@ -22,23 +22,15 @@ export interface DictImportState {
   updated: number;
 }
 
-export function firstChar(s: string): string {
-  const cp = s.codePointAt(0);
-  return cp === undefined ? '' : String.fromCodePoint(cp);
-}
+export { firstChar } from '../dict/asset';
 
-/** Groups entries by the first character of the Simplified headword, keeping CEDICT order within each group. */
+/**
+ * Groups entries by the first character of the Simplified headword, keeping CEDICT order within each group: one
+ * record per first character, as the v1 → v2 upgrade stores them. The import packs these groups into fewer,
+ * larger records (`cedictRecords`); lookups read both shapes alike.
+ */
 export function bucketize(rows: readonly CedictRow[]): DictBucket[] {
-  const groups = new Map<string, { heads: Set<string>; lines: string[] }>();
-  for (const row of rows) {
-    const key = firstChar(row.simplified);
-    if (!key) continue;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { heads: new Set([key]), lines: [] }));
-    g.heads.add(firstChar(row.traditional) || key);
-    g.lines.push(encodeCedictLine(row));
-  }
-  return [...groups].map(([id, g]) => ({ id, heads: [...g.heads], block: g.lines.join('\n') }));
+  return bucketByFirstChar(rows);
 }
 
 /**

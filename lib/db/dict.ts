@@ -1,21 +1,25 @@
-import { decodeCedictAsset, decodeCedictLine } from '../dict/asset';
+import { cedictRecords, decodeCedictAsset, decodeCedictLine } from '../dict/asset';
 import type { CedictRow } from '../dict/cedict';
 import { numberedToMarks } from '../dict/cedict';
-import { bucketize, DICT_IMPORT_KEY, firstChar, type DictImportState } from './dict-buckets';
+import { DICT_IMPORT_KEY, firstChar, type DictImportState } from './dict-buckets';
 import { guardQuota } from './errors';
 import type { DubaoDb } from './schema';
+import type { DictBucket } from './types';
 
 export { DICT_IMPORT_KEY, type DictImportState, type DictImportStatus } from './dict-buckets';
 
 export interface DictImportProgress {
-  /** Buckets written so far. */
+  /** Records written so far. */
   done: number;
   total: number;
 }
 
 export interface DictImportOptions {
   version: string;
-  /** Buckets per transaction (a bucket holds ~12 entries on average). */
+  /**
+   * Records per transaction. A record holds ~8k characters of entries (`RECORD_CHARS`), so the full CEDICT is
+   * ~700 records and the default writes it in ~10 transactions of ~1 MB, each with its progress record.
+   */
   chunkSize?: number;
   onProgress?: (progress: DictImportProgress) => void;
   signal?: AbortSignal;
@@ -28,30 +32,55 @@ export async function dictStatus(db: DubaoDb): Promise<DictImportState | null> {
   return (row?.value as DictImportState | undefined) ?? null;
 }
 
-/**
- * Imports the dictionary in chunks of buckets. Bucket keys and order depend only on the data, so a chunk written
- * twice is harmless: an interrupted or failed import resumes where `meta` says it stopped, and an update
- * overwrites the old version in place, so lookups keep working (on a mix of old and new data) while it runs.
- */
+/** Imports CEDICT rows, packed into records as the shipped asset is (`cedictRecords`); see `importRecords`. */
 export async function importDictionary(
   db: DubaoDb,
   rows: readonly CedictRow[],
   options: DictImportOptions,
 ): Promise<DictImportState> {
-  const { version, chunkSize = 1000, onProgress, signal, force = false } = options;
+  return importRecords(db, () => cedictRecords(rows), rows.length, options);
+}
+
+/**
+ * The install step in one call: decodes the shipped asset text (fetched from `CEDICT_ASSET_PATH`) and imports its
+ * records under the asset's own version. Throws `CedictAssetError` for a truncated or foreign file before touching
+ * the database, `QuotaExceededError` when storage is full; call it again to retry or resume.
+ */
+export async function importCedictAsset(
+  db: DubaoDb,
+  assetText: string,
+  options: Omit<DictImportOptions, 'version'> = {},
+): Promise<DictImportState> {
+  const { version, entries, buckets } = decodeCedictAsset(assetText);
+  return importRecords(db, () => buckets, entries, { ...options, version });
+}
+
+/**
+ * Writes the records in chunks, one transaction each, with the progress record in `meta` updated in the same
+ * transaction. Record keys and order depend only on the data, so a chunk written twice is harmless: an
+ * interrupted or failed import resumes where `meta` says it stopped, and an update overwrites the old version in
+ * place, so lookups keep working (on a mix of old and new data) while it runs.
+ */
+async function importRecords(
+  db: DubaoDb,
+  recordsOf: () => readonly DictBucket[],
+  entries: number,
+  options: DictImportOptions,
+): Promise<DictImportState> {
+  const { version, chunkSize = 64, onProgress, signal, force = false } = options;
   const previous = await dictStatus(db);
   if (previous && previous.version === version && previous.status === 'complete' && !force) {
     onProgress?.({ done: previous.total, total: previous.total });
     return previous;
   }
-  const buckets = bucketize(rows);
+  const records = recordsOf();
   const now = Date.now();
-  const resume = previous && previous.version === version && previous.total === buckets.length && !force;
+  const resume = previous && previous.version === version && previous.total === records.length && !force;
   let state: DictImportState = {
     version,
-    total: buckets.length,
-    done: resume ? Math.min(previous.done, buckets.length) : 0,
-    entries: rows.length,
+    total: records.length,
+    done: resume ? Math.min(previous.done, records.length) : 0,
+    entries,
     status: 'importing',
     started: resume ? previous.started : now,
     updated: now,
@@ -60,10 +89,10 @@ export async function importDictionary(
   onProgress?.({ done: state.done, total: state.total });
 
   try {
-    while (state.done < buckets.length) {
+    while (state.done < records.length) {
       signal?.throwIfAborted();
-      const end = Math.min(state.done + chunkSize, buckets.length);
-      const chunk = buckets.slice(state.done, end);
+      const end = Math.min(state.done + chunkSize, records.length);
+      const chunk = records.slice(state.done, end);
       const next: DictImportState = { ...state, done: end, updated: Date.now() };
       await guardQuota('import the dictionary', () =>
         db.transaction('rw', db.dict, db.meta, async () => {
@@ -74,8 +103,8 @@ export async function importDictionary(
       state = next;
       onProgress?.({ done: state.done, total: state.total });
     }
-    // Buckets of a previous version that this one no longer has.
-    const keep = new Set(buckets.map((b) => b.id));
+    // Records of a previous version (or an earlier packing) that this one no longer has.
+    const keep = new Set(records.map((b) => b.id));
     const stale = (await db.dict.toCollection().primaryKeys()).filter((k) => !keep.has(k));
     await db.dict.bulkDelete(stale);
     state = { ...state, status: 'complete', updated: Date.now() };
@@ -88,20 +117,6 @@ export async function importDictionary(
     }
     throw err;
   }
-}
-
-/**
- * The install step in one call: decodes the shipped asset text (fetched from `CEDICT_ASSET_PATH`) and imports it
- * under the asset's own version. Throws `CedictAssetError` for a truncated or foreign file before touching the
- * database, `QuotaExceededError` when storage is full; call it again to retry or resume.
- */
-export async function importCedictAsset(
-  db: DubaoDb,
-  assetText: string,
-  options: Omit<DictImportOptions, 'version'> = {},
-): Promise<DictImportState> {
-  const { version, rows } = decodeCedictAsset(assetText);
-  return importDictionary(db, rows, { ...options, version });
 }
 
 /** A dictionary entry whose headword starts the looked-up text. */
@@ -132,10 +147,14 @@ interface Candidate {
   order: number;
 }
 
-/** Entries of the buckets for `text`'s first character whose headword is one of `wanted`. */
+/**
+ * Entries of the records holding `text`'s first character whose headword is one of `wanted`. A line found twice
+ * (in an old and a new record while an update that packs records differently is under way) counts once.
+ */
 async function candidates(db: DubaoDb, first: string, wanted: ReadonlySet<string>): Promise<Candidate[]> {
   const buckets = await db.dict.where('heads').equals(first).toArray();
   const out: Candidate[] = [];
+  const seen = new Set<string>();
   let order = 0;
   for (const bucket of buckets) {
     for (const line of bucket.block.split('\n')) {
@@ -145,7 +164,8 @@ async function candidates(db: DubaoDb, first: string, wanted: ReadonlySet<string
       const simp = line.slice(0, tab);
       const trad = line.slice(tab + 1, line.indexOf('\t', tab + 1));
       const matched = wanted.has(simp) ? simp : trad && wanted.has(trad) ? trad : null;
-      if (matched === null) continue;
+      if (matched === null || seen.has(line)) continue;
+      seen.add(line);
       const row = decodeCedictLine(line);
       if (row) out.push({ row, matched, order });
     }

@@ -186,6 +186,23 @@ describe('hostile content stays text', () => {
       db.close();
     }, PAYLOAD);
     await ext.close();
+    // The engine re-reads terms every few seconds (edits through Dexie reach it that way too): wait until its
+    // views mark the new term, as the next page load will.
+    await expect
+      .poll(
+        async () => {
+          const r = await send({
+            type: 'views',
+            texts: ['攻击代码'],
+            pinyin: true,
+            pinyinStyle: 'marks',
+            script: 'original',
+          });
+          return r.views?.[0]?.termSpans?.map((t: { termId: string }) => t.termId) ?? [];
+        },
+        { timeout: 10_000, interval: 500 },
+      )
+      .toEqual(['hostile-test']);
 
     const saved = await send({
       type: 'saveWord',

@@ -6,7 +6,15 @@ import {
   parseCedictLine,
   syllableToMarks,
 } from '../../../lib/dict/cedict';
-import { CedictAssetError, decodeCedictAsset, encodeCedictAsset } from '../../../lib/dict/asset';
+import {
+  bucketByFirstChar,
+  CedictAssetError,
+  cedictRecords,
+  decodeCedictAsset,
+  decodeCedictLine,
+  encodeCedictAsset,
+  packBuckets,
+} from '../../../lib/dict/asset';
 
 describe('parseCedictLine', () => {
   it('reads a real entry with both scripts and every sense', () => {
@@ -89,16 +97,50 @@ describe('CEDICT asset', () => {
   const rows = [
     { traditional: '銀行', simplified: '银行', pinyin: 'yin2 hang2', definitions: ['bank'] },
     { traditional: '中', simplified: '中', pinyin: 'zhong1', definitions: ['middle', 'China'] },
+    { traditional: '銀', simplified: '银', pinyin: 'yin2', definitions: ['silver'] },
   ];
 
-  it('round-trips rows and the version', () => {
-    expect(decodeCedictAsset(encodeCedictAsset(rows, 'v1'))).toEqual({ version: 'v1', rows });
+  it('round-trips the records, the entry count and the version', () => {
+    const asset = decodeCedictAsset(encodeCedictAsset(rows, 'v1'));
+    expect(asset).toEqual({ version: 'v1', entries: 3, buckets: cedictRecords(rows) });
+    const decoded = asset.buckets.flatMap((b) => b.block.split('\n').map(decodeCedictLine));
+    expect(decoded).toEqual([rows[0], rows[2], rows[1]]); // grouped by first character, CEDICT order within
+    expect(asset.buckets[0].heads).toEqual(['银', '銀', '中']);
   });
 
-  it('rejects a truncated download and a foreign file', () => {
+  it('rejects a truncated download, a foreign file and one of the old format', () => {
     const text = encodeCedictAsset(rows, 'v1');
     expect(() => decodeCedictAsset(text.slice(0, text.lastIndexOf('中')))).toThrow(CedictAssetError);
+    expect(() => decodeCedictAsset(text.slice(0, text.lastIndexOf('#end')))).toThrow(CedictAssetError);
+    expect(() => decodeCedictAsset(text.replace(/\n中\t.*/, ''))).toThrow(/Malformed record/);
     expect(() => decodeCedictAsset('<html>404</html>')).toThrow(CedictAssetError);
+    expect(() => decodeCedictAsset('#dubao-cedict\t1\tv1\t3\n')).toThrow(/format 1, expected 2/);
+  });
+
+  it('packs whole first-character groups into records of about the target size', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => {
+      const w = String.fromCodePoint(0x4e00 + (i % 700), 0x4e00 + i);
+      return { simplified: w, traditional: w, pinyin: 'yi1', definitions: [`sense ${i}`] };
+    });
+    const groups = bucketByFirstChar(many);
+    const records = packBuckets(groups, 2000);
+    expect(groups).toHaveLength(700);
+    expect(records.length).toBeGreaterThan(10);
+    expect(records.length).toBeLessThan(groups.length / 10);
+    for (const r of records.slice(0, -1)) expect(r.block.length).toBeGreaterThanOrEqual(2000 - 1);
+    // Every group sits whole in exactly one record, keyed by the record's first group.
+    const holder = new Map<string, string>();
+    for (const r of records) {
+      expect(r.id).toBe(r.heads[0]);
+      for (const line of r.block.split('\n')) {
+        const first = String.fromCodePoint(line.codePointAt(0)!);
+        expect(holder.get(first) ?? r.id).toBe(r.id);
+        holder.set(first, r.id);
+        expect(r.heads).toContain(first);
+      }
+    }
+    expect(holder.size).toBe(700);
+    expect(packBuckets(bucketByFirstChar(many), 2000)).toEqual(records);
   });
 
   it('names the licence and the publisher for attribution', () => {
