@@ -22,6 +22,14 @@ const DetectedSchema = v.object({
 /** The text at the pointer; only its first 8 characters are looked up, the rest is slack for the caller. */
 const LookupSchema = v.object({ type: v.literal('lookup'), text: nonEmpty(64) });
 
+/** Lookups of many pointer positions at once: the reader prefetches what is on screen so hovering is instant. */
+const LookupManySchema = v.object({
+  type: v.literal('lookupMany'),
+  texts: v.pipe(v.array(nonEmpty(64)), v.minLength(1), v.maxLength(500)),
+  /** Also read each text's pinyin in context (the reader has it already when its ruby shows tone marks). */
+  readings: v.optional(v.boolean(), true),
+});
+
 const TermsForPageSchema = v.object({ type: v.literal('termsForPage') });
 
 const SaveWordSchema = v.object({
@@ -101,6 +109,7 @@ const SetKnownSchema = v.object({
 export const MessageSchema = v.variant('type', [
   DetectedSchema,
   LookupSchema,
+  LookupManySchema,
   TermsForPageSchema,
   SaveWordSchema,
   GetSettingsSchema,
@@ -152,6 +161,7 @@ export interface ResponseMap {
     /** Prefixes of the text the user marked known. */
     known?: string[];
   };
+  lookupMany: { results: ResponseMap['lookup'][] };
   termsForPage: { terms: Term[] };
   saveWord: SaveWordResponse;
   getSettings: SettingsView;

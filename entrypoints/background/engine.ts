@@ -52,7 +52,7 @@ let known: Promise<Set<string>> | null = null;
 let knownWatched = false;
 
 /** Both script forms of the user's known words, reloaded after any change to them. */
-function knownWords(): Promise<Set<string>> {
+export function knownWords(): Promise<Set<string>> {
   if (!knownWatched) {
     knownWatched = true;
     knownRevisionItem.watch(() => (known = null));
@@ -89,11 +89,6 @@ export async function buildViews(msg: MessageOf<'views'>): Promise<BuiltView[]> 
   };
   const settings = { pinyin: msg.pinyin, pinyinStyle: msg.pinyinStyle, script: msg.script };
   return msg.texts.map((t) => buildView(t, settings, engine));
-}
-
-/** Whether the user marked the word (either script) known. */
-export async function isKnownWord(word: string): Promise<boolean> {
-  return (await knownWords()).has(word);
 }
 
 /** Pinyin of each character of `text`, read in context, for the hover card. */

@@ -6,15 +6,15 @@ import {
   importCedictAsset,
   isQuotaError,
   markKnown,
-  prefixesOf,
   unmarkKnown,
 } from '../../lib/db';
-import { lookupWithTerms, saveWord } from '../../lib/db/service';
+import { saveWord } from '../../lib/db/service';
 import type { Handlers, MessageSenderLike } from '../../lib/messages';
 import { db } from './db';
 import { patchSettings, settingsView } from './settings-store';
 import { recordDetected, recordReader, tabStats } from './tab-stats';
-import { buildViews, isKnownWord, readingsOf, warmEngine } from './engine';
+import { buildViews, warmEngine } from './engine';
+import { answerLookup, clearLookupCache } from './lookups';
 import { bumpKnownRevision } from './known-store';
 
 type Sender = MessageSenderLike & { tab?: { id?: number; title?: string; url?: string } };
@@ -29,6 +29,7 @@ export function startDictionary(reason: 'install' | 'startup'): Promise<unknown>
     if (reason === 'startup' && state?.status === 'complete') return;
     const text = await (await fetch(browser.runtime.getURL(CEDICT_ASSET_PATH as '/'))).text();
     await importCedictAsset(d, text);
+    clearLookupCache();
   })()
     .catch((err) => console.error('Dubao: dictionary import failed; it will be retried', err))
     .finally(() => {
@@ -61,10 +62,10 @@ export const handlers: Handlers<Sender> & {
     return { inject: true };
   },
   async lookup(msg) {
-    const found = await lookupWithTerms(await db(), msg.text);
-    const known: string[] = [];
-    for (const prefix of prefixesOf(msg.text)) if (await isKnownWord(prefix)) known.push(prefix);
-    return { ...found, readings: readingsOf(msg.text), known };
+    return answerLookup(msg.text);
+  },
+  async lookupMany(msg) {
+    return { results: await Promise.all(msg.texts.map((t) => answerLookup(t, msg.readings))) };
   },
   async views(msg) {
     return { views: await buildViews(msg) };

@@ -9,6 +9,12 @@ import { sentenceAround } from './selection';
 import type { PageView } from './reader';
 
 type LookupResult = ResponseOf<'lookup'>;
+
+/** Lookups kept in the page: enough for the screens around the reader, a few MB at most. */
+const MAX_CACHED = 12000;
+const MAX_PREFETCH = 4000;
+const PREFETCH_BATCH = 100;
+const PREFETCH_DELAY_MS = 250;
 type Block = NonNullable<ReturnType<PageView['blockOf']>>;
 
 /**
@@ -99,13 +105,113 @@ export class Hover {
   }
 
   private lookup(text: string): Promise<LookupResult | null> {
-    let p = this.cache.get(text);
-    if (!p) {
-      p = send({ type: 'lookup', text }).then((r) => (isErrorResponse(r) ? null : r));
-      if (this.cache.size > 500) this.cache.clear();
-      this.cache.set(text, p);
-    }
+    const cached = this.cache.get(text);
+    if (cached && this.settled.has(cached)) return cached;
+    // Not asked yet, or still on its way in a prefetch batch: ask alone as well, and take whichever comes first.
+    const own = send({ type: 'lookup', text }).then((r) => (isErrorResponse(r) ? null : r));
+    const p = cached ? Promise.race([own, cached]) : own;
+    this.remember(text, p);
     return p;
+  }
+
+  /** Answers that have arrived; a WeakSet so dropped promises are not kept. */
+  private settled = new WeakSet<Promise<LookupResult | null>>();
+
+  private remember(text: string, p: Promise<LookupResult | null>): void {
+    // Oldest first out: Map keeps insertion order.
+    while (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.delete(text);
+    this.cache.set(text, p);
+    void p.then(
+      () => this.settled.add(p),
+      () => this.cache.get(text) === p && this.cache.delete(text),
+    );
+  }
+
+  private prefetchTimer: ReturnType<typeof setTimeout> | null = null;
+  private prefetching = false;
+
+  /**
+   * Asks, in a few large messages, for the lookups of every character on and near the screen, so that a card
+   * opens in the frame the pointer moved in rather than after a round trip to the background. Runs a little
+   * after drawing settles, one message at a time, so it never holds up the pinyin of other blocks.
+   */
+  prefetch(): void {
+    if (!this.attached || !this.settings().hoverCard) return;
+    if (this.prefetchTimer) return; // already planned: it will see these blocks too
+    this.prefetchTimer = setTimeout(() => {
+      this.prefetchTimer = null;
+      void this.runPrefetch();
+    }, PREFETCH_DELAY_MS);
+  }
+
+  /** The drawn ruby holds tone-marked pinyin in context, so lookups need not read it again. */
+  private rubyHasMarks(): boolean {
+    const s = this.settings();
+    return s.pinyin && (s.pinyinStyle === 'marks' || s.pinyinStyle === 'colors');
+  }
+
+  /** The pinyin the page shows over `count` characters from `offset`, or '' where it shows none. */
+  private rubyAt(block: Block, offset: number, count: number): string {
+    const view = block.view;
+    if (!view || !this.rubyHasMarks()) return '';
+    const out: string[] = [];
+    for (const t of view.tokens) {
+      if (t.end <= offset) continue;
+      if (t.start >= offset + count || !t.ruby || t.display.length !== t.end - t.start) break;
+      const chars = Array.from(t.display);
+      let pos = t.start;
+      for (let i = 0; i < chars.length; i++) {
+        if (pos >= offset && pos < offset + count) {
+          if (!t.ruby[i]) return '';
+          out.push(t.ruby[i]!);
+        }
+        pos += chars[i].length;
+      }
+    }
+    return out.length === Array.from(block.run.text.slice(offset, offset + count)).length
+      ? out.join(' ')
+      : '';
+  }
+
+  private async runPrefetch(): Promise<void> {
+    if (this.prefetching) return;
+    this.prefetching = true;
+    try {
+      const wanted = new Set<string>();
+      const drawn = this.page.allBlocks().filter((b) => b.viewed);
+      const collect = (b: Block, limit: number) => {
+        const text = b.run.text;
+        for (let i = 0; i < text.length && wanted.size < limit; i++) {
+          const cp = text.codePointAt(i)!;
+          if (isHan(cp)) {
+            const key = text.slice(i, i + 16);
+            if (!this.cache.has(key)) wanted.add(key);
+          }
+          if (cp > 0xffff) i++;
+        }
+      };
+      // What is on screen first; then the rest of what is drawn, but only into free room, so that prefetching
+      // never pushes out what is on screen (a long page would otherwise be fetched round and round).
+      for (const b of drawn) if (b.visible) collect(b, MAX_PREFETCH);
+      const room = Math.min(MAX_PREFETCH, MAX_CACHED - this.cache.size);
+      for (const b of drawn) if (!b.visible && wanted.size < room) collect(b, room);
+      const keys = [...new Set(wanted)];
+      for (let at = 0; at < keys.length && this.attached; at += PREFETCH_BATCH) {
+        const batch = keys.slice(at, at + PREFETCH_BATCH).filter((k) => !this.cache.has(k));
+        if (batch.length === 0) continue;
+        const answer = send({ type: 'lookupMany', texts: batch, readings: !this.rubyHasMarks() });
+        batch.forEach((k, i) =>
+          this.remember(
+            k,
+            answer.then((r) => (isErrorResponse(r) ? null : (r.results[i] ?? null))),
+          ),
+        );
+        await answer.catch(() => null);
+      }
+    } finally {
+      this.prefetching = false;
+    }
   }
 
   private async showAt(block: Block, offset: number): Promise<void> {
@@ -116,10 +222,12 @@ export class Hover {
     if (request !== this.request) return;
     if (!result) return this.close();
     const found = wordFromLookup(text, result.entries, result.terms, (n) =>
-      (result.readings ?? [])
-        .slice(0, Array.from(text.slice(0, n)).length)
-        .filter(Boolean)
-        .join(' '),
+      result.readings
+        ? result.readings
+            .slice(0, Array.from(text.slice(0, n)).length)
+            .filter(Boolean)
+            .join(' ')
+        : this.rubyAt(block, offset, n),
     );
     if (!found) return this.close();
     found.card.known = !!result.known?.includes(found.word);
@@ -171,6 +279,7 @@ export class Hover {
       known,
     });
     this.cache.clear(); // cached lookups carry the old known state
+    this.prefetch();
     if (this.current !== c) return;
     if ('ok' in r && r.ok) {
       const hides = this.settings().hideKnown;

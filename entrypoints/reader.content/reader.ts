@@ -13,6 +13,8 @@ interface Block {
   visible: boolean;
   /** The settings key the block's current view was built for, if any. */
   viewed?: string;
+  /** That view, kept for the hover card (its pinyin agrees with the ruby). */
+  view?: BuiltView;
 }
 
 /** What the view depends on; a change in any of these re-renders from the kept original. */
@@ -35,6 +37,8 @@ export class PageView {
   private flushing = false;
   private batches = 0;
   onRendered?: () => void;
+  /** Blocks came into or went out of view (drawn or not). */
+  onVisible?: () => void;
   /** Wraps every DOM change we make, so the page's MutationObserver can tell ours from the page's. */
   mutate: (fn: () => void) => void = (fn) => fn();
 
@@ -99,6 +103,7 @@ export class PageView {
       b.visible = e.isIntersecting;
       if (b.visible && b.viewed !== this.key) this.render(b);
     }
+    this.onVisible?.();
   }
 
   private render(b: Block): void {
@@ -141,6 +146,7 @@ export class PageView {
           if (this.blocks.get(b.run.block) !== b || b.viewed === key) return;
           const view = views![i];
           b.viewed = key;
+          b.view = view;
           b.termSpans = view.termSpans;
           if (b.rendered) restoreRun(b.rendered);
           b.rendered = null;
@@ -175,6 +181,7 @@ export class PageView {
           b.rendered = null;
           b.termSpans = [];
           b.viewed = undefined;
+          b.view = undefined;
         }
       }
     });
@@ -187,6 +194,7 @@ export class PageView {
         b.rendered = null;
         b.termSpans = [];
         b.viewed = undefined;
+        b.view = undefined;
         if (b.visible) this.render(b);
       }
     });

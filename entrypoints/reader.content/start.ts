@@ -66,8 +66,10 @@ export async function startReader(): Promise<void> {
   page.mutate = mutations.quiet;
 
   let statsSent = false;
+  page.onVisible = () => hover.prefetch();
   page.onRendered = () => {
     highlights.update(settings.enabled && settings.highlights);
+    hover.prefetch();
     if (!statsSent) {
       statsSent = true;
       performance.mark('dubao:first-render');

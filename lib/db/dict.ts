@@ -151,8 +151,18 @@ interface Candidate {
  * Entries of the records holding `text`'s first character whose headword is one of `wanted`. A line found twice
  * (in an old and a new record while an update that packs records differently is under way) counts once.
  */
-async function candidates(db: DubaoDb, first: string, wanted: ReadonlySet<string>): Promise<Candidate[]> {
-  const buckets = await db.dict.where('heads').equals(first).toArray();
+/** Where lookups read the dictionary records holding headwords that start with a character. */
+export type BucketSource = (db: DubaoDb, first: string) => Promise<DictBucket[]>;
+
+const fromDb: BucketSource = (db, first) => db.dict.where('heads').equals(first).toArray();
+
+async function candidates(
+  db: DubaoDb,
+  first: string,
+  wanted: ReadonlySet<string>,
+  source: BucketSource = fromDb,
+): Promise<Candidate[]> {
+  const buckets = await source(db, first);
   const out: Candidate[] = [];
   const seen = new Set<string>();
   let order = 0;
@@ -177,10 +187,15 @@ async function candidates(db: DubaoDb, first: string, wanted: ReadonlySet<string
  * Entries whose headword is a prefix of `text` (the text at the pointer), from one indexed query.
  * Longest matches first; among equals, common words before proper nouns, then CEDICT order.
  */
-export async function lookup(db: DubaoDb, text: string, maxLength = 8): Promise<DictMatch[]> {
+export async function lookup(
+  db: DubaoDb,
+  text: string,
+  maxLength = 8,
+  source?: BucketSource,
+): Promise<DictMatch[]> {
   const prefixes = prefixesOf(text, maxLength);
   if (prefixes.length === 0) return [];
-  const found = await candidates(db, firstChar(prefixes[0]), new Set(prefixes));
+  const found = await candidates(db, firstChar(prefixes[0]), new Set(prefixes), source);
   found.sort(
     (a, b) =>
       b.matched.length - a.matched.length ||

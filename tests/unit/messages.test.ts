@@ -95,6 +95,7 @@ describe('dispatch', () => {
     return {
       detected: vi.fn(() => ({ inject: true })),
       lookup: vi.fn(async (m) => ({ entries: [], terms: [], echo: m.text })),
+      lookupMany: vi.fn(async () => ({ results: [] })),
       termsForPage: vi.fn(() => ({ terms: [] })),
       saveWord: vi.fn(() => ({ ok: true as const, entryId: 1, listId: 1 })),
       getSettings: vi.fn(() => {
