@@ -6,19 +6,27 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
-  runAt: 'document_idle',
+  // As soon as the document is parsed, not when its images are in: pinyin shows before the page has loaded.
+  runAt: 'document_end',
   main() {
     if (document.documentElement.hasAttribute('data-dubao-reader')) return;
-    performance.mark('dubao:detector');
-    const d = detectDocument(document);
-    browser.runtime
-      .sendMessage({
-        type: 'detected',
-        chinese: d.chinese,
-        script: d.script,
-        hanChars: d.hanChars,
-        blocks: d.blocks,
-      })
-      .catch(() => {});
+    const report = () => {
+      performance.mark('dubao:detector');
+      const d = detectDocument(document);
+      browser.runtime
+        .sendMessage({
+          type: 'detected',
+          chinese: d.chinese,
+          script: d.script,
+          hanChars: d.hanChars,
+          blocks: d.blocks,
+        })
+        .catch(() => {});
+      return d.chinese;
+    };
+    // A page that writes its text with scripts may have none yet: look once more when it has loaded.
+    if (!report() && document.readyState !== 'complete') {
+      addEventListener('load', () => setTimeout(report, 0), { once: true });
+    }
   },
 });

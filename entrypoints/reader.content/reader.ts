@@ -17,6 +17,9 @@ interface Block {
   view?: BuiltView;
 }
 
+/** Blocks this far above or below the screen are drawn too, so scrolling meets drawn text. */
+const MARGIN_PX = 600;
+
 /** What the view depends on; a change in any of these re-renders from the kept original. */
 function viewKey(s: Settings): string {
   return [s.enabled, s.pinyin, s.pinyinStyle, s.script, s.hideKnown, s.hskHideLevel].join('|');
@@ -47,7 +50,9 @@ export class PageView {
     private views: ViewSource,
   ) {
     this.key = `${viewKey(settings)}|0`;
-    this.io = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: '600px 0px' });
+    this.io = new IntersectionObserver((entries) => this.onIntersect(entries), {
+      rootMargin: `${MARGIN_PX}px 0px`,
+    });
   }
 
   get runs(): Run[] {
@@ -94,6 +99,19 @@ export class PageView {
     }
     for (const root of roots) if (root.isConnected) this.add(root);
     for (const el of touched) if (!el.isConnected) this.blocks.delete(el);
+  }
+
+  /** Queues the blocks on or near the screen now (one layout read), ahead of the first observer report. */
+  renderOnScreen(): void {
+    const top = -MARGIN_PX;
+    const bottom = innerHeight + MARGIN_PX;
+    for (const b of this.blocks.values()) {
+      const r = b.run.block.getBoundingClientRect();
+      if (r.bottom >= top && r.top <= bottom && (r.width > 0 || r.height > 0)) {
+        b.visible = true;
+        if (b.viewed !== this.key) this.render(b);
+      }
+    }
   }
 
   private onIntersect(entries: IntersectionObserverEntry[]): void {

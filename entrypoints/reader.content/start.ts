@@ -28,9 +28,8 @@ function installStyles(): () => void {
 
 export async function startReader(): Promise<void> {
   const host = siteKey(location.href);
-  const view = await send({ type: 'getSettings', host: location.href });
-  if (isErrorResponse(view)) throw new Error(view.error);
-  let settings: Settings = view.settings;
+  // Straight from storage (what the background would answer, without the trip through it).
+  let settings: Settings = settingsForHost(parseStoredSettings(await settingsItem.getValue()), host);
 
   // Words, pinyin, conversion and terms come from the background's engine: this script stays small.
   const views: ViewSource = async (texts, s) => {
@@ -82,6 +81,8 @@ export async function startReader(): Promise<void> {
 
   if (settings.enabled) {
     page.add(document.body ?? document.documentElement);
+    // What is on screen now is asked for at once, not a frame later when the visibility observer reports it.
+    page.renderOnScreen();
     hover.attach();
   }
 

@@ -18,7 +18,7 @@ describe('the built manifest asks only for what Dubao needs', () => {
     const [cs] = manifest.content_scripts;
     expect(cs.js).toEqual(['content-scripts/detector.js']);
     expect(cs.all_frames).toBe(true);
-    expect(cs.run_at).toBe('document_idle');
+    expect(cs.run_at).toBe('document_end');
   });
 
   it('is MV3 with a service worker background', () => {
