@@ -32,7 +32,18 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'dubao@dubao.example', strict_min_version: '115.0' } } }
+      ? {
+          // WXT builds Firefox as MV2, where an optional host is an optional permission.
+          optional_permissions: ['http://127.0.0.1:8765/*'],
+          browser_specific_settings: {
+            gecko: {
+              id: 'dubao@dubao.example',
+              strict_min_version: '115.0',
+              // Nothing leaves the browser (AnkiConnect is on this computer and asked for by the user).
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

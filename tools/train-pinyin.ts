@@ -1,18 +1,40 @@
-// Trains lib/text/pinyin-model on CPP polyphone sentences (see lib/text/pinyin-model.ts).
-// Defaults are the tuned ones (--min=1 --aug=3, pruned); --w.KIND=N, --aug=N, --min=N, --no-prune to experiment.
-// tsx tools/train-pinyin.ts --eval     train on even sentences of the dev split, score on the odd ones
+// Trains lib/text/pinyin-model on CPP polyphone sentences, with the words of CC-CEDICT and of pinyin-pro's modern
+// phrase dictionary (@pinyin-pro/data) as extra evidence (see lib/text/pinyin-model.ts).
+// tsx tools/train-pinyin.ts --eval     5-fold cross-validation over the dev split (--folds=N to change): each fold
+//                                      scored by a model trained on the other folds only
 // tsx tools/train-pinyin.ts --write    train on the whole dev split, write lib/text/data/pinyin-model.json
+// Options: --l2=N (ranker regularisation), --no-dict (no dictionary words), --no-ppdict (CC-CEDICT words only),
+// --cands=train|single|all (candidate readings: the sentences' only, plus CC-CEDICT's single-character readings,
+// plus the readings in its words), --min=N (drop sentence features seen fewer times), --errors (list misreadings).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { baseReading } from '../lib/text/pinyin-context';
-import { featuresAt, predict, type Context, type PinyinModel } from '../lib/text/pinyin-model';
+import {
+  DICT_KINDS,
+  RANK_FEATURES,
+  featuresAt,
+  predict,
+  rankInput,
+  type Context,
+  type PinyinModel,
+  packCounts,
+  type RankInput,
+} from '../lib/text/pinyin-model';
 import { formatSyllable } from '../lib/text/pinyin';
+import traditionalMap from '@pinyin-pro/data/traditional.json';
+import modernDict from '@pinyin-pro/data/modern.json';
+
+/** lib/text/pinyin folds Traditional characters to Simplified before reading: so does training. */
+const TRADITIONAL: Record<string, string> = traditionalMap as Record<string, string>;
 
 const DIR = '../shared/data/cpp-dev';
-const WEIGHTS: Record<string, number> = { b: 0.5, p: 1, l: 1, r: 1, ll: 1, rr: 1, lr: 1, w: 1, c: 0.3 };
-for (const a of process.argv.slice(2)) {
-  const m = /^--w\.(\w+)=([\d.]+)$/.exec(a);
-  if (m) WEIGHTS[m[1]] = Number(m[2]);
-}
+const arg = (name: string, def: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
+const L2 = Number(arg('l2', '0.001'));
+const DICT = !process.argv.includes('--no-dict');
+const CANDS = arg('cands', 'single');
+const PPDICT = !process.argv.includes('--no-ppdict');
+const MIN = Number(arg('min', '1'));
+const FOLDS = Number(arg('folds', '5'));
 
 const numbered = (marked: string) => (marked ? formatSyllable(marked, 'numbers').replace(/ü/g, 'v') : null);
 
@@ -29,7 +51,7 @@ function load(): Sample[] {
   for (let i = 0; i < sents.length; i++) {
     if (!sents[i] || !labels[i]) continue;
     const target = Array.from(sents[i]).indexOf('\u2581');
-    const chars = Array.from(sents[i].replace(/\u2581/g, ''));
+    const chars = Array.from(sents[i].replace(/\u2581/g, '')).map((c) => TRADITIONAL[c] ?? c);
     const base = baseReading(chars);
     out.push({
       ctx: { chars, guess: base.marked.map(numbered), words: base.words },
@@ -40,7 +62,48 @@ function load(): Sample[] {
   return out;
 }
 
-function train(samples: Sample[], minCount: number): PinyinModel {
+interface DictWord {
+  chars: string[];
+  syllables: string[];
+}
+
+/**
+ * CC-CEDICT's single-character readings, and the words of two or more characters with their readings from
+ * CC-CEDICT and pinyin-pro's modern phrase dictionary.
+ */
+function loadDictionaries(): { single: Map<string, Set<string>>; words: DictWord[] } {
+  const single = new Map<string, Set<string>>();
+  const words: DictWord[] = [];
+  for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').slice(1)) {
+    const [simp, , py] = line.split('\t');
+    if (!simp || !py) continue;
+    const chars = Array.from(simp);
+    const syllables = py.toLowerCase().replace(/u:/g, 'v').split(' ');
+    if (syllables.length !== chars.length || !syllables.every((s) => /^[a-z]+[1-5]$/.test(s))) continue;
+    if (chars.length === 1) {
+      const set = single.get(simp) ?? new Set<string>();
+      set.add(syllables[0]);
+      single.set(simp, set);
+    } else words.push({ chars, syllables });
+  }
+  if (PPDICT)
+    for (const [word, [py]] of Object.entries(modernDict as unknown as Record<string, [string, number]>)) {
+      const chars = Array.from(word);
+      const syllables = py.split(' ').map((m) => numbered(m) ?? '');
+      // 一 and 不 carry tone sandhi in this dictionary.
+      if (chars.length < 2 || syllables.length !== chars.length) continue;
+      words.push({
+        chars,
+        syllables: syllables.map((y, j) => (chars[j] === '一' || chars[j] === '不' ? '' : y)),
+      });
+    }
+  return { single, words };
+}
+
+const DICTIONARY = loadDictionaries();
+
+function train(samples: Sample[]): PinyinModel {
+  // Candidates: readings seen in the sentences, most common first, then the dictionary's others (count 0).
   const readingCounts = new Map<string, Map<string, number>>();
   for (const s of samples) {
     const ch = s.ctx.chars[s.target];
@@ -48,109 +111,161 @@ function train(samples: Sample[], minCount: number): PinyinModel {
     m.set(s.label, (m.get(s.label) ?? 0) + 1);
     readingCounts.set(ch, m);
   }
+  if (CANDS !== 'train') {
+    for (const [ch, m] of readingCounts)
+      for (const r of DICTIONARY.single.get(ch) ?? []) if (!m.has(r)) m.set(r, 0);
+    if (CANDS === 'all')
+      for (const w of DICTIONARY.words)
+        w.chars.forEach((ch, j) => {
+          const m = readingCounts.get(ch);
+          if (m && !m.has(w.syllables[j])) m.set(w.syllables[j], 0);
+        });
+  }
   const chars: PinyinModel['chars'] = {};
   for (const [ch, m] of [...readingCounts].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
     chars[ch] = [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const raw = new Map<string, number[]>();
+  const index = (ch: string, reading: string) => chars[ch]?.findIndex(([r]) => r === reading) ?? -1;
+
+  const raw = new Map<string, Map<string, number[]>>();
+  const count = (ch: string, key: string, y: number) => {
+    const byChar = raw.get(ch) ?? new Map<string, number[]>();
+    raw.set(ch, byChar);
+    const counts = byChar.get(key) ?? new Array(chars[ch].length).fill(0);
+    counts[y]++;
+    byChar.set(key, counts);
+  };
   for (const s of samples) {
     const ch = s.ctx.chars[s.target];
-    const cands = chars[ch];
-    if (cands.length < 2) continue;
-    const y = cands.findIndex(([r]) => r === s.label);
-    for (const [kind, value] of featuresAt(s.ctx, s.target)) {
-      const key = `${ch}${kind}:${value}`;
-      const counts = raw.get(key) ?? new Array(cands.length).fill(0);
-      counts[y]++;
-      raw.set(key, counts);
-    }
+    const y = index(ch, s.label);
+    for (const [kind, value] of featuresAt(s.ctx, s.target)) count(ch, `${kind}:${value}`, y);
   }
-  if (AUG > 0) augment(chars, raw);
-  const features: PinyinModel['features'] = {};
-  for (const [key, counts] of [...raw].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const n = counts.reduce((a, b) => a + b, 0);
-    // A feature seen with one reading only once says little; the 'p' feature is kept whatever its count.
-    if (n < minCount && !/^.p:/u.test(key)) continue;
-    // Evidence for the character's most common reading alone rarely changes a decision: drop it to stay small.
-    if (PRUNE && counts.every((x, k) => k === 0 || x === 0) && !/^.[pc]:/u.test(key)) continue;
-    let last = counts.length;
-    while (last > 0 && counts[last - 1] === 0) last--;
-    features[key] = counts.slice(0, last);
-  }
-  return { weights: { ...WEIGHTS }, chars, features };
-}
-
-const PRUNE = !process.argv.includes('--no-prune');
-const AUG = Number(process.argv.find((a) => a.startsWith('--aug='))?.slice(6) ?? 3);
-
-/**
- * Dictionary knowledge as extra evidence: in every CC-CEDICT word, a polyphonic character's reading with its
- * neighbours inside the word (l, r, ll, rr, lr and the word itself), so contexts the sentences never showed count.
- */
-function augment(chars: PinyinModel['chars'], raw: Map<string, number[]>): void {
-  const lines = readFileSync('public/data/cedict.tsv', 'utf8').split('\n').slice(1);
-  for (const line of lines) {
-    const [simp, , py] = line.split('\t');
-    if (!simp || !py) continue;
-    const cps = Array.from(simp);
-    const syl = py.toLowerCase().replace(/u:/g, 'v').split(' ');
-    if (cps.length < 2 || syl.length !== cps.length) continue;
-    const words = cps.map(() => simp);
-    const ctx: Context = { chars: cps, guess: cps.map(() => null), words };
-    for (let j = 0; j < cps.length; j++) {
-      const cands = chars[cps[j]];
-      if (!cands || cands.length < 2) continue;
-      const y = cands.findIndex(([r]) => r === syl[j]);
-      if (y < 0) continue;
-      for (const [kind, value] of featuresAt(ctx, j)) {
-        if (kind === 'p' || kind === 'c' || value.includes('#')) continue;
-        const key = `${cps[j]}${kind}:${value}`;
-        const counts = raw.get(key) ?? new Array(cands.length).fill(0);
-        counts[y] += AUG;
-        raw.set(key, counts);
+  if (DICT) {
+    // Each dictionary word as a sentence of its own: only features that stay inside the word count.
+    for (const w of DICTIONARY.words) {
+      const ctx: Context = { chars: w.chars, guess: w.chars.map(() => null), words: w.chars.map(() => '') };
+      for (let j = 0; j < w.chars.length; j++) {
+        const ch = w.chars[j];
+        if (!chars[ch]) continue;
+        const y = index(ch, w.syllables[j]);
+        if (y < 0) continue;
+        for (const [kind, value] of featuresAt(ctx, j))
+          if (DICT_KINDS.has(kind) && !value.includes('#')) count(ch, `d${kind}:${value}`, y);
       }
     }
   }
+  const features: PinyinModel['features'] = {};
+  for (const [ch, byChar] of [...raw].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const kept = new Map<string, number[]>();
+    for (const [key, counts] of byChar) {
+      // Dictionary counts say only which readings a context goes with, not how often.
+      if (key[0] === 'd') for (let k = 0; k < counts.length; k++) counts[k] = Math.min(counts[k], 1);
+      if (keep(key, counts)) kept.set(key, counts);
+    }
+    features[ch] = packCounts(kept);
+  }
+  const model: PinyinModel = { version: 2, weights: {}, chars, features };
+  model.weights = fitRanker(model, samples);
+  return model;
 }
 
-function score(model: PinyinModel, samples: Sample[]): { right: number; base: number; total: number } {
-  let right = 0;
-  let base = 0;
+/** Which counts to store: --min=N drops sentence features seen fewer than N times. */
+function keep(key: string, counts: number[]): boolean {
+  const kind = key.slice(0, key.indexOf(':'));
+  if (key.includes('\t')) return false;
+  const n = counts.reduce((a, b) => a + b, 0);
+  return kind[0] === 'd' || kind === 'p' || n >= MIN;
+}
+
+/** Multinomial logistic regression over the candidates, L2-regularised, fitted with Adam on full batches. */
+function fitRanker(model: PinyinModel, samples: Sample[]): Record<string, number> {
+  const data: { input: RankInput; y: number }[] = [];
   for (const s of samples) {
-    const got = predict(model, s.ctx, s.target) ?? s.ctx.guess[s.target];
-    if (got === s.label) right++;
-    if (s.ctx.guess[s.target] === s.label) base++;
+    const input = rankInput(model, s.ctx, s.target, s.label);
+    if (!input || input.cands.length < 2 || !atRuntime(model, s)) continue;
+    const y = input.cands.indexOf(s.label);
+    if (y >= 0) data.push({ input, y });
   }
-  return { right, base, total: samples.length };
+  const F = RANK_FEATURES.length;
+  const w = new Float64Array(F);
+  w[0] = 1;
+  const m = new Float64Array(F);
+  const v = new Float64Array(F);
+  const lr = 0.05;
+  for (let it = 1; it <= 400; it++) {
+    const g = new Float64Array(F);
+    for (const { input, y } of data) {
+      const scores = input.x.map((x) => x.reduce((s, xf, f) => s + xf * w[f], 0));
+      const max = Math.max(...scores);
+      const exps = scores.map((s) => Math.exp(s - max));
+      const z = exps.reduce((a, b) => a + b, 0);
+      input.x.forEach((x, k) => {
+        const p = exps[k] / z - (k === y ? 1 : 0);
+        if (p !== 0) for (let f = 0; f < F; f++) if (x[f] !== 0) g[f] += p * x[f];
+      });
+    }
+    for (let f = 0; f < F; f++) {
+      const gf = g[f] / data.length + L2 * w[f];
+      m[f] = 0.9 * m[f] + 0.1 * gf;
+      v[f] = 0.999 * v[f] + 0.001 * gf * gf;
+      w[f] -= (lr * (m[f] / (1 - 0.9 ** it))) / (Math.sqrt(v[f] / (1 - 0.999 ** it)) + 1e-8);
+    }
+  }
+  const out: Record<string, number> = {};
+  RANK_FEATURES.forEach((f, k) => {
+    if (Math.abs(w[k]) > 1e-4) out[f] = Math.round(w[k] * 1e4) / 1e4;
+  });
+  return out;
+}
+
+/** lib/text/pinyin asks the model only about characters with more than one reading in it. */
+const atRuntime = (model: PinyinModel, s: Sample) => (model.chars[s.ctx.chars[s.target]]?.length ?? 0) > 1;
+
+/** The reading lib/text/pinyin would give the target (before its phrase table). */
+function reading(model: PinyinModel, s: Sample): string | null {
+  const ctx = { ...s.ctx, guess: s.ctx.guess.map((g, i) => (i === s.target ? g : null)) };
+  if (!atRuntime(model, s)) return s.ctx.guess[s.target];
+  return predict(model, ctx, s.target) ?? s.ctx.guess[s.target];
 }
 
 const samples = load();
-const minCount = Number(process.argv.find((a) => a.startsWith('--min='))?.slice(6) ?? 1);
 if (process.argv.includes('--eval')) {
-  for (const [trainHalf, testHalf] of [
-    [0, 1],
-    [1, 0],
-  ]) {
-    const model = train(
-      samples.filter((_, i) => i % 2 === trainHalf),
-      minCount,
-    );
-    const r = score(
-      model,
-      samples.filter((_, i) => i % 2 === testHalf),
-    );
+  let right = 0;
+  let base = 0;
+  for (let f = 0; f < FOLDS; f++) {
+    const model = train(samples.filter((_, i) => i % FOLDS !== f));
+    const test = samples.filter((_, i) => i % FOLDS === f);
+    const r = test.filter((s) => reading(model, s) === s.label).length;
+    if (process.argv.includes('--errors'))
+      for (const s of test) {
+        const got = reading(model, s);
+        if (got !== s.label)
+          console.error(
+            `ERR ${s.ctx.chars[s.target]} want ${s.label} got ${got} pp ${s.ctx.guess[s.target]} ` +
+              `[${model.chars[s.ctx.chars[s.target]]?.map((c) => c.join(':')).join(' ')}] ` +
+              `${s.ctx.chars.slice(0, s.target).join('')}[${s.ctx.chars[s.target]}]${s.ctx.chars.slice(s.target + 1).join('')}`,
+          );
+      }
+    const b = test.filter((s) => s.ctx.guess[s.target] === s.label).length;
+    right += r;
+    base += b;
     console.log(
-      `train half ${trainHalf ? 'b' : 'a'} → test half ${testHalf ? 'b' : 'a'}: ` +
-        `${((100 * r.right) / r.total).toFixed(2)} % (pinyin-pro alone ${((100 * r.base) / r.total).toFixed(2)} %), ` +
-        `${Object.keys(model.features).length} features, ${JSON.stringify(model).length} bytes`,
+      `fold ${f + 1}/${FOLDS}: ${((100 * r) / test.length).toFixed(2)} % ` +
+        `(pinyin-pro alone ${((100 * b) / test.length).toFixed(2)} %), ` +
+        `${Buffer.byteLength(JSON.stringify(model))} bytes`,
     );
   }
+  console.log(
+    `${FOLDS}-fold cross-validated: ${((100 * right) / samples.length).toFixed(2)} % ` +
+      `(pinyin-pro alone ${((100 * base) / samples.length).toFixed(2)} %)`,
+  );
 }
 if (process.argv.includes('--write')) {
-  const model = train(samples, minCount);
+  const model = train(samples);
   const json = JSON.stringify(model);
   writeFileSync('lib/text/data/pinyin-model.json', json + '\n');
   console.log(
     `wrote lib/text/data/pinyin-model.json: ${Object.keys(model.chars).length} characters, ` +
-      `${Object.keys(model.features).length} features, ${json.length} bytes`,
+      `${Buffer.byteLength(json)} bytes`,
   );
+  console.log(JSON.stringify(model.weights));
 }

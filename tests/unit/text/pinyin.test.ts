@@ -7,6 +7,15 @@ import {
   toZhuyin,
   toneOf,
 } from '../../../lib/text/pinyin';
+import {
+  packCounts,
+  predict,
+  rankInput,
+  unpackCounts,
+  type Context,
+  type PinyinModel,
+} from '../../../lib/text/pinyin-model';
+import shipped from '../../../lib/text/data/pinyin-model.json';
 
 const read = (text: string) =>
   readRun(text)
@@ -80,5 +89,64 @@ describe('formats', () => {
 
   it('eval line: tone numbers, v for ü, other characters as themselves', () => {
     expect(pinyinLineForEval('绿色，OK')).toBe('lv4 se4 ， O K');
+  });
+});
+
+describe('pinyin context model', () => {
+  const counts = new Map<string, number[]>([
+    ['l:银', [0, 3]],
+    ['r:走', [1]],
+    ['r:人', [0, 1]],
+    ['ll:进银', [0, 1]],
+    ['p:xing2', [5, 1]],
+    ['w:银行', [0, 2]],
+    ['dl:银', [0, 1]],
+    ['dr:列', [0, 1]],
+  ]);
+
+  it('packs counts compactly and unpacks them as they were', () => {
+    const packed = packCounts(counts);
+    expect(packed.l).toEqual(['银=0,3']);
+    expect(packed.r).toEqual(['', '走', '人']);
+    expect(packed.dl).toEqual(['', '', '银']);
+    expect(unpackCounts(packed)).toEqual(counts);
+  });
+
+  const model: PinyinModel = {
+    version: 2,
+    weights: { prior: 1, 'guess.alone': 0.5, 'guess.word': 0.5, l: 1, r: 1, dr: 1 },
+    chars: {
+      行: [
+        ['xing2', 6],
+        ['hang2', 4],
+        ['heng2', 0],
+      ],
+    },
+    features: { 行: packCounts(counts) },
+  };
+  const ctx = (text: string, guess: string | null): Context => {
+    const chars = Array.from(text);
+    return { chars, guess: chars.map((c) => (c === '行' ? guess : null)), words: chars.map(() => '') };
+  };
+
+  it('lets the context outweigh pinyin-pro and the prior', () => {
+    expect(predict(model, ctx('去银行', 'xing2'), 2)).toBe('hang2');
+    expect(predict(model, ctx('行走', 'xing2'), 0)).toBe('xing2');
+    expect(predict(model, ctx('行列', 'xing2'), 0)).toBe('hang2');
+    expect(predict(model, ctx('好', 'hao3'), 0)).toBeNull();
+  });
+
+  it('leaves one sentence out of the counts for training', () => {
+    const all = rankInput(model, ctx('去银行', 'xing2'), 2)!;
+    const loo = rankInput(model, ctx('去银行', 'xing2'), 2, 'hang2')!;
+    expect(all.cands).toEqual(['xing2', 'hang2', 'heng2']);
+    expect(loo.x[1][0]).toBeLessThan(all.x[1][0]);
+  });
+
+  it('ships a model in this format', () => {
+    const m = shipped as unknown as PinyinModel;
+    expect(m.version).toBe(2);
+    expect(Object.keys(m.chars).length).toBeGreaterThan(500);
+    expect(predict(m, ctx('他在银行工作', 'xing2'), 3)).toBe('hang2');
   });
 });
