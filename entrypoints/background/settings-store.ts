@@ -26,12 +26,22 @@ export async function settingsView(hostOrUrl: string): Promise<SettingsView> {
   };
 }
 
-export async function patchSettings(
+let writing: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies a patch to the stored settings. Patches are applied one after another: two quick changes (script, then
+ * pinyin, from the popup) would otherwise both read the old value and the second write would undo the first.
+ */
+export function patchSettings(
   scope: 'global' | 'site',
   patch: Record<string, unknown>,
   host?: string,
 ): Promise<SettingsView> {
-  const next = applySettingsPatch(await loadSettings(), scope, patch, host);
-  await settingsItem.setValue(next);
-  return settingsView(host ?? '');
+  const run = writing.then(async () => {
+    const next = applySettingsPatch(await loadSettings(), scope, patch, host);
+    await settingsItem.setValue(next);
+    return settingsView(host ?? '');
+  });
+  writing = run.catch(() => undefined);
+  return run;
 }

@@ -9,6 +9,8 @@ import './style.css';
 // Site switches stay with the site; the look of pinyin and highlighting follows the reader everywhere.
 const SITE_KEYS: ReadonlySet<keyof PopupSettings> = new Set(['enabled', 'pinyin', 'script']);
 
+let changes = 0;
+
 function Popup({ tabId, url }: { tabId: number | null; url: string }) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [stats, setStats] = useState<TabStats | null>(null);
@@ -42,6 +44,10 @@ function Popup({ tabId, url }: { tabId: number | null; url: string }) {
       onChange={async (patch) => {
         const [key] = Object.keys(patch) as (keyof PopupSettings)[];
         const site = SITE_KEYS.has(key) && view.host;
+        // Shown at once; the stored answer replaces it unless a later change is already on its way, so a quick
+        // second click is never undone by the answer to the first.
+        const request = ++changes;
+        setView((v) => (v ? { ...v, settings: { ...v.settings, ...patch } } : v));
         const next = await send({
           type: 'setSettings',
           scope: site ? 'site' : 'global',
@@ -49,7 +55,7 @@ function Popup({ tabId, url }: { tabId: number | null; url: string }) {
           patch,
         });
         if (isErrorResponse(next)) setError(next.error);
-        else setView(next);
+        else if (request === changes) setView(next);
       }}
       onOpenOptions={() => browser.runtime.openOptionsPage()}
     />

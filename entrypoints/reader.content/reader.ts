@@ -15,6 +15,8 @@ interface Block {
   viewed?: string;
   /** That view, kept for the hover card (its pinyin agrees with the ruby). */
   view?: BuiltView;
+  /** Was asked to be drawn once (it came near the screen): it is drawn again after every settings change. */
+  wanted?: boolean;
 }
 
 /** Blocks this far above or below the screen are drawn too, so scrolling meets drawn text. */
@@ -126,6 +128,7 @@ export class PageView {
 
   private render(b: Block): void {
     if (!this.settings.enabled) return;
+    b.wanted = true;
     this.queue.add(b);
     if (!this.flushing) {
       this.flushing = true;
@@ -188,32 +191,22 @@ export class PageView {
   redraw(): void {
     this.revision++;
     this.key = `${viewKey(this.settings)}|${this.revision}`;
-    // What is on screen stays drawn until its new view arrives, so the text does not flicker; what is off
-    // screen goes back to the page's text now and is drawn again when it comes near.
-    this.mutate(() => {
-      for (const b of this.blocks.values()) {
-        if (b.visible) {
-          this.render(b);
-        } else if (b.rendered || b.viewed) {
-          if (b.rendered) restoreRun(b.rendered);
-          b.rendered = null;
-          b.termSpans = [];
-          b.viewed = undefined;
-          b.view = undefined;
-        }
-      }
-    });
+    // What is drawn stays until its new view arrives, so the text does not flicker.
+    for (const b of this.blocks.values()) if (b.visible || b.wanted) this.render(b);
   }
 
   private rerender(): void {
     this.mutate(() => {
       for (const b of this.blocks.values()) {
+        // Every block drawn before is drawn again, near the screen or not, so what the page shows never depends
+        // on where it was scrolled when a setting changed (and turning a setting back restores it exactly).
+        const again = b.visible || b.wanted;
         if (b.rendered) restoreRun(b.rendered);
         b.rendered = null;
         b.termSpans = [];
         b.viewed = undefined;
         b.view = undefined;
-        if (b.visible) this.render(b);
+        if (again) this.render(b);
       }
     });
     this.onRendered?.();

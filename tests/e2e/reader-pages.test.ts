@@ -94,16 +94,24 @@ describe('pages that keep changing', () => {
       // The page went on updating: its counter moved and its feed is full.
       const count = Number((await text(page, '#count')).replace(/\D/g, ''));
       expect(count).toBeGreaterThan(5);
-      // What the reader shows is the page's current text, annotated.
-      await page.waitForTimeout(400);
-      const shown = await page.evaluate((s) => {
-        const el = document.querySelector(s)!;
-        const rubies = [...el.querySelectorAll('ruby')].map((r) => r.textContent).join('');
-        return { text: el.textContent ?? '', rubies };
-      }, live);
-      expect(shown.rubies.length).toBeGreaterThan(5);
+      // What the reader shows is the page's current text, annotated. The page rewrites it every 300 ms and each
+      // rewrite is drawn again, so look until a moment when the drawing has caught up (on a busy machine it may
+      // be between rewrite and redraw at any one instant).
       const han = (s: string) => s.replace(/[^\p{Script=Han}]/gu, '');
-      expect(han(shown.text)).toContain(han(shown.rubies).slice(0, 5));
+      await expect
+        .poll(
+          () =>
+            page.evaluate((s) => {
+              const el = document.querySelector(s)!;
+              const rubies = [...el.querySelectorAll('ruby')].map((r) => r.textContent).join('');
+              return { text: el.textContent ?? '', rubies };
+            }, live),
+          { timeout: 10_000, interval: 100 },
+        )
+        .toSatisfy(
+          (shown: { text: string; rubies: string }) =>
+            shown.rubies.length > 5 && han(shown.text).includes(han(shown.rubies).slice(0, 5)),
+        );
       // Items the page added after load are annotated too (the newest may still be waiting for the next pass).
       const annotatedItems = await page.evaluate(
         (s) => [...document.querySelector(s)!.children].filter((c) => c.querySelector('ruby')).length,
