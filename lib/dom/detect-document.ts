@@ -199,7 +199,7 @@ export function detectDocument(doc: Document, options: DetectOptions = {}): Docu
 }
 
 /** Text nodes read one by one at the top of the page before sampling the rest. */
-const HEAD_TEXT_NODES = 3000;
+const HEAD_TEXT_NODES = 600;
 /** Paragraph-like elements sampled, evenly spread, from the rest of a long page. */
 const SAMPLED_ELEMENTS = 240;
 
