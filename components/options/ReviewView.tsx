@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   dueCards,
   getCard,
@@ -132,11 +132,16 @@ export function ReviewView() {
     setStep((n) => n + 1);
   };
 
+  // One listener for the view's life, reading the state of the latest render through a ref: a key pressed right
+  // after a card appears must count, and an effect re-attached after every render would miss it.
+  const keys = useRef({ revealed, current, grade });
+  keys.current = { revealed, current, grade };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       if (t && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const { revealed, current, grade } = keys.current;
       if (!revealed && (e.key === ' ' || e.key === 'Enter') && current) {
         e.preventDefault();
         setRevealed(true);
@@ -147,7 +152,7 @@ export function ReviewView() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   const intervals = current ? nextIntervals(current.card, new Date()) : null;
   return (
