@@ -10,9 +10,13 @@ import type { PageView } from './reader';
 
 type LookupResult = ResponseOf<'lookup'>;
 
-/** Lookups kept in the page: enough for the screens around the reader, a few MB at most. */
-const MAX_CACHED = 12000;
-const MAX_PREFETCH = 4000;
+/**
+ * Lookups kept in the page: enough for the screens around the reader (what is drawn within 600 px of the viewport
+ * holds about 1,500–2,500 characters of newspaper text). Each answer holds definitions and glosses, ~1 KB, so the
+ * cap keeps the tab's memory within its budget on a long page.
+ */
+const MAX_CACHED = 3000;
+const MAX_PREFETCH = 2000;
 const PREFETCH_BATCH = 100;
 const PREFETCH_DELAY_MS = 250;
 type Block = NonNullable<ReturnType<PageView['blockOf']>>;
@@ -151,27 +155,28 @@ export class Hover {
     return s.pinyin && (s.pinyinStyle === 'marks' || s.pinyinStyle === 'colors');
   }
 
-  /** The pinyin the page shows over `count` characters from `offset`, or '' where it shows none. */
+  /** The pinyin the page shows over `count` UTF-16 units from `offset`, read off the drawn ruby; '' where none. */
   private rubyAt(block: Block, offset: number, count: number): string {
-    const view = block.view;
-    if (!view || !this.rubyHasMarks()) return '';
+    const rendered = block.rendered;
+    if (!rendered || !this.rubyHasMarks()) return '';
     const out: string[] = [];
-    for (const t of view.tokens) {
-      if (t.end <= offset) continue;
-      if (t.start >= offset + count || !t.ruby || t.display.length !== t.end - t.start) break;
-      const chars = Array.from(t.display);
-      let pos = t.start;
-      for (let i = 0; i < chars.length; i++) {
+    let covered = 0;
+    for (const part of rendered.parts) {
+      if (part.end <= offset || part.start >= offset + count) continue;
+      if (!part.aligned) return '';
+      let pos = part.start;
+      for (const t of part.texts) {
         if (pos >= offset && pos < offset + count) {
-          if (!t.ruby[i]) return '';
-          out.push(t.ruby[i]!);
+          const rt = t.nextSibling as Element | null;
+          const py = rt?.nodeName === 'RT' ? rt.getAttribute('data-py') : null;
+          if (!py) return '';
+          out.push(py);
+          covered += t.data.length;
         }
-        pos += chars[i].length;
+        pos += t.data.length;
       }
     }
-    return out.length === Array.from(block.run.text.slice(offset, offset + count)).length
-      ? out.join(' ')
-      : '';
+    return covered === count ? out.join(' ') : '';
   }
 
   private async runPrefetch(): Promise<void> {
@@ -191,11 +196,8 @@ export class Hover {
           if (cp > 0xffff) i++;
         }
       };
-      // What is on screen first; then the rest of what is drawn, but only into free room, so that prefetching
-      // never pushes out what is on screen (a long page would otherwise be fetched round and round).
+      // Only what is on and near the screen: a long page fetched as a whole would cost the tab megabytes.
       for (const b of drawn) if (b.visible) collect(b, MAX_PREFETCH);
-      const room = Math.min(MAX_PREFETCH, MAX_CACHED - this.cache.size);
-      for (const b of drawn) if (!b.visible && wanted.size < room) collect(b, room);
       const keys = [...new Set(wanted)];
       for (let at = 0; at < keys.length && this.attached; at += PREFETCH_BATCH) {
         const batch = keys.slice(at, at + PREFETCH_BATCH).filter((k) => !this.cache.has(k));

@@ -13,8 +13,6 @@ interface Block {
   visible: boolean;
   /** The settings key the block's current view was built for, if any. */
   viewed?: string;
-  /** That view, kept for the hover card (its pinyin agrees with the ruby). */
-  view?: BuiltView;
   /** Was asked to be drawn once (it came near the screen): it is drawn again after every settings change. */
   wanted?: boolean;
 }
@@ -167,7 +165,6 @@ export class PageView {
           if (this.blocks.get(b.run.block) !== b || b.viewed === key) return;
           const view = views![i];
           b.viewed = key;
-          b.view = view;
           b.termSpans = view.termSpans;
           if (b.rendered) restoreRun(b.rendered);
           b.rendered = null;
@@ -205,7 +202,6 @@ export class PageView {
         b.rendered = null;
         b.termSpans = [];
         b.viewed = undefined;
-        b.view = undefined;
         if (again) this.render(b);
       }
     });
