@@ -83,6 +83,14 @@ try {
         title: '浙商周刊 · 第7版',
         url: `${server.url}/newspaper.html`,
       });
+    // And some words the reader knows, so the Known words list has something in it.
+    await ext.evaluate((m) => chrome.runtime.sendMessage(m), {
+      type: 'setKnown',
+      words: ['我们', '发展', '经济', '工作', '企业', '社会', '国家', '学习'].map((simplified) => ({
+        simplified,
+      })),
+      known: true,
+    });
     await ext.close();
     const opts = await context.newPage();
     await opts.setViewportSize({ width: 1280, height: 800 });
@@ -91,6 +99,9 @@ try {
       await opts.waitForTimeout(1200);
       await opts.screenshot({ path: `${OUT}/options-${view}.png` });
     }
+    await opts.locator('section.card', { has: opts.getByTestId('known-words') }).screenshot({
+      path: `${OUT}/options-known.png`,
+    });
   }
   console.log(`screenshots written to ${OUT}/`);
 } finally {
