@@ -17,6 +17,17 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus', 'scripting'],
     host_permissions: ['<all_urls>'],
     optional_host_permissions: ['http://127.0.0.1:8765/*'],
+    // The detector (entrypoints/detector.ts): the one script on every page; the reader is injected where it finds
+    // Chinese prose.
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        js: ['detector.js'],
+        all_frames: true,
+        match_about_blank: true,
+        run_at: 'document_end',
+      },
+    ],
     commands: {
       'toggle-pinyin': {
         suggested_key: { default: 'Alt+Shift+P' },

@@ -45,7 +45,8 @@ const STYLE_LABEL: Record<PinyinStyle, string> = {
 };
 
 function describe(stats: PageStats | null): string {
-  if (!stats) return 'This page has not been read yet.';
+  // The detector reports only pages with Chinese prose; no report is the same answer.
+  if (!stats) return 'No Chinese prose found on this page.';
   if (!stats.chinese) return 'No Chinese prose found on this page.';
   const script =
     stats.script === 'traditional' ? 'Traditional' : stats.script === 'simplified' ? 'Simplified' : 'Chinese';

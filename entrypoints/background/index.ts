@@ -23,4 +23,8 @@ export default defineBackground(() => {
   setupCommands();
   browser.contextMenus.onClicked.addListener((info, tab) => void handlers.contextMenuClicked(info, tab));
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+  // A tab loading a new page forgets what it knew of the old one (pages without Chinese send no report).
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading' && info.url) forgetTab(tabId);
+  });
 });

@@ -16,7 +16,7 @@ describe('the built manifest asks only for what Dubao needs', () => {
   it('declares the detector for every page and frame, and no other static content script', () => {
     expect(manifest.content_scripts).toHaveLength(1);
     const [cs] = manifest.content_scripts;
-    expect(cs.js).toEqual(['content-scripts/detector.js']);
+    expect(cs.js).toEqual(['detector.js']);
     expect(cs.all_frames).toBe(true);
     expect(cs.run_at).toBe('document_end');
   });

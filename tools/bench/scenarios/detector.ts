@@ -23,12 +23,12 @@ async function detectorBundle(): Promise<string> {
 }
 
 export function detectorKB(): number {
-  return round(statSync(join(EXTENSION_DIR, 'content-scripts', 'detector.js')).size / 1024, 2);
+  return round(statSync(join(EXTENSION_DIR, 'detector.js')).size / 1024, 2);
 }
 
 /**
  * The detector content script's own time on the 1 MB English page, read from a Chromium trace: the duration of
- * the evaluation of content-scripts/detector.js, which runs its whole `main` (the document walk and the
+ * the evaluation of detector.js, which runs its whole `main` (the document walk and the
  * message) synchronously. Each run is a fresh page load, so the code is as cold as on a real visit.
  */
 export async function detectorScriptMs(b: ExtensionBrowser, pages: BenchPages, runs = 5): Promise<number[]> {
@@ -39,7 +39,7 @@ export async function detectorScriptMs(b: ExtensionBrowser, pages: BenchPages, r
     await page.waitForTimeout(700); // document_idle comes at the latest shortly after load
     const events = await trace.stop();
     await page.close();
-    const e = scriptEvaluation(events, '/content-scripts/detector.js');
+    const e = scriptEvaluation(events, '/detector.js');
     if (!e?.dur) throw new Error('no evaluation of detector.js in the trace of the English page');
     return e.dur / 1000;
   });

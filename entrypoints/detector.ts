@@ -1,0 +1,33 @@
+import { detectDocument } from '../lib/dom/detect-document';
+
+// Runs on every page and frame, so it stays tiny: it imports only the detector and asks the background to inject
+// the reader where Chinese prose was found. On other pages it touches no extension API at all.
+// Declared as a plain script in wxt.config.ts's manifest (every page and frame, about:blank frames too, at
+// document_end) rather than as a WXT content script: WXT's content-script context costs ~3 ms on every page
+// (it reads the extension id, which builds the extension API, and posts to the page), and this runs everywhere.
+export default defineUnlistedScript(() => {
+  if (document.documentElement.hasAttribute('data-dubao-reader')) return;
+  const report = () => {
+    performance.mark('dubao:detector');
+    const d = detectDocument(document);
+    // Pages without Chinese prose never hear from Dubao: no message, not even the extension API is touched
+    // (its first use costs about a millisecond on every page).
+    if (!d.chinese) return false;
+    const g = globalThis as unknown as { browser?: typeof browser; chrome: typeof browser };
+    const api = g.browser?.runtime ? g.browser : g.chrome;
+    void Promise.resolve(
+      api.runtime.sendMessage({
+        type: 'detected',
+        chinese: d.chinese,
+        script: d.script,
+        hanChars: d.hanChars,
+        blocks: d.blocks,
+      }),
+    ).catch(() => {});
+    return true;
+  };
+  // A page that writes its text with scripts may have none yet: look once more when it has loaded.
+  if (!report() && document.readyState !== 'complete') {
+    addEventListener('load', () => setTimeout(report, 0), { once: true });
+  }
+});
