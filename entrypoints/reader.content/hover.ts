@@ -17,8 +17,8 @@ type LookupResult = ResponseOf<'lookup'>;
  */
 const MAX_CACHED = 3000;
 const MAX_PREFETCH = 2000;
-const PREFETCH_BATCH = 100;
-const PREFETCH_DELAY_MS = 250;
+const PREFETCH_BATCH = 25;
+const PREFETCH_DELAY_MS = 60;
 type Block = NonNullable<ReturnType<PageView['blockOf']>>;
 
 /**
