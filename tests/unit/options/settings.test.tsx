@@ -10,6 +10,7 @@ import {
   getEntries,
   getLists,
   listTerms,
+  markKnown,
   seedBuiltinTerms,
 } from '../../../lib/db';
 import { CEDICT_ATTRIBUTION } from '../../../lib/dict/cedict';
@@ -74,9 +75,11 @@ describe('SettingsView', () => {
     await addUserTerm(db, { ...glossaryEntry({ id: 'x', simplified: '新词' }) });
     const list = await createList(db, 'L');
     await addEntry(db, { listId: list.id, word: '词' });
+    await markKnown(db, [{ simplified: '银行' }]);
+    let knownChanged = 0;
     const settings = memorySettings({ global: { pinyin: false } });
     render(
-      <WithEnv env={testEnv(db, { settings })}>
+      <WithEnv env={testEnv(db, { settings, knownChanged: async () => void knownChanged++ })}>
         <SettingsView />
       </WithEnv>,
     );
@@ -93,6 +96,9 @@ describe('SettingsView', () => {
     const terms = await listTerms(db, { includeHidden: true });
     expect(terms.map((t) => [t.key, t.english, t.edited])).toEqual([['builtin:a', 'Party building', false]]);
     expect((await settings.load()).global.pinyin).toBe(true);
+    // Known words go too, and open pages are told to show their pinyin again.
+    expect(await db.known.count()).toBe(0);
+    expect(knownChanged).toBe(1);
   });
 });
 
