@@ -30,8 +30,6 @@ const LookupManySchema = v.object({
   readings: v.optional(v.boolean(), true),
 });
 
-const TermsForPageSchema = v.object({ type: v.literal('termsForPage') });
-
 const SaveWordSchema = v.object({
   type: v.literal('saveWord'),
   word: nonEmpty(50),
@@ -110,7 +108,6 @@ export const MessageSchema = v.variant('type', [
   DetectedSchema,
   LookupSchema,
   LookupManySchema,
-  TermsForPageSchema,
   SaveWordSchema,
   GetSettingsSchema,
   SetSettingsSchema,
@@ -162,7 +159,6 @@ export interface ResponseMap {
     known?: string[];
   };
   lookupMany: { results: ResponseMap['lookup'][] };
-  termsForPage: { terms: Term[] };
   saveWord: SaveWordResponse;
   getSettings: SettingsView;
   setSettings: SettingsView;

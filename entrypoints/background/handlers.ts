@@ -1,13 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { CEDICT_ASSET_PATH } from '../../lib/dict/asset';
-import {
-  activeTerms,
-  dictStatus,
-  importCedictAsset,
-  isQuotaError,
-  markKnown,
-  unmarkKnown,
-} from '../../lib/db';
+import { dictStatus, importCedictAsset, isQuotaError, markKnown, unmarkKnown } from '../../lib/db';
 import { saveWord } from '../../lib/db/service';
 import type { Handlers, MessageSenderLike } from '../../lib/messages';
 import { db } from './db';
@@ -84,9 +77,6 @@ export const handlers: Handlers<Sender> & {
     } catch (err) {
       return { ok: false, error: err instanceof Error ? err.message : String(err), quota: isQuotaError(err) };
     }
-  },
-  async termsForPage() {
-    return { terms: await activeTerms(await db()) };
   },
   async saveWord(msg) {
     return saveWord(await db(), msg);

@@ -28,7 +28,8 @@ describe('parseMessage', () => {
       { type: 'detected', chinese: true, script: 'simplified', hanChars: 1200, blocks: 14 },
       { type: 'detected', chinese: false, script: null, hanChars: 0, blocks: 0 },
       { type: 'lookup', text: '共同富裕是' },
-      { type: 'termsForPage' },
+      { type: 'lookupMany', texts: ['共同富裕是', '银行'], readings: false },
+      { type: 'setKnown', words: [{ simplified: '银行', traditional: '銀行' }], known: true },
       {
         type: 'saveWord',
         word: '银行',
@@ -65,6 +66,13 @@ describe('parseMessage', () => {
     ['site patch without host', { type: 'setSettings', scope: 'site', patch: {} }],
     ['fractional offset', { type: 'saveWord', word: 'a', sentence: '', offset: 1.5, title: '', url: '' }],
     ['list id zero', { type: 'saveWord', word: 'a', sentence: '', offset: 0, title: '', url: '', listId: 0 }],
+    ['no words to mark', { type: 'setKnown', words: [], known: true }],
+    ['a known word too long', { type: 'setKnown', words: [{ simplified: '字'.repeat(51) }], known: true }],
+    ['too many lookups at once', { type: 'lookupMany', texts: Array(501).fill('字') }],
+    [
+      'an HSK level beyond 6',
+      { type: 'views', texts: [], pinyin: true, pinyinStyle: 'marks', script: 'cn', hskHideLevel: 7 },
+    ],
   ])('rejects a message with %s', (_, raw) => {
     const r = parseMessage(raw);
     expect(r.ok).toBe(false);
@@ -96,7 +104,6 @@ describe('dispatch', () => {
       detected: vi.fn(() => ({ inject: true })),
       lookup: vi.fn(async (m) => ({ entries: [], terms: [], echo: m.text })),
       lookupMany: vi.fn(async () => ({ results: [] })),
-      termsForPage: vi.fn(() => ({ terms: [] })),
       saveWord: vi.fn(() => ({ ok: true as const, entryId: 1, listId: 1 })),
       getSettings: vi.fn(() => {
         throw new Error('storage unavailable');
