@@ -6,10 +6,13 @@ import {
   deleteList,
   getEntries,
   getLists,
+  isKnown,
+  markKnown,
   moveEntries,
   renameList,
   reorderLists,
   searchEntries,
+  unmarkKnown,
   updateEntry,
   type VocabEntry,
   type VocabList,
@@ -24,7 +27,8 @@ import { useLiveQuery } from './use-live-query';
 type Chosen = number | 'all';
 
 export function ListsView() {
-  const { db } = useEnv();
+  const env = useEnv();
+  const { db } = env;
   const [chosen, setChosen] = useState<Chosen>('all');
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('date');
@@ -84,6 +88,35 @@ export function ListsView() {
         id: Date.now(),
         text: `Deleted ${plural(ids.length, 'word')}.`,
         undo: () => run(() => restoreSnapshot(db, snap)),
+      });
+    });
+
+  // Words the reader has learnt: no pinyin over them on pages (both scripts). Undo forgets only those newly marked.
+  const markSelectedKnown = () =>
+    run(async () => {
+      const chosenEntries = shown.filter((e) => visibleSelected.has(e.id));
+      const words = chosenEntries.map((e) => ({
+        simplified: e.simplified || e.word,
+        traditional: e.traditional,
+      }));
+      const before = await Promise.all(words.map((w) => isKnown(db, w.simplified)));
+      const added = await markKnown(db, words);
+      await env.knownChanged();
+      setSelected(new Set());
+      const fresh = words.filter((_, i) => !before[i]).map((w) => w.simplified);
+      setToast({
+        id: Date.now(),
+        text:
+          `Marked ${plural(added, 'word')} known` +
+          (words.length > added ? ` (${words.length - added} already were)` : '') +
+          '; the reader leaves their pinyin off.',
+        undo: fresh.length
+          ? () =>
+              run(async () => {
+                await unmarkKnown(db, fresh);
+                await env.knownChanged();
+              })
+          : undefined,
       });
     });
 
@@ -166,6 +199,7 @@ export function ListsView() {
               })
             }
             onDelete={removeSelected}
+            onKnown={markSelectedKnown}
           />
         )}
         {entries === null ? (
@@ -214,6 +248,7 @@ function BulkBar(props: {
   onMove(to: number): void;
   onCopy(to: number): void;
   onDelete(): void;
+  onKnown(): void;
 }) {
   const [target, setTarget] = useState<number | null>(null);
   const to = target ?? props.lists[0]?.id;
@@ -249,6 +284,14 @@ function BulkBar(props: {
         onClick={() => props.onCopy(to!)}
       >
         Copy to list
+      </button>
+      <button
+        type="button"
+        data-testid="bulk-known"
+        title="No pinyin over these words on pages"
+        onClick={props.onKnown}
+      >
+        Mark known
       </button>
       <button type="button" class="danger" data-testid="bulk-delete" onClick={props.onDelete}>
         Delete

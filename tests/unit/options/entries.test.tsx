@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addEntry, createList, getEntries, type DubaoDb, type VocabEntry } from '../../../lib/db';
+import { addEntry, createList, getEntries, isKnown, type DubaoDb, type VocabEntry } from '../../../lib/db';
 import { EntriesTable, safeUrl, sortEntries } from '../../../components/options/EntriesTable';
 import { ListsView } from '../../../components/options/ListsView';
 import { freshDb, testEnv, WithEnv } from './helpers';
@@ -155,5 +155,30 @@ describe('ListsView', () => {
     fireEvent.change(screen.getByTestId('bulk-target'), { target: { value: String(b.id) } });
     fireEvent.click(screen.getByTestId('bulk-move'));
     await waitFor(async () => expect((await getEntries(db, b.id)).map((e) => e.word)).toEqual(['二']));
+  });
+});
+
+describe('marking saved words known', () => {
+  it('marks the selected words known in both scripts, tells readers, and Undo forgets them again', async () => {
+    const db = await freshDb();
+    const a = await createList(db, 'A');
+    await addEntry(db, { listId: a.id, word: '银行', simplified: '银行', traditional: '銀行' });
+    await addEntry(db, { listId: a.id, word: '党建' });
+    let changed = 0;
+    render(
+      <WithEnv env={testEnv(db, { knownChanged: async () => void changed++ })}>
+        <ListsView />
+      </WithEnv>,
+    );
+    await screen.findByText('党建');
+    for (const box of screen.getAllByTestId('entry-select')) fireEvent.click(box);
+    fireEvent.click(screen.getByTestId('bulk-known'));
+    await waitFor(() => expect(screen.getByTestId('toast').textContent).toContain('Marked 2 words known'));
+    expect(await isKnown(db, '銀行')).toBe(true);
+    expect(await isKnown(db, '党建')).toBe(true);
+    expect(changed).toBe(1);
+    fireEvent.click(screen.getByTestId('toast-undo'));
+    await waitFor(async () => expect(await db.known.count()).toBe(0));
+    expect(changed).toBe(2);
   });
 });
