@@ -3,7 +3,7 @@
  * (reloaded when they may have changed), converters (built lazily, cached by lib/text/convert). Pages ask it for
  * views of their text; the reader content script carries none of this.
  */
-import { activeTerms, knownForms } from '../../lib/db';
+import { activeTerms, knownForms, type Term } from '../../lib/db';
 import { hskLevel } from '../../lib/text/hsk';
 import { knownRevisionItem } from './known-store';
 import { createTermMatcher } from '../../lib/glossary/match';
@@ -16,7 +16,10 @@ import { readRun } from '../../lib/text/pinyin';
 import type { MessageOf } from '../../lib/messages';
 import { db } from './db';
 
-type TermPart = Pick<ViewEngine, 'terms' | 'termWords' | 'matcher'>;
+type TermPart = Pick<ViewEngine, 'terms' | 'termWords' | 'matcher'> & {
+  /** The glossary and user terms as read, for hover lookups. */
+  glossary: Term[];
+};
 
 let segmenter: Segmenter | null = null;
 let termPart: Promise<TermPart> | null = null;
@@ -27,7 +30,12 @@ const TERMS_TTL_MS = 3_000;
 async function loadTerms(): Promise<TermPart> {
   const terms = await activeTerms(await db());
   const pinyinTerms = termsForEngine(terms);
-  return { terms: pinyinTerms, termWords: pinyinTerms.map((t) => t.word), matcher: createTermMatcher(terms) };
+  return {
+    terms: pinyinTerms,
+    termWords: pinyinTerms.map((t) => t.word),
+    matcher: createTermMatcher(terms),
+    glossary: terms,
+  };
 }
 
 async function engineParts(): Promise<{ segmenter: Segmenter } & TermPart> {
@@ -41,6 +49,11 @@ async function engineParts(): Promise<{ segmenter: Segmenter } & TermPart> {
     if (prev) next.catch(() => (termPart = prev));
   }
   return { segmenter, ...(await termPart) };
+}
+
+/** The active glossary and user terms, re-read on the same schedule as the engine's (one read serves both). */
+export async function currentTerms(): Promise<Term[]> {
+  return (await engineParts()).glossary;
 }
 
 /** Builds what the first view needs ahead of the reader's request (called when Chinese is detected). */
@@ -68,16 +81,26 @@ async function pinyinFilter(msg: MessageOf<'views'>): Promise<((word: string) =>
   const level = msg.hskHideLevel ?? 0;
   if (!msg.pinyin || (!msg.hideKnown && level === 0)) return undefined;
   const words = msg.hideKnown ? await knownWords() : null;
-  // HSK lists are in Simplified: a Traditional word is looked up by its Simplified form.
-  const toSimplified = level > 0 ? getConverter('cn') : null;
   return (word) => {
     if (words?.has(word)) return true;
-    if (!toSimplified) return false;
-    let l = hskLevel(word);
-    if (l === 0 && !/^[\p{Script=Han}]+$/u.test(word)) return false;
-    if (l === 0) l = hskLevel(toSimplified(word));
+    if (level === 0) return false;
+    const l = hskLevelOf(word);
     return l > 0 && l <= level;
   };
+}
+
+const levels = new Map<string, number>();
+
+/** HSK level of a page word in either script (the lists are Simplified), remembered: pages repeat their words. */
+function hskLevelOf(word: string): number {
+  let l = levels.get(word);
+  if (l === undefined) {
+    l = hskLevel(word);
+    if (l === 0 && /^\p{Script=Han}+$/u.test(word)) l = hskLevel(getConverter('cn')(word));
+    if (levels.size > 50_000) levels.clear();
+    levels.set(word, l);
+  }
+  return l;
 }
 
 export async function buildViews(msg: MessageOf<'views'>): Promise<BuiltView[]> {

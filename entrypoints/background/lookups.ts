@@ -1,12 +1,12 @@
 /**
- * Answers hover lookups from memory where it can: dictionary records read once per first character and kept,
- * glossary terms indexed by every form, known words from the engine. Pages prefetch the lookups of what is on
- * screen, so this runs thousands of times per page; without the caches each would cost two IndexedDB reads.
+ * Answers hover lookups from memory where it can: dictionary records read once per first character and kept, the
+ * engine's glossary terms indexed by every form, known words from the engine. Pages prefetch the lookups of what
+ * is on screen, so this runs thousands of times per page; without the caches each would cost two IndexedDB reads.
  */
-import { activeTerms, lookup, prefixesOf, type BucketSource, type DictBucket, type Term } from '../../lib/db';
+import { lookup, prefixesOf, type BucketSource, type DictBucket, type Term } from '../../lib/db';
 import type { ResponseOf } from '../../lib/messages';
 import { db } from './db';
-import { knownWords, readingsOf } from './engine';
+import { currentTerms, knownWords, readingsOf } from './engine';
 
 const MAX_CACHED_CHARS = 4000;
 let buckets = new Map<string, Promise<DictBucket[]>>();
@@ -14,7 +14,6 @@ let buckets = new Map<string, Promise<DictBucket[]>>();
 /** Forgets the cached dictionary records (after an import changed them). */
 export function clearLookupCache(): void {
   buckets = new Map();
-  termsAt = 0;
 }
 
 const cachedBuckets: BucketSource = (d, first) => {
@@ -28,30 +27,24 @@ const cachedBuckets: BucketSource = (d, first) => {
   return p;
 };
 
-/** Terms are re-read at most this often, as the engine does, so edits in the options page reach pages soon. */
-const TERMS_TTL_MS = 3_000;
-let termsAt = 0;
-let termsByForm: Promise<Map<string, Term[]>> | null = null;
+let indexed: { from: Term[]; byForm: Map<string, Term[]> } | null = null;
 
-function termIndex(): Promise<Map<string, Term[]>> {
-  if (!termsByForm || Date.now() - termsAt > TERMS_TTL_MS) {
-    termsAt = Date.now();
-    termsByForm = db()
-      .then(activeTerms)
-      .then((terms) => {
-        const map = new Map<string, Term[]>();
-        for (const t of terms) {
-          for (const form of new Set([t.simplified, t.traditional, ...(t.aliases ?? [])])) {
-            if (!form) continue;
-            const list = map.get(form);
-            if (list) list.push(t);
-            else map.set(form, [t]);
-          }
-        }
-        return map;
-      });
+/** The engine's current terms by every form (Simplified, Traditional, aliases), rebuilt when they change. */
+async function termIndex(): Promise<Map<string, Term[]>> {
+  const terms = await currentTerms();
+  if (indexed?.from !== terms) {
+    const byForm = new Map<string, Term[]>();
+    for (const t of terms) {
+      for (const form of new Set([t.simplified, t.traditional, ...(t.aliases ?? [])])) {
+        if (!form) continue;
+        const list = byForm.get(form);
+        if (list) list.push(t);
+        else byForm.set(form, [t]);
+      }
+    }
+    indexed = { from: terms, byForm };
   }
-  return termsByForm;
+  return indexed.byForm;
 }
 
 /** The hover card's data for the text at the pointer: entries, terms (longest first), readings, known prefixes. */
