@@ -5,14 +5,18 @@ import { detectDocument } from '../lib/dom/detect-document';
 // Declared as a plain script in wxt.config.ts's manifest (every page and frame, about:blank frames too, at
 // document_end) rather than as a WXT content script: WXT's content-script context costs ~3 ms on every page
 // (it reads the extension id, which builds the extension API, and posts to the page), and this runs everywhere.
+/** Fewer elements than this at document_end: a shell a script will fill, worth a second look at load. */
+const SPARSE_ELEMENTS = 300;
+
 export default defineUnlistedScript(() => {
   if (document.documentElement.hasAttribute('data-dubao-reader')) return;
-  const report = () => {
-    performance.mark('dubao:detector');
+  const report = (): { chinese: boolean; hanChars: number } => {
+    const started = performance.now();
     const d = detectDocument(document);
-    // Pages without Chinese prose never hear from Dubao: no message, not even the extension API is touched
-    // (its first use costs about a millisecond on every page).
-    if (!d.chinese) return false;
+    // Pages without Chinese prose never hear from Dubao: no message, no mark in their timeline, and not even the
+    // extension API is touched (its first use costs about a millisecond on every page).
+    if (!d.chinese) return d;
+    performance.mark('dubao:detector', { startTime: started });
     const g = globalThis as unknown as { browser?: typeof browser; chrome: typeof browser };
     const api = g.browser?.runtime ? g.browser : g.chrome;
     void Promise.resolve(
@@ -24,10 +28,13 @@ export default defineUnlistedScript(() => {
         blocks: d.blocks,
       }),
     ).catch(() => {});
-    return true;
+    return d;
   };
-  // A page that writes its text with scripts may have none yet: look once more when it has loaded.
-  if (!report() && document.readyState !== 'complete') {
+  const first = report();
+  // A page that writes its text with scripts may have little or none of it yet: look once more when it has
+  // loaded. Only then: a full page of English is not read twice.
+  const sparse = first.hanChars > 0 || document.getElementsByTagName('*').length < SPARSE_ELEMENTS;
+  if (!first.chinese && sparse && document.readyState !== 'complete') {
     addEventListener('load', () => setTimeout(report, 0), { once: true });
   }
 });

@@ -8,21 +8,36 @@ import type { ResponseOf } from '../../lib/messages';
 import { db } from './db';
 import { currentTerms, knownWords, readingsOf } from './engine';
 
-const MAX_CACHED_CHARS = 4000;
-let buckets = new Map<string, Promise<DictBucket[]>>();
+/**
+ * Dictionary records by first character. A record holds the entries of several first characters, so each record
+ * is kept once (by id) however many characters lead to it: at most the whole dictionary, ~9 MB, in memory.
+ */
+let byChar = new Map<string, Promise<DictBucket[]>>();
+let byId = new Map<string, DictBucket>();
 
 /** Forgets the cached dictionary records (after an import changed them). */
 export function clearLookupCache(): void {
-  buckets = new Map();
+  byChar = new Map();
+  byId = new Map();
 }
 
 const cachedBuckets: BucketSource = (d, first) => {
-  let p = buckets.get(first);
+  let p = byChar.get(first);
   if (!p) {
-    if (buckets.size >= MAX_CACHED_CHARS) buckets = new Map();
-    p = d.dict.where('heads').equals(first).toArray();
-    p.catch(() => buckets.delete(first));
-    buckets.set(first, p);
+    p = d.dict
+      .where('heads')
+      .equals(first)
+      .toArray()
+      .then((records) =>
+        records.map((r) => {
+          const kept = byId.get(r.id);
+          if (kept) return kept;
+          byId.set(r.id, r);
+          return r;
+        }),
+      );
+    p.catch(() => byChar.delete(first));
+    byChar.set(first, p);
   }
   return p;
 };

@@ -69,3 +69,14 @@ export async function launchWithExtension(
     },
   };
 }
+
+/** Sends a message to the background from an extension page, as the popup and options page do; its answer. */
+export async function sendFromExtension(b: ExtensionBrowser, msg: unknown): Promise<any> {
+  const ext = await b.context.newPage();
+  await ext.goto(`chrome-extension://${b.extensionId}/popup.html`);
+  try {
+    return await ext.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), msg);
+  } finally {
+    await ext.close();
+  }
+}

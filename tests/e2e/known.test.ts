@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { launchWithExtension, sendFromExtension, type ExtensionBrowser } from './chromium';
 import { serveFolder, type StaticServer } from '../../tools/serve';
 import { hoverWord } from './layout';
 import { cardText, clickCardButton } from './shadow';
@@ -66,14 +66,6 @@ async function showWord(page: Page, word: string): Promise<void> {
   await page.waitForTimeout(800);
 }
 
-async function sendFromExtension(message: Record<string, unknown>): Promise<any> {
-  const ext = await browser.context.newPage();
-  await ext.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  const r = await ext.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message);
-  await ext.close();
-  return r;
-}
-
 describe('known words', () => {
   it('Known on the hover card takes the pinyin off that word everywhere on the page, and the options page gives it back', async () => {
     const page = await browser.context.newPage();
@@ -112,12 +104,18 @@ describe('known words', () => {
 
     // With the setting off, known words have their pinyin again.
     expect(
-      (await sendFromExtension({ type: 'setSettings', scope: 'global', patch: { hideKnown: false } })).error,
+      (
+        await sendFromExtension(browser, {
+          type: 'setSettings',
+          scope: 'global',
+          patch: { hideKnown: false },
+        })
+      ).error,
     ).toBeUndefined();
     await expect.poll(para, { timeout: 10_000 }).toEqual(all);
-    await sendFromExtension({ type: 'setSettings', scope: 'global', patch: { hideKnown: true } });
+    await sendFromExtension(browser, { type: 'setSettings', scope: 'global', patch: { hideKnown: true } });
     await expect.poll(para, { timeout: 10_000 }).toEqual(without('党建', '发展'));
-    await sendFromExtension({
+    await sendFromExtension(browser, {
       type: 'setKnown',
       words: [{ simplified: '党建' }, { simplified: '发展' }],
       known: false,
@@ -152,16 +150,16 @@ describe('known words', () => {
     const expected = (level: number) =>
       Object.fromEntries(Object.entries(all).filter(([w]) => !(hskLevel(w) > 0 && hskLevel(w) <= level)));
 
-    await sendFromExtension({ type: 'setSettings', scope: 'global', patch: { hskHideLevel: 1 } });
+    await sendFromExtension(browser, { type: 'setSettings', scope: 'global', patch: { hskHideLevel: 1 } });
     await expect.poll(paragraph, { timeout: 10_000 }).toEqual(expected(1));
     expect(expected(1)['发展']).toBe(all['发展']);
 
-    await sendFromExtension({ type: 'setSettings', scope: 'global', patch: { hskHideLevel: 4 } });
+    await sendFromExtension(browser, { type: 'setSettings', scope: 'global', patch: { hskHideLevel: 4 } });
     await expect.poll(paragraph, { timeout: 10_000 }).toEqual(expected(4));
     expect(expected(4)['发展']).toBeUndefined();
     expect(Object.keys(expected(4)).length).toBeGreaterThan(0); // words beyond HSK 4 keep their pinyin
 
-    await sendFromExtension({ type: 'setSettings', scope: 'global', patch: { hskHideLevel: 0 } });
+    await sendFromExtension(browser, { type: 'setSettings', scope: 'global', patch: { hskHideLevel: 0 } });
     await expect.poll(paragraph, { timeout: 10_000 }).toEqual(all);
     await page.close();
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { launchWithExtension, sendFromExtension, type ExtensionBrowser } from './chromium';
 import { serveFolder, type StaticServer } from '../../tools/serve';
 import { hoverWord } from './layout';
 import { cardText } from './shadow';
@@ -31,15 +31,7 @@ async function setSettings(
   patch: Record<string, unknown>,
   host?: string,
 ) {
-  const ext = await browser.context.newPage();
-  await ext.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  const r = await ext.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), {
-    type: 'setSettings',
-    scope,
-    patch,
-    host,
-  });
-  await ext.close();
+  const r = await sendFromExtension(browser, { type: 'setSettings', scope, patch, host });
   expect(r.error).toBeUndefined();
   void page;
 }

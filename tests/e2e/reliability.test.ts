@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Frame, Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { launchWithExtension, sendFromExtension, type ExtensionBrowser } from './chromium';
 import { recordNetwork, type NetworkRecorder } from './network';
 import { cardText } from './shadow';
 import { serveFolder, type StaticServer } from '../../tools/serve';
@@ -63,15 +63,7 @@ async function open(path: string): Promise<Page> {
 }
 
 /** Sends a message to the background from an extension page, as the popup and options page do. */
-async function send(msg: unknown): Promise<any> {
-  const ext = await browser.context.newPage();
-  await ext.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  try {
-    return await ext.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), msg);
-  } finally {
-    await ext.close();
-  }
-}
+const send = (msg: unknown) => sendFromExtension(browser, msg);
 
 async function waitForDictionary(): Promise<void> {
   const deadline = Date.now() + 60_000;

@@ -66,7 +66,7 @@ export interface HoverTimes {
   /** Move → the frame that paints the card. */
   painted: number[];
   /** Move → the timestamp Chromium gives that frame (for comparison only: it can precede the move). */
-  shown: number[];
+  frameStamp: number[];
 }
 
 export async function measureHover(
@@ -94,7 +94,7 @@ export async function measureHover(
   const spots = await targets(page, points);
   const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
   const latencies: number[] = [];
-  const shown: number[] = [];
+  const frameStamp: number[] = [];
   let missed = 0;
   let top = -1;
   for (const spot of spots) {
@@ -114,10 +114,10 @@ export async function measureHover(
     if (!s) missed++;
     else {
       latencies.push(s.shown - s.move);
-      shown.push(s.frame - s.move);
+      frameStamp.push(s.frame - s.move);
     }
   }
   await page.close();
   if (missed) log(`hover: ${missed} of ${spots.length} points showed no card (no word at that character)`);
-  return { painted: latencies, shown };
+  return { painted: latencies, frameStamp };
 }
