@@ -50,6 +50,18 @@ beforeAll(async () => {
         body: readFileSync('node_modules/preact/dist/preact.umd.js', 'utf8'),
         type: 'text/javascript',
       },
+      // 20 Chinese paragraphs in the middle of 2,500 English ones (7,500 text nodes): far past what the detector
+      // reads one by one, so only its sample of the whole page can see them.
+      '/long-english-with-chinese.html': {
+        body:
+          '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Markets</title></head><body>' +
+          '<p>Markets opened higher on <b>Monday</b> after the data.</p>'.repeat(1234) +
+          '<p id="zh">国务院总理今天在北京主持召开国务院常务会议，部署推进乡村振兴的措施，要求各地区抓好落实。</p>'.repeat(
+            20,
+          ) +
+          '<p>Markets opened higher on <b>Monday</b> after the data.</p>'.repeat(1266) +
+          '</body></html>',
+      },
       '/vendor/hooks.js': {
         body: readFileSync('node_modules/preact/hooks/dist/hooks.umd.js', 'utf8'),
         type: 'text/javascript',
@@ -69,6 +81,14 @@ describe('Traditional and framed pages', () => {
     await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
     const words = await rubyWords(page, 'body');
     expect(words).toContain('銀行:yín háng');
+    await page.close();
+  });
+
+  it('finds Chinese prose that only starts deep into a long English page', async () => {
+    const page = await open('long-english-with-chinese.html');
+    await page.locator('#zh').last().scrollIntoViewIfNeeded();
+    await page.waitForSelector('#zh dubao-t ruby', { timeout: 20_000, state: 'attached' });
+    expect(await rubyWords(page, '#zh')).toContain('北京:běi jīng');
     await page.close();
   });
 

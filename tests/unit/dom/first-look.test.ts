@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import { firstLook } from '../../../lib/dom/first-look';
+
+const doc = (body: string, head = '') =>
+  new new Window().DOMParser().parseFromString(
+    `<!doctype html><html><head>${head}</head><body>${body}</body></html>`,
+    'text/html',
+  ) as unknown as Document;
+
+describe('firstLook (the detector on every page)', () => {
+  it('sees CJK in the title alone', () => {
+    expect(firstLook(doc('<p>Hello</p>', '<title>新闻 — News</title>'))).toBe('cjk');
+  });
+
+  it('reads a short English page whole, so a page that scripts fill later is looked at again', () => {
+    expect(firstLook(doc('<p>Markets opened higher on Monday.</p>'))).toBe('whole');
+    expect(firstLook(doc(''))).toBe('whole');
+  });
+
+  it('sees a few Chinese words anywhere on a short page (the full detector then decides about prose)', () => {
+    expect(firstLook(doc('<nav><a>English</a> <a>中文</a></nav><p>Welcome.</p>'))).toBe('cjk');
+  });
+
+  it('sees Chinese that only starts deep into a long English page', () => {
+    const english = '<p>Markets opened higher on <b>Monday</b> after the data.</p>'.repeat(2500);
+    expect(firstLook(doc(english + '<p>银行今天公布了新的利率政策，市场反应平稳。</p>'.repeat(20)))).toBe(
+      'cjk',
+    );
+  });
+
+  it('finds nothing on a long English page', () => {
+    const english = '<p>Markets opened higher on <b>Monday</b> after the data.</p>'.repeat(400);
+    expect(firstLook(doc(english))).toBe('whole'); // no XPath in happy-dom: read to the end
+  });
+});
