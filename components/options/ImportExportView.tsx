@@ -98,7 +98,12 @@ export function ImportExportView() {
     const name = deck.trim() || 'Dubao';
     setAnki({ busy: true, text: 'Sending…' });
     try {
-      const r = await pushToAnki(await items(), { deck: name });
+      const its = await items();
+      if (its.length === 0) {
+        setAnki({ busy: false, failed: true, text: 'There are no words to send in this selection.' });
+        return;
+      }
+      const r = await pushToAnki(its, { deck: name });
       // A push that stopped (Anki not running, permission refused in Anki) added nothing: say why, not "0 cards".
       setAnki(
         r.failed

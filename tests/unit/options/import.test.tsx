@@ -102,6 +102,30 @@ describe('ImportExportView', () => {
     expect(screen.queryByTestId('import-report')).toBeNull();
   });
 
+  it('says there is nothing to send to Anki when no word is saved, and calls no one', async () => {
+    const db = await freshDb();
+    const calls: unknown[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (...args: unknown[]) => {
+      calls.push(args);
+      throw new Error('no network in this test');
+    }) as typeof fetch;
+    try {
+      render(
+        <WithEnv env={testEnv(db)}>
+          <ImportExportView />
+        </WithEnv>,
+      );
+      fireEvent.click(screen.getByTestId('anki-push'));
+      const result = await screen.findByText('There are no words to send in this selection.');
+      expect(result.getAttribute('data-testid')).toBe('anki-result');
+      expect(result.className).toBe('error');
+      expect(calls).toHaveLength(0);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
   it('rejects a malformed backup with a clear message', async () => {
     const db = await freshDb();
     render(
