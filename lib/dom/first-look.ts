@@ -9,9 +9,9 @@
 // dismiss the Latin-only text nodes that make up most pages.
 export const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\ud840-\ud88c]/;
 
-/** Text nodes read one by one at the top of the page before sampling the rest. */
-const HEAD_TEXT_NODES = 150;
-/** Text nodes sampled, evenly spread, from the rest of a longer page. */
+/** Text nodes read one by one at the top of the page (its menus and headline) before sampling the rest. */
+const HEAD_TEXT_NODES = 32;
+/** Text nodes sampled, evenly spread, from the rest of the page; a page with no more than this is read whole. */
 const SAMPLED_TEXT_NODES = 400;
 /** XPathResult.ORDERED_NODE_SNAPSHOT_TYPE */
 const ORDERED_SNAPSHOT = 7;
@@ -20,33 +20,31 @@ const ORDERED_SNAPSHOT = 7;
  * `cjk` when the page may hold CJK text; otherwise `whole` when all of its text was read (a short page, or a
  * shell that scripts will fill) or `sampled` when it was too long and a sample of it held none.
  *
- * It reads the title, the first text nodes, then text nodes sampled evenly from the whole document. Reading all
- * the text of a long English page costs several milliseconds, and on a cold page each DOM call costs about a
- * microsecond, so this makes a few hundred calls at most; Chinese prose that runs for a few paragraphs anywhere
- * in the page is met by the sample. Script and style text is read too: a false alarm only costs the full walk,
- * which skips it.
+ * It reads the title, then the page's text nodes from one native list of them (an XPath snapshot): all of them
+ * on a short page, else the first few and an even sample of the rest. Reading all the text of a long English
+ * page costs several milliseconds, and on a cold page each DOM call costs about a microsecond, so this makes a
+ * few hundred calls at most; Chinese prose that runs for a few paragraphs anywhere in the page is met by the
+ * sample. Script and style text is read too: a false alarm only costs the full walk, which skips it.
  */
 export function firstLook(doc: Document): 'cjk' | 'whole' | 'sampled' {
   if (CJK.test(doc.title)) return 'cjk';
-  const walker = doc.createTreeWalker(doc, 4 /* NodeFilter.SHOW_TEXT */);
-  let left = HEAD_TEXT_NODES;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (CJK.test((node as Text).data)) return 'cjk';
-    if (--left === 0) break;
-  }
-  if (left > 0) return 'whole';
   if (typeof doc.evaluate !== 'function') {
-    // No XPath (happy-dom in unit tests): read on to the end.
+    // No XPath (happy-dom in unit tests): read every text node.
+    const walker = doc.createTreeWalker(doc, 4 /* NodeFilter.SHOW_TEXT */);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (CJK.test((node as Text).data)) return 'cjk';
     }
     return 'whole';
   }
-  // One native pass lists every text node, so sampling them costs no walk in script.
   const all = doc.evaluate('/descendant::text()', doc, null, ORDERED_SNAPSHOT, null);
   const n = all.snapshotLength;
-  const step = Math.max(1, Math.floor((n - HEAD_TEXT_NODES) / SAMPLED_TEXT_NODES));
-  for (let i = HEAD_TEXT_NODES; i < n; i += step) {
+  const whole = n <= HEAD_TEXT_NODES + SAMPLED_TEXT_NODES;
+  const head = whole ? n : HEAD_TEXT_NODES;
+  for (let i = 0; i < head; i++) if (CJK.test((all.snapshotItem(i) as Text).data)) return 'cjk';
+  if (whole) return 'whole';
+  const step = (n - HEAD_TEXT_NODES) / SAMPLED_TEXT_NODES;
+  for (let k = 0; k < SAMPLED_TEXT_NODES; k++) {
+    const i = HEAD_TEXT_NODES + Math.floor(k * step);
     if (CJK.test((all.snapshotItem(i) as Text).data)) return 'cjk';
   }
   return 'sampled';
