@@ -58,7 +58,7 @@ export const handlers: Handlers<Sender> & {
     return answerLookup(msg.text);
   },
   async lookupMany(msg) {
-    return { results: await Promise.all(msg.texts.map((t) => answerLookup(t, msg.readings))) };
+    return { packed: JSON.stringify(await Promise.all(msg.texts.map((t) => answerLookup(t, msg.readings)))) };
   },
   async views(msg) {
     return { views: await buildViews(msg) };

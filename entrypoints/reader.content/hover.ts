@@ -1,4 +1,4 @@
-import { isErrorResponse, type ResponseOf } from '../../lib/messages';
+import { isErrorResponse, unpackLookups, type ResponseOf } from '../../lib/messages';
 import { runOffsetAt, rangeForRunSpan } from '../../lib/dom/pointer';
 import { isHan } from '../../lib/text/han';
 import type { Settings } from '../../lib/settings';
@@ -17,7 +17,7 @@ type LookupResult = ResponseOf<'lookup'>;
  */
 const MAX_CACHED = 3000;
 const MAX_PREFETCH = 2000;
-const PREFETCH_BATCH = 25;
+const PREFETCH_BATCH = 50;
 const PREFETCH_DELAY_MS = 60;
 type Block = NonNullable<ReturnType<PageView['blockOf']>>;
 
@@ -110,7 +110,10 @@ export class Hover {
 
   private lookup(text: string): Promise<LookupResult | null> {
     const cached = this.cache.get(text);
-    if (cached && this.settled.has(cached)) return cached;
+    if (cached && this.settled.has(cached)) {
+      this.touch(text);
+      return cached;
+    }
     // Not asked yet, or still on its way in a prefetch batch: ask alone as well, and take whichever comes first.
     const own = send({ type: 'lookup', text }).then((r) => (isErrorResponse(r) ? null : r));
     const p = cached ? Promise.race([own, cached]) : own;
@@ -120,6 +123,14 @@ export class Hover {
 
   /** Answers that have arrived; a WeakSet so dropped promises are not kept. */
   private settled = new WeakSet<Promise<LookupResult | null>>();
+
+  /** Makes a kept answer the newest, so it is the last to be evicted. */
+  private touch(text: string): void {
+    const p = this.cache.get(text);
+    if (!p) return;
+    this.cache.delete(text);
+    this.cache.set(text, p);
+  }
 
   private remember(text: string, p: Promise<LookupResult | null>): void {
     // Oldest first out: Map keeps insertion order.
@@ -179,40 +190,66 @@ export class Hover {
     return covered === count ? out.join(' ') : '';
   }
 
+  /** A prefetch was asked for while one ran: the view changed under it, so it starts over when done. */
+  private prefetchAgain = false;
+
   private async runPrefetch(): Promise<void> {
-    if (this.prefetching) return;
+    if (this.prefetching) {
+      this.prefetchAgain = true;
+      return;
+    }
     this.prefetching = true;
     try {
-      const wanted = new Set<string>();
-      const drawn = this.page.allBlocks().filter((b) => b.viewed);
-      const collect = (b: Block, limit: number) => {
-        const text = b.run.text;
-        for (let i = 0; i < text.length && wanted.size < limit; i++) {
-          const cp = text.codePointAt(i)!;
-          if (isHan(cp)) {
-            const key = text.slice(i, i + 16);
-            if (!this.cache.has(key)) wanted.add(key);
-          }
-          if (cp > 0xffff) i++;
-        }
-      };
-      // Only what is on and near the screen: a long page fetched as a whole would cost the tab megabytes.
-      for (const b of drawn) if (b.visible) collect(b, MAX_PREFETCH);
-      const keys = [...new Set(wanted)];
-      for (let at = 0; at < keys.length && this.attached; at += PREFETCH_BATCH) {
-        const batch = keys.slice(at, at + PREFETCH_BATCH).filter((k) => !this.cache.has(k));
-        if (batch.length === 0) continue;
-        const answer = send({ type: 'lookupMany', texts: batch, readings: !this.rubyHasMarks() });
-        batch.forEach((k, i) =>
-          this.remember(
-            k,
-            answer.then((r) => (isErrorResponse(r) ? null : (r.results[i] ?? null))),
-          ),
-        );
-        await answer.catch(() => null);
-      }
+      do {
+        this.prefetchAgain = false;
+        await this.prefetchOnce();
+      } while (this.prefetchAgain && this.attached);
     } finally {
       this.prefetching = false;
+    }
+  }
+
+  private async prefetchOnce(): Promise<void> {
+    const order = new Set<string>();
+    const collect = (b: Block, limit: number) => {
+      const text = b.run.text;
+      for (let i = 0; i < text.length && order.size < limit; i++) {
+        const cp = text.codePointAt(i)!;
+        if (isHan(cp)) order.add(text.slice(i, i + 16));
+        if (cp > 0xffff) i++;
+      }
+    };
+    // Only what is on and near the screen (a long page fetched as a whole would cost the tab megabytes), and
+    // what the reader sees first: blocks on the screen, then the nearest above and below it.
+    const mid = innerHeight / 2;
+    const near = this.page
+      .allBlocks()
+      .filter((b) => b.viewed && b.visible)
+      .map((b) => {
+        const r = b.run.block.getBoundingClientRect();
+        const off = r.bottom < 0 ? -r.bottom : r.top > innerHeight ? r.top - innerHeight : 0;
+        return { b, off, mid: Math.abs((r.top + r.bottom) / 2 - mid) };
+      })
+      .sort((x, y) => x.off - y.off || x.mid - y.mid);
+    for (const { b } of near) collect(b, MAX_PREFETCH);
+    // Answers already kept for this window become the newest, nearest last, so that the answers evicted to make
+    // room are those of windows the reader has left (they used to be evicted first, being the oldest).
+    const all = [...order];
+    for (let i = all.length - 1; i >= 0; i--) this.touch(all[i]);
+    const keys = all.filter((k) => !this.cache.has(k));
+    for (let at = 0; at < keys.length && this.attached && !this.prefetchAgain; at += PREFETCH_BATCH) {
+      const batch = keys.slice(at, at + PREFETCH_BATCH).filter((k) => !this.cache.has(k));
+      if (batch.length === 0) continue;
+      const answer = send({ type: 'lookupMany', texts: batch, readings: !this.rubyHasMarks() }).then((r) =>
+        isErrorResponse(r) ? null : unpackLookups(r),
+      );
+      batch.forEach((k, i) =>
+        this.remember(
+          k,
+          answer.then((results) => results?.[i] ?? null),
+        ),
+      );
+      await answer.catch(() => null);
     }
   }
 

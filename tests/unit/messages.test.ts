@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  unpackLookups,
   dispatch,
   isErrorResponse,
   isTrustedSender,
@@ -80,6 +81,21 @@ describe('parseMessage', () => {
   });
 });
 
+describe('lookupMany replies', () => {
+  it('carry the answers as one JSON string, read back in the order of the texts', () => {
+    const answers = [
+      { entries: [], terms: [], known: ['银行'] },
+      { entries: [], terms: [], readings: ['gòng', 'tóng'] },
+    ];
+    expect(unpackLookups({ packed: JSON.stringify(answers) })).toEqual(answers);
+  });
+
+  it('refuse a reply that is not a list', () => {
+    expect(() => unpackLookups({ packed: '{"entries":[]}' })).toThrow(/not a list/);
+    expect(() => unpackLookups({ packed: '[' })).toThrow();
+  });
+});
+
 describe('senders', () => {
   it('trusts our content scripts and our extension pages', () => {
     expect(senderKind(contentScript, ID)).toBe('content');
@@ -103,7 +119,7 @@ describe('dispatch', () => {
     return {
       detected: vi.fn(() => ({ inject: true })),
       lookup: vi.fn(async (m) => ({ entries: [], terms: [], echo: m.text })),
-      lookupMany: vi.fn(async () => ({ results: [] })),
+      lookupMany: vi.fn(async () => ({ packed: '[]' })),
       saveWord: vi.fn(() => ({ ok: true as const, entryId: 1, listId: 1 })),
       getSettings: vi.fn(() => {
         throw new Error('storage unavailable');
