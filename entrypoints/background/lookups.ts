@@ -3,7 +3,14 @@
  * engine's glossary terms indexed by every form, known words from the engine. Pages prefetch the lookups of what
  * is on screen, so this runs thousands of times per page; without the caches each would cost two IndexedDB reads.
  */
-import { lookup, prefixesOf, type BucketSource, type DictBucket, type Term } from '../../lib/db';
+import {
+  linesStartingWith,
+  lookup,
+  prefixesOf,
+  type BucketSource,
+  type DictBucket,
+  type Term,
+} from '../../lib/db';
 import type { ResponseOf } from '../../lib/messages';
 import { db } from './db';
 import { currentTerms, knownWords, readingsOf } from './engine';
@@ -35,23 +42,6 @@ const cachedBuckets: BucketSource = (d, first) => {
   }
   return p;
 };
-
-/** The lines of `records` (in their order, each once) whose Simplified or Traditional headword starts with `first`. */
-export function linesStartingWith(first: string, records: readonly DictBucket[]): DictBucket {
-  const lines: string[] = [];
-  const seen = new Set<string>();
-  for (const r of records) {
-    for (const line of r.block.split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab < 0 || seen.has(line)) continue;
-      if (line.startsWith(first) || line.startsWith(first, tab + 1)) {
-        seen.add(line);
-        lines.push(line);
-      }
-    }
-  }
-  return { id: `lines:${first}`, heads: [first], block: lines.join('\n') };
-}
 
 let indexed: { from: Term[]; byForm: Map<string, Term[]> } | null = null;
 

@@ -156,6 +156,27 @@ export type BucketSource = (db: DubaoDb, first: string) => Promise<DictBucket[]>
 
 const fromDb: BucketSource = (db, first) => db.dict.where('heads').equals(first).toArray();
 
+/**
+ * The lines of `records` (in their order, each once) whose Simplified or Traditional headword starts with
+ * `first`, as one record: what a cache keeps per first character, so that a lookup reads a few dozen lines
+ * instead of a whole packed record of many characters.
+ */
+export function linesStartingWith(first: string, records: readonly DictBucket[]): DictBucket {
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (const r of records) {
+    for (const line of r.block.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab < 0 || seen.has(line)) continue;
+      if (line.startsWith(first) || line.startsWith(first, tab + 1)) {
+        seen.add(line);
+        lines.push(line);
+      }
+    }
+  }
+  return { id: `lines:${first}`, heads: [first], block: lines.join('\n') };
+}
+
 async function candidates(
   db: DubaoDb,
   first: string,

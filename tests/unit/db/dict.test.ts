@@ -3,6 +3,7 @@ import {
   dictStatus,
   importCedictAsset,
   importDictionary,
+  linesStartingWith,
   lookup,
   lookupWord,
   prefixesOf,
@@ -25,6 +26,30 @@ describe('prefixesOf', () => {
   it('counts characters, not UTF-16 units, and stops at 8', () => {
     expect(prefixesOf('𠀀银行')).toEqual(['𠀀银行', '𠀀银', '𠀀']);
     expect(prefixesOf('一二三四五六七八九十')[0]).toBe('一二三四五六七八');
+  });
+});
+
+describe('linesStartingWith', () => {
+  it('keeps, once and in order, the lines whose Simplified or Traditional headword starts with the character', () => {
+    const a = {
+      id: 'a',
+      heads: ['银', '銀', '行'],
+      block: '银行\t銀行\tyin2 hang2\tbank\n行\t\txing2\tto walk',
+    };
+    const b = {
+      id: 'b',
+      heads: ['银', '銀'],
+      block: '銀行\t\tyin2 hang2\tbank (Taiwan)\n银行\t銀行\tyin2 hang2\tbank',
+    };
+    expect(linesStartingWith('银', [a, b]).block.split('\n')).toEqual(['银行\t銀行\tyin2 hang2\tbank']);
+    expect(linesStartingWith('銀', [a, b]).block.split('\n')).toEqual([
+      '银行\t銀行\tyin2 hang2\tbank',
+      '銀行\t\tyin2 hang2\tbank (Taiwan)',
+    ]);
+    expect(
+      linesStartingWith('𠮷', [{ id: 'c', heads: ['𠮷'], block: '𠮷\t\tji2\tlucky (variant)' }]).block,
+    ).toBe('𠮷\t\tji2\tlucky (variant)');
+    expect(linesStartingWith('书', [a]).block).toBe('');
   });
 });
 
