@@ -10,6 +10,8 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e9));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const nonEmpty = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
 const host = v.pipe(v.string(), v.maxLength(255));
+/** Longest text the reader sends for counting terms (a page beyond it is counted over its first part). */
+export const MAX_COUNTED_TEXT = 1_000_000;
 
 const DetectedSchema = v.object({
   type: v.literal('detected'),
@@ -66,6 +68,9 @@ const PageStatsSchema = v.object({
   unknownWords: v.optional(count),
 });
 
+/** The reader's whole text (blocks one a line), for the popup's count of political terms on the page. */
+const CountTermsSchema = v.object({ type: v.literal('countTerms'), text: text(MAX_COUNTED_TEXT) });
+
 const GetPageStatsSchema = v.object({
   type: v.literal('getPageStats'),
   tabId: v.pipe(v.number(), v.integer()),
@@ -112,6 +117,7 @@ export const MessageSchema = v.variant('type', [
   GetSettingsSchema,
   SetSettingsSchema,
   PageStatsSchema,
+  CountTermsSchema,
   GetPageStatsSchema,
   DictStatusSchema,
   ViewsSchema,
@@ -167,6 +173,8 @@ export interface ResponseMap {
   getSettings: SettingsView;
   setSettings: SettingsView;
   pageStats: { ok: true };
+  /** Occurrences of glossary and user terms in the text. */
+  countTerms: { terms: number };
   getPageStats: TabStats;
   dictStatus: DictImportState | null;
   views: { views: BuiltView[] };

@@ -114,6 +114,12 @@ export async function buildViews(msg: MessageOf<'views'>): Promise<BuiltView[]> 
   return msg.texts.map((t) => buildView(t, settings, engine));
 }
 
+/** Occurrences of the active glossary and user terms in `text`, found as the page's views find them. */
+export async function countTerms(text: string): Promise<number> {
+  const { matcher } = await engineParts();
+  return matcher?.find(text).length ?? 0;
+}
+
 /** Pinyin of each character of `text`, read in context, for the hover card. */
 export function readingsOf(text: string): (string | null)[] {
   return readRun(text).map((r) => r.pinyin);

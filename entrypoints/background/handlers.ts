@@ -6,7 +6,7 @@ import type { Handlers, MessageSenderLike } from '../../lib/messages';
 import { db } from './db';
 import { patchSettings, settingsView } from './settings-store';
 import { recordDetected, recordReader, tabStats } from './tab-stats';
-import { buildViews, warmEngine } from './engine';
+import { buildViews, countTerms, warmEngine } from './engine';
 import { answerLookup, clearLookupCache } from './lookups';
 import { bumpKnownRevision } from './known-store';
 
@@ -91,6 +91,9 @@ export const handlers: Handlers<Sender> & {
     const { type: _type, ...stats } = msg;
     if (sender.tab?.id != null) recordReader(sender.tab.id, stats);
     return { ok: true };
+  },
+  async countTerms(msg) {
+    return { terms: await countTerms(msg.text) };
   },
   getPageStats(msg) {
     return tabStats(msg.tabId);

@@ -1,4 +1,4 @@
-import { isErrorResponse } from '../../lib/messages';
+import { isErrorResponse, MAX_COUNTED_TEXT } from '../../lib/messages';
 import { parseStoredSettings, settingsForHost, siteKey, type Settings } from '../../lib/settings';
 import { READER_CSS } from '../../lib/dom/styles';
 import { send } from '../../components/send';
@@ -74,8 +74,17 @@ export async function startReader(): Promise<void> {
       performance.mark('dubao:first-render');
       const runs = page.runs;
       const hanChars = runs.reduce((n, r) => n + (r.text.match(/\p{Script=Han}/gu)?.length ?? 0), 0);
-      const termCount = page.allBlocks().reduce((n, b) => n + b.termSpans.length, 0);
-      void send({ type: 'pageStats', hanChars, runs: runs.length, words: 0, terms: termCount });
+      // Terms are counted over the whole page, not only the blocks drawn so far.
+      const text = runs
+        .map((r) => r.text)
+        .join('\n')
+        .slice(0, MAX_COUNTED_TEXT);
+      void send({ type: 'countTerms', text }).then((r) => {
+        const terms = isErrorResponse(r)
+          ? page.allBlocks().reduce((n, b) => n + b.termSpans.length, 0)
+          : r.terms;
+        return send({ type: 'pageStats', hanChars, runs: runs.length, words: 0, terms });
+      });
     }
   };
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { builtinGlossary, findTerms } from '../../lib/glossary';
 import { serveFolder, type StaticServer } from '../../tools/serve';
 
 // The extension API inside functions evaluated in the service worker or an extension page.
@@ -43,6 +44,8 @@ async function tabIdOf(url: string): Promise<number> {
   return id!;
 }
 
+const TERMS_PARAGRAPH = '今天的会议强调，要坚持共同富裕的方向，全面推进乡村振兴，让群众的生活越来越好。';
+
 beforeAll(async () => {
   server = await serveFolder('tests/fixtures/pages', {
     routes: {
@@ -60,6 +63,13 @@ beforeAll(async () => {
             20,
           ) +
           '<p>Markets opened higher on <b>Monday</b> after the data.</p>'.repeat(1266) +
+          '</body></html>',
+      },
+      // 80 paragraphs, each with the same political terms; only the first few are on the first screen.
+      '/many-terms.html': {
+        body:
+          '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>评论</title></head><body>' +
+          `<p>${TERMS_PARAGRAPH}</p>`.repeat(80) +
           '</body></html>',
       },
       '/vendor/hooks.js': {
@@ -144,6 +154,23 @@ describe('pages that keep changing', () => {
 });
 
 describe('toolbar popup', () => {
+  it('counts the political terms of the whole page, not only of what is drawn', async () => {
+    const perParagraph = findTerms(TERMS_PARAGRAPH, builtinGlossary()).length;
+    expect(perParagraph).toBeGreaterThanOrEqual(2);
+    const page = await open('many-terms.html');
+    await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    const drawn = await page.locator('p:has(dubao-t)').count();
+    expect(drawn).toBeLessThan(80);
+    const tabId = await tabIdOf(page.url());
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await expect
+      .poll(() => popup.textContent('[data-testid=stats]'))
+      .toContain(`${80 * perParagraph} political terms`);
+    await popup.close();
+    await page.close();
+  });
+
   it('shows the page language and script, and its controls change the page', async () => {
     const page = await open('newspaper.html');
     await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });

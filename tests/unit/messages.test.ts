@@ -28,6 +28,7 @@ describe('parseMessage', () => {
     const good: unknown[] = [
       { type: 'detected', chinese: true, script: 'simplified', hanChars: 1200, blocks: 14 },
       { type: 'detected', chinese: false, script: null, hanChars: 0, blocks: 0 },
+      { type: 'countTerms', text: '共同富裕是社会主义的本质要求' },
       { type: 'lookup', text: '共同富裕是' },
       { type: 'lookupMany', texts: ['共同富裕是', '银行'], readings: false },
       { type: 'setKnown', words: [{ simplified: '银行', traditional: '銀行' }], known: true },
@@ -70,6 +71,7 @@ describe('parseMessage', () => {
     ['no words to mark', { type: 'setKnown', words: [], known: true }],
     ['a known word too long', { type: 'setKnown', words: [{ simplified: '字'.repeat(51) }], known: true }],
     ['too many lookups at once', { type: 'lookupMany', texts: Array(501).fill('字') }],
+    ['too much text to count', { type: 'countTerms', text: '字'.repeat(1_000_001) }],
     [
       'an HSK level beyond 6',
       { type: 'views', texts: [], pinyin: true, pinyinStyle: 'marks', script: 'cn', hskHideLevel: 7 },
@@ -126,6 +128,7 @@ describe('dispatch', () => {
       }),
       setSettings: vi.fn(() => ({ host: '', settings: {} as never, global: {} as never, site: {} })),
       pageStats: vi.fn(() => ({ ok: true as const })),
+      countTerms: vi.fn(() => ({ terms: 0 })),
       getPageStats: vi.fn(() => ({ detected: null, reader: null })),
       dictStatus: vi.fn(() => null),
       setKnown: vi.fn(() => ({ ok: true as const, changed: 1 })),
