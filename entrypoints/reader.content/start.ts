@@ -79,12 +79,14 @@ export async function startReader(): Promise<void> {
         .map((r) => r.text)
         .join('\n')
         .slice(0, MAX_COUNTED_TEXT);
-      void send({ type: 'countTerms', text }).then((r) => {
-        const terms = isErrorResponse(r)
-          ? page.allBlocks().reduce((n, b) => n + b.termSpans.length, 0)
-          : r.terms;
-        return send({ type: 'pageStats', hanChars, runs: runs.length, words: 0, terms });
-      });
+      void send({ type: 'countTerms', text })
+        .then((r) => {
+          const terms = isErrorResponse(r)
+            ? page.allBlocks().reduce((n, b) => n + b.termSpans.length, 0)
+            : r.terms;
+          return send({ type: 'pageStats', hanChars, runs: runs.length, words: 0, terms });
+        })
+        .catch(() => {}); // the extension was reloaded under the page: no popup to tell
     }
   };
 
