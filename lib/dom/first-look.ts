@@ -13,6 +13,20 @@ export const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-
 const HEAD_TEXT_NODES = 32;
 /** Text nodes sampled, evenly spread, from the rest of the page; a page with no more than this is read whole. */
 const SAMPLED_TEXT_NODES = 400;
+/** Elements whose text is code or data, never shown as prose. */
+const CODE_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+
+/**
+ * CJK text a reader could see. Only a text node that holds CJK has its parent read (the one element this look
+ * may touch): inline scripts with Chinese strings or translations would otherwise cost every such page the full
+ * walk, which then finds no prose.
+ */
+function shownCjk(node: Node): boolean {
+  if (!CJK.test((node as Text).data)) return false;
+  const parent = node.parentNode;
+  return !(parent && CODE_PARENTS.has(parent.nodeName.toUpperCase()));
+}
+
 /** XPathResult.ORDERED_NODE_SNAPSHOT_TYPE */
 const ORDERED_SNAPSHOT = 7;
 
@@ -24,28 +38,26 @@ const ORDERED_SNAPSHOT = 7;
  * on a short page, else the first few and an even sample of the rest. Reading all the text of a long English
  * page costs several milliseconds, and on a cold page each DOM call costs about a microsecond, so this makes a
  * few hundred calls at most; Chinese prose that runs for a few paragraphs anywhere in the page is met by the
- * sample. Script and style text is read too: a false alarm only costs the full walk, which skips it.
+ * sample. CJK text inside scripts and styles does not count.
  */
 export function firstLook(doc: Document): 'cjk' | 'whole' | 'sampled' {
   if (CJK.test(doc.title)) return 'cjk';
   if (typeof doc.evaluate !== 'function') {
     // No XPath (happy-dom in unit tests): read every text node.
     const walker = doc.createTreeWalker(doc, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (CJK.test((node as Text).data)) return 'cjk';
-    }
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (shownCjk(node)) return 'cjk';
     return 'whole';
   }
   const all = doc.evaluate('/descendant::text()', doc, null, ORDERED_SNAPSHOT, null);
   const n = all.snapshotLength;
   const whole = n <= HEAD_TEXT_NODES + SAMPLED_TEXT_NODES;
   const head = whole ? n : HEAD_TEXT_NODES;
-  for (let i = 0; i < head; i++) if (CJK.test((all.snapshotItem(i) as Text).data)) return 'cjk';
+  for (let i = 0; i < head; i++) if (shownCjk(all.snapshotItem(i)!)) return 'cjk';
   if (whole) return 'whole';
   const step = (n - HEAD_TEXT_NODES) / SAMPLED_TEXT_NODES;
   for (let k = 0; k < SAMPLED_TEXT_NODES; k++) {
     const i = HEAD_TEXT_NODES + Math.floor(k * step);
-    if (CJK.test((all.snapshotItem(i) as Text).data)) return 'cjk';
+    if (shownCjk(all.snapshotItem(i)!)) return 'cjk';
   }
   return 'sampled';
 }

@@ -22,6 +22,14 @@ describe('firstLook (the detector on every page)', () => {
     expect(firstLook(doc('<nav><a>English</a> <a>中文</a></nav><p>Welcome.</p>'))).toBe('cjk');
   });
 
+  it('does not count Chinese inside scripts, styles and templates, which no one reads on the page', () => {
+    const code =
+      '<script>window.i18n = {"zh": "简体中文", "title": "新闻"};</script><style>/* 标题 */</style>' +
+      '<template><p>模板里的中文</p></template>';
+    expect(firstLook(doc(`<p>Markets opened higher on Monday.</p>${code}`))).toBe('whole');
+    expect(firstLook(doc(`${code}<p>银行今天公布了新的利率政策。</p>`))).toBe('cjk');
+  });
+
   it('sees Chinese that only starts deep into a long English page', () => {
     const english = '<p>Markets opened higher on <b>Monday</b> after the data.</p>'.repeat(2500);
     expect(firstLook(doc(english + '<p>银行今天公布了新的利率政策，市场反应平稳。</p>'.repeat(20)))).toBe(
