@@ -18,9 +18,9 @@ import { currentTerms, knownWords, readingsOf } from './engine';
 /**
  * Per first character, the dictionary lines whose headword (in either script) starts with it, as one record. A
  * packed record holds the lines of many first characters (~13 KB); a lookup then reads a few dozen lines instead
- * of splitting and scanning the whole record, which made each lookup cost ~0.3 ms. Every line is kept under at
- * most its two first characters (Simplified and Traditional): at most about twice the dictionary, ~9 MB, once a
- * page has touched every character.
+ * of splitting and scanning the whole record. Every line is kept under at most its two first characters
+ * (Simplified and Traditional), so the cache can grow to about twice the dictionary's ~9 MB only if pages touch
+ * every character; a page touches a few thousand.
  */
 let byChar = new Map<string, Promise<DictBucket[]>>();
 

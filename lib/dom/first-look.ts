@@ -1,8 +1,8 @@
 /**
  * The first look the detector takes at every page and frame: "may there be CJK text here at all?". It is the only
- * code that runs on pages without Chinese, so it stays small (the script's size alone costs compile time on every
- * page) and touches no element, only the document and text nodes: in a content script's world, the first use of
- * an element costs ~0.4 ms on its own, as Chromium builds the Element and HTMLElement interfaces for that world.
+ * code that runs on pages without Chinese, so it touches no element, only the document and text nodes: in a
+ * content script's world, the first use of an element costs ~0.4 ms on its own, as Chromium builds the Element and
+ * HTMLElement interfaces for that world.
  */
 
 // Han (BMP and the high surrogates of planes 2–3), kana, Hangul. A native regex scan is the cheapest way to
