@@ -1,6 +1,10 @@
 import { render } from 'preact';
 import { HoverCard, HOVER_CARD_CSS, type CardData } from '../../components/HoverCard';
 
+const MARK_CSS = `
+.mark { position: fixed; pointer-events: none; background: rgba(255, 209, 0, 0.4); border-radius: 2px; }
+`;
+
 export interface CardActions {
   onSave(): void;
   onKnown(): void;
@@ -16,6 +20,7 @@ export class CardHost {
   private host: HTMLElement | null = null;
   private root: ShadowRoot | null = null;
   private mount: HTMLElement | null = null;
+  private marks: HTMLElement | null = null;
   data: CardData | null = null;
   frozen = false;
   private saved: string | null = null;
@@ -30,9 +35,10 @@ export class CardHost {
     this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647;';
     this.root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
-    style.textContent = HOVER_CARD_CSS;
+    style.textContent = HOVER_CARD_CSS + MARK_CSS;
+    this.marks = document.createElement('div');
     this.mount = document.createElement('div');
-    this.root.append(style, this.mount);
+    this.root.append(style, this.marks, this.mount);
     document.documentElement.append(this.host);
   }
 
@@ -40,12 +46,15 @@ export class CardHost {
     return this.data != null;
   }
 
-  show(data: CardData, anchor: DOMRect): void {
+  show(data: CardData, anchor: DOMRect, word: DOMRect[] = []): void {
     this.ensure();
+    this.mark(word);
     this.data = data;
     this.anchor = anchor;
     this.saved = null;
     this.paint();
+    // Open or not is visible to the page (the card itself is in a closed root): benchmarks watch for it.
+    this.host!.setAttribute('data-open', '');
   }
 
   setSaved(message: string): void {
@@ -68,6 +77,28 @@ export class CardHost {
     this.data = null;
     this.frozen = false;
     if (this.mount) render(null, this.mount);
+    this.host?.removeAttribute('data-open');
+    this.mark([]);
+  }
+
+  /**
+   * Tints the word under the pointer: boxes over its line boxes, drawn in our own root. Marking the page's text
+   * itself (a CSS highlight, or a background on our words) makes Chromium lay out or repaint the whole page, about
+   * 10–15 ms a frame on a newspaper page with pinyin; these boxes change nothing outside the card's host.
+   */
+  mark(rects: readonly DOMRect[]): void {
+    if (!this.marks) return;
+    const boxes = rects.filter((r) => r.width > 0 && r.height > 0);
+    while (this.marks.childElementCount > boxes.length) this.marks.lastElementChild!.remove();
+    boxes.forEach((r, i) => {
+      let box = this.marks!.children[i] as HTMLElement | undefined;
+      if (!box) {
+        box = document.createElement('div');
+        box.className = 'mark';
+        this.marks!.append(box);
+      }
+      box.style.cssText = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px`;
+    });
   }
 
   destroy(): void {

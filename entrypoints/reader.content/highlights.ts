@@ -4,8 +4,9 @@ import type { PageView } from './reader';
 const CATEGORIES = ['slogan', 'policy', 'institution', 'campaign', 'ideology', 'title', 'event', 'place'];
 
 /**
- * Glossary terms underlined through the CSS Custom Highlight API: ranges over the page's own text (or over our
- * ruby when it is shown), so highlighting alone never changes the DOM.
+ * Glossary terms in text we leave as it is (no pinyin, original script) are underlined through the CSS Custom
+ * Highlight API: ranges over the page's own text, so highlighting alone never changes the DOM. Drawn text is
+ * marked on our own elements instead (see markParts).
  */
 export class TermHighlights {
   constructor(private page: PageView) {}
@@ -17,7 +18,8 @@ export class TermHighlights {
     if (!on) return;
     const byCategory = new Map<string, Range[]>();
     for (const b of this.page.allBlocks()) {
-      if (!b.visible) continue;
+      // Drawn blocks carry their marks on our own elements (markTerms).
+      if (!b.visible || b.rendered) continue;
       for (const span of b.termSpans) {
         const range = rangeForRunSpan(b.run, span.start, span.end, b.rendered);
         if (!range) continue;

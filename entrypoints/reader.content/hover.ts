@@ -1,5 +1,5 @@
 import { isErrorResponse, unpackLookups, type ResponseOf } from '../../lib/messages';
-import { runOffsetAt, rangeForRunSpan } from '../../lib/dom/pointer';
+import { runOffsetAt, rangeForRunSpan, textBoxes } from '../../lib/dom/pointer';
 import { isHan } from '../../lib/text/han';
 import type { Settings } from '../../lib/settings';
 import { send } from '../../components/send';
@@ -66,7 +66,11 @@ export class Hover {
   private steadyUntil = 0;
 
   private onScroll = () => {
-    if (!this.card.frozen && performance.now() > this.steadyUntil) this.close();
+    if (!this.card.frozen && performance.now() > this.steadyUntil) return this.close();
+    // The card stays; the mark over the word follows it.
+    const c = this.current;
+    const range = c && rangeForRunSpan(c.block.run, c.start, c.end, c.block.rendered);
+    if (range) this.card.mark(textBoxes(range));
   };
 
   private onMove = (e: MouseEvent) => {
@@ -273,16 +277,13 @@ export class Hover {
     const end = offset + found.word.length;
     this.current = { block, start: offset, end, word: found.word };
     const range = rangeForRunSpan(block.run, offset, end, block.rendered);
-    const registry = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights;
-    if (range && registry) registry.set('dubao-hover', new Highlight(range));
     const rect = range?.getBoundingClientRect() ?? new DOMRect(0, 0, 0, 0);
-    this.card.show(found.card, rect);
+    this.card.show(found.card, rect, range ? textBoxes(range) : []);
   }
 
   close(): void {
     this.current = null;
     this.card.hide();
-    (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights?.delete('dubao-hover');
   }
 
   private async save(): Promise<void> {

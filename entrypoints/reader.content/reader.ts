@@ -1,5 +1,5 @@
 import { collectRuns, type Run } from '../../lib/dom/runs';
-import { renderRun, restoreRun, type RenderedRun } from '../../lib/dom/render';
+import { markTerms, renderRun, restoreRun, type RenderedRun } from '../../lib/dom/render';
 import type { BuiltView } from '../../lib/reader/build-view';
 import type { Settings } from '../../lib/settings';
 
@@ -22,7 +22,7 @@ const MARGIN_PX = 600;
 
 /** What the view depends on; a change in any of these re-renders from the kept original. */
 function viewKey(s: Settings): string {
-  return [s.enabled, s.pinyin, s.pinyinStyle, s.script, s.hideKnown, s.hskHideLevel].join('|');
+  return [s.enabled, s.pinyin, s.pinyinStyle, s.script, s.hideKnown, s.hskHideLevel, s.highlights].join('|');
 }
 
 /**
@@ -168,7 +168,11 @@ export class PageView {
           b.termSpans = view.termSpans;
           if (b.rendered) restoreRun(b.rendered);
           b.rendered = null;
-          if (settings.pinyin || settings.script !== 'original') b.rendered = renderRun(b.run, view);
+          if (settings.pinyin || settings.script !== 'original') {
+            b.rendered = renderRun(b.run, view);
+            // Drawn terms are underlined through an attribute on our words; text left as it is gets a CSS highlight.
+            if (settings.highlights) markTerms(b.rendered, view.termSpans);
+          }
         });
       });
       this.onRendered?.();

@@ -131,3 +131,43 @@ export function rangeForRunSpan(
   }
   return r;
 }
+
+/**
+ * The boxes of the characters in `range`, one per line: the text nodes' own boxes (never the pinyin over them,
+ * which is drawn from attributes and has no text node), joined where they sit side by side on a line.
+ */
+export function textBoxes(range: Range): DOMRect[] {
+  const doc = range.startContainer.ownerDocument;
+  if (!doc) return [];
+  const root = range.commonAncestorContainer;
+  const rects: DOMRect[] = [];
+  const add = (node: Text) => {
+    const start = node === range.startContainer ? range.startOffset : 0;
+    const end = node === range.endContainer ? range.endOffset : node.data.length;
+    if (end <= start) return;
+    const r = doc.createRange();
+    r.setStart(node, start);
+    r.setEnd(node, end);
+    for (const b of r.getClientRects()) if (b.width > 0 && b.height > 0) rects.push(b);
+  };
+  if (root.nodeType === 3) add(root as Text);
+  else {
+    const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (range.intersectsNode(n)) add(n as Text);
+  }
+  const lines: DOMRect[] = [];
+  for (const b of rects) {
+    const last = lines[lines.length - 1];
+    const sameLine = last && Math.abs(last.top - b.top) < 1 && Math.abs(last.bottom - b.bottom) < 1;
+    if (sameLine && b.left <= last.right + 1 && b.right >= last.left - 1) {
+      const left = Math.min(last.left, b.left);
+      lines[lines.length - 1] = new DOMRect(
+        left,
+        last.top,
+        Math.max(last.right, b.right) - left,
+        last.height,
+      );
+    } else lines.push(new DOMRect(b.left, b.top, b.width, b.height));
+  }
+  return lines;
+}

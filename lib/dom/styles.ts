@@ -25,11 +25,11 @@ dubao-t rt { font-size: 0.5em; line-height: 1.1; font-style: normal; font-weight
   font-family: system-ui, 'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif; user-select: none; -webkit-user-select: none; }
 dubao-t rt::before { content: attr(data-py); }
 ${TONE_COLOURS.map((c, i) => `dubao-t[data-style="colors"] rt.t${i + 1} { color: ${c}; }`).join('\n')}
-::highlight(dubao-hover) { background-color: rgba(255, 209, 0, 0.45); }
 ${Object.entries(TERM_COLOURS)
-  .map(
-    ([k, c]) =>
-      `::highlight(dubao-term-${k}) { text-decoration: underline dotted ${c}; text-decoration-thickness: 2px; text-underline-offset: 0.2em; }`,
-  )
+  .map(([k, c]) => {
+    const line = `text-decoration: underline dotted ${c}; text-decoration-thickness: 2px; text-underline-offset: 0.2em;`;
+    // Two rules: a browser without ::highlight drops a whole selector list that names it.
+    return `::highlight(dubao-term-${k}) { ${line} }\ndubao-w[data-term="${k}"] { ${line} }`;
+  })
   .join('\n')}
 `;

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, sendFromExtension, type ExtensionBrowser } from './chromium';
 import { serveFolder, type StaticServer } from '../../tools/serve';
 import { hoverWord } from './layout';
-import { cardText } from './shadow';
+import { cardMarks, cardText } from './shadow';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -148,6 +148,57 @@ describe('hover card', () => {
     await page.close();
   });
 
+  it('tints the word under the pointer and underlines the glossary terms', async () => {
+    const page = await open('newspaper.html');
+    await waitForRuby(page);
+    await hoverWord(page, '共同富裕');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/common prosperity/i);
+    // The tint covers the four characters of the word (its line box), and nothing far from it.
+    const word = await page.evaluate(() => {
+      const ruby = [...document.querySelectorAll('dubao-t ruby')].find((r) => r.textContent === '共同富裕')!;
+      // The characters alone, not the pinyin over them.
+      const boxes = [...ruby.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((t) => {
+          const r = document.createRange();
+          r.selectNodeContents(t);
+          return r.getBoundingClientRect();
+        });
+      return {
+        left: Math.min(...boxes.map((b) => b.left)),
+        top: Math.min(...boxes.map((b) => b.top)),
+        right: Math.max(...boxes.map((b) => b.right)),
+        bottom: Math.max(...boxes.map((b) => b.bottom)),
+      };
+    });
+    const marks = await cardMarks(page);
+    expect(marks.length).toBeGreaterThan(0);
+    expect(Math.min(...marks.map((m) => m.left))).toBeCloseTo(word.left, 0);
+    expect(Math.max(...marks.map((m) => m.right))).toBeCloseTo(word.right, 0);
+    for (const m of marks) {
+      expect(m.top).toBeLessThanOrEqual(word.top + 1);
+      expect(m.bottom).toBeGreaterThanOrEqual(word.bottom - 1);
+      expect(m.bottom - m.top).toBeLessThan(2 * (word.bottom - word.top));
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardMarks(page)).toEqual([]);
+
+    // Terms drawn with pinyin are underlined in their category's colour.
+    const term = await page.evaluate(() => {
+      const w = [...document.querySelectorAll('dubao-w[data-term]')].find(
+        (e) => e.textContent === '共同富裕',
+      )!;
+      const s = getComputedStyle(w);
+      return {
+        category: w.getAttribute('data-term'),
+        line: s.textDecorationLine,
+        style: s.textDecorationStyle,
+      };
+    });
+    expect(term).toEqual({ category: 'policy', line: 'underline', style: 'dotted' });
+    await page.close();
+  });
+
   it('shows 银行 with its CC-CEDICT senses and reading', async () => {
     const page = await open('traditional.html');
     await waitForRuby(page);
@@ -207,6 +258,33 @@ describe('settings round trips', () => {
     await expect.poll(() => page.locator('dubao-t').count()).toBe(0);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(original);
     await setSettings(page, 'site', { enabled: true, pinyin: true, script: 'original' }, host);
+    await page.close();
+  });
+});
+
+describe('glossary terms underlined', () => {
+  it("in the page's own text without pinyin, and not at all when turned off", async () => {
+    const page = await open('newspaper.html');
+    await waitForRuby(page);
+    const host = new URL(server.url).host;
+    const underlined = () =>
+      page.evaluate(() => {
+        const drawn = [...document.querySelectorAll('dubao-w[data-term]')].map((w) => w.textContent);
+        // Highlights belong to the document, so the page sees the reader's through its own CSS.highlights.
+        const ranges = [...CSS.highlights].flatMap(([name, h]) =>
+          name.startsWith('dubao-term-') ? [...h].map((r) => (r as Range).toString()) : [],
+        );
+        return { drawn: drawn.includes('共同富裕'), page: ranges.includes('共同富裕') };
+      });
+    await expect.poll(underlined).toEqual({ drawn: true, page: false });
+    await setSettings(page, 'site', { pinyin: false }, host);
+    await expect.poll(() => page.locator('dubao-t').count()).toBe(0);
+    await expect.poll(underlined).toEqual({ drawn: false, page: true });
+    await setSettings(page, 'site', { pinyin: true, highlights: false }, host);
+    await waitForRuby(page);
+    await expect.poll(underlined).toEqual({ drawn: false, page: false });
+    await setSettings(page, 'site', { highlights: true }, host);
+    await expect.poll(underlined).toEqual({ drawn: true, page: false });
     await page.close();
   });
 });

@@ -65,3 +65,33 @@ export async function clickCardButton(page: Page, label: string): Promise<void> 
     await cdp.detach();
   }
 }
+
+/** The boxes (CSS px, on screen) tinting the word under the pointer, drawn in the card's closed root. */
+export async function cardMarks(
+  page: Page,
+): Promise<{ left: number; top: number; right: number; bottom: number }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: CdpNodeWithId & { attributes?: string[] };
+    };
+    const marks: number[] = [];
+    const find = (n: CdpNodeWithId & { attributes?: string[] }, inCard: boolean) => {
+      const here = inCard || n.nodeName === 'DUBAO-CARD';
+      const cls = n.attributes?.[n.attributes.indexOf('class') + 1];
+      if (here && n.nodeName === 'DIV' && n.attributes?.includes('class') && cls === 'mark')
+        marks.push(n.nodeId);
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) find(c, here);
+    };
+    find(root, false);
+    const boxes = [];
+    for (const nodeId of marks) {
+      const { model } = (await cdp.send('DOM.getBoxModel', { nodeId })) as { model: { border: number[] } };
+      const [x1, y1, , , x3, y3] = model.border;
+      boxes.push({ left: x1, top: y1, right: x3, bottom: y3 });
+    }
+    return boxes;
+  } finally {
+    await cdp.detach();
+  }
+}

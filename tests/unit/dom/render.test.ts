@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { collectRuns } from '../../../lib/dom/runs';
-import { renderRun, restoreRun } from '../../../lib/dom/render';
+import { markTerms, renderRun, restoreRun } from '../../../lib/dom/render';
 import type { RunView, ViewToken } from '../../../lib/dom/view';
 
 function page(html: string): Document {
@@ -121,6 +121,33 @@ describe('renderRun and restoreRun', () => {
     renderRun(run, viewOf(run.text, [[0, 4]], { ruby: true }));
     expect(doc.querySelector('b')?.textContent).toBe('富裕');
     expect(doc.querySelector('b ruby')?.textContent).toBe('富裕');
+  });
+
+  it('marks every drawn part of a term with its category, and only those', () => {
+    const doc = page('<p>要坚持共同<b>富裕</b>的方向</p>');
+    const [run] = collectRuns(doc);
+    const r = renderRun(
+      run,
+      viewOf(
+        run.text,
+        [
+          [0, 1],
+          [1, 3],
+          [3, 7],
+          [7, 8],
+          [8, 10],
+        ],
+        { ruby: true },
+      ),
+    );
+    markTerms(r, [{ start: 3, end: 7, category: 'policy' }]);
+    const marked = [...doc.querySelectorAll('dubao-w[data-term]')];
+    expect(marked.map((el) => [visibleText(el), el.getAttribute('data-term')])).toEqual([
+      ['共同', 'policy'],
+      ['富裕', 'policy'],
+    ]);
+    restoreRun(r);
+    expect(doc.body.innerHTML).toBe('<p>要坚持共同<b>富裕</b>的方向</p>');
   });
 
   it('does not overwrite text the page changed while it was annotated', () => {

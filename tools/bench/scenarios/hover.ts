@@ -4,15 +4,14 @@ import { waitForRuby } from '../browser';
 import { log } from '../stats';
 
 /**
- * Page-side probes. The card lives in a closed shadow root, so the page cannot see its content change; but the
- * reader marks the word under the pointer with the CSS Custom Highlight `dubao-hover` in the same synchronous
- * step that fills and places the card, and the highlight registry belongs to the document, visible from the page.
+ * Page-side probes. The card lives in a closed shadow root, so the page cannot see its content; but its host, an
+ * element of the document, carries `data-open` from the same synchronous step that fills and places the card.
  * So: note the timeStamp of the mousemove the page receives (same clock as performance.now()), then check at
- * every animation frame whether `dubao-hover` is there. Animation frame callbacks run just before the frame's
- * style, layout and paint, with no task in between, so the first frame whose callback sees the highlight is the
- * frame that paints the card. Latency = the time that frame's callback runs − the move's timeStamp. (The frame's
- * own timestamp, the rAF argument, is not used: in headless Chromium it can be earlier than the move that the
- * frame handles, which gave negative latencies.)
+ * every animation frame whether the host is open. Animation frame callbacks run just before the frame's style,
+ * layout and paint, with no task in between, so the first frame whose callback sees it open is the frame that
+ * paints the card. Latency = the time that frame's callback runs − the move's timeStamp. (The frame's own
+ * timestamp, the rAF argument, is not used: in headless Chromium it can be earlier than the move that the frame
+ * handles, which gave negative latencies.)
  *
  * (An earlier version polled with a MessageChannel between frames and took the frame after; when the card was
  * filled synchronously within the input task, Chromium ran the frame before the poll's next task, so the probe
@@ -26,13 +25,13 @@ const PROBES = `(() => {
   w.__armHover = () => new Promise((armed) => {
     const until = performance.now() + 3000;
     const idle = () =>
-      CSS.highlights.has('dubao-hover') && performance.now() < until ? setTimeout(idle, 1) : armed();
+      document.querySelector('dubao-card[data-open]') && performance.now() < until ? setTimeout(idle, 1) : armed();
     idle();
   }).then(() => {
     w.__hover = new Promise((resolve) => {
       const deadline = performance.now() + 3000;
       const check = (frame) => {
-        if (CSS.highlights.has('dubao-hover')) resolve({ move: w.__lastMove, shown: performance.now(), frame });
+        if (document.querySelector('dubao-card[data-open]')) resolve({ move: w.__lastMove, shown: performance.now(), frame });
         else if (performance.now() > deadline) resolve(null);
         else requestAnimationFrame(check);
       };
