@@ -16,8 +16,15 @@ export const TERM_COLOURS: Record<string, string> = {
 /**
  * The reader's CSS, adopted by the document (no <style> element is added to the page). Pinyin comes from an
  * attribute through ::before, so it is not text: copying gives the Chinese alone and find-in-page finds words.
+ *
+ * `will-change: opacity` on the body gives the page's content a layer of its own. Without it, every frame that
+ * changes anything outside it (the hover card opening or closing, a page's own ticker) has Chromium repaint the
+ * whole document: ~10 ms a frame on the sample page with pinyin, 0.5 ms with it. It makes the body a stacking
+ * context and nothing else (unlike `transform`, it is no containing block for fixed elements). `:where` keeps its
+ * weight at zero, so a page's own `will-change` on its body still wins.
  */
 export const READER_CSS = `
+:where(body) { will-change: opacity; }
 dubao-t, dubao-w { display: inline; font: inherit; color: inherit; }
 dubao-t ruby { ruby-position: over; ruby-align: center; line-height: normal; }
 dubao-t rt { font-size: 0.5em; line-height: 1.1; font-style: normal; font-weight: normal; letter-spacing: 0;

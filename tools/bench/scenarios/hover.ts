@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { BenchPages, ExtensionBrowser } from '../browser';
 import { waitForRuby } from '../browser';
 import { log } from '../stats';
+import { startTrace } from '../trace';
 
 /**
  * Page-side probes. The card lives in a closed shadow root, so the page cannot see its content; but its host, an
@@ -9,9 +10,13 @@ import { log } from '../stats';
  * So: note the timeStamp of the mousemove the page receives (same clock as performance.now()), then check at
  * every animation frame whether the host is open. Animation frame callbacks run just before the frame's style,
  * layout and paint, with no task in between, so the first frame whose callback sees it open is the frame that
- * paints the card. Latency = the time that frame's callback runs − the move's timeStamp. (The frame's own
- * timestamp, the rAF argument, is not used: in headless Chromium it can be earlier than the move that the frame
- * handles, which gave negative latencies.)
+ * paints the card. (The frame's own timestamp, the rAF argument, is not used: in headless Chromium it can be
+ * earlier than the move that the frame handles, which gave negative latencies.)
+ *
+ * "Painted" is the end of that frame's main-thread work: its commit to the compositor, found in a Chromium
+ * trace recorded over the run (the first Commit of the page's main thread that ends after the callback). Taking
+ * the callback itself as the end, as this bench once did, leaves out the frame's style, layout and paint, which
+ * on a page with pinyin was up to 10 ms, and favoured work done after the callback over work done before it.
  *
  * (An earlier version polled with a MessageChannel between frames and took the frame after; when the card was
  * filled synchronously within the input task, Chromium ran the frame before the poll's next task, so the probe
@@ -30,8 +35,8 @@ const PROBES = `(() => {
   }).then(() => {
     w.__hover = new Promise((resolve) => {
       const deadline = performance.now() + 3000;
-      const check = (frame) => {
-        if (document.querySelector('dubao-card[data-open]')) resolve({ move: w.__lastMove, shown: performance.now(), frame });
+      const check = () => {
+        if (document.querySelector('dubao-card[data-open]')) resolve({ move: w.__lastMove, shown: performance.now() });
         else if (performance.now() > deadline) resolve(null);
         else requestAnimationFrame(check);
       };
@@ -40,7 +45,7 @@ const PROBES = `(() => {
   });
 })();`;
 
-type Sample = { move: number; shown: number; frame: number } | null;
+type Sample = { move: number; shown: number } | null;
 
 /** Centres of `n` Han characters spread evenly over the page's ruby, in document order (page coordinates). */
 function targets(page: Page, n: number): Promise<{ x: number; y: number }[]> {
@@ -62,10 +67,10 @@ function targets(page: Page, n: number): Promise<{ x: number; y: number }[]> {
 }
 
 export interface HoverTimes {
-  /** Move → the frame that paints the card. */
+  /** Move → the end of the commit of the frame that paints the card. */
   painted: number[];
-  /** Move → the timestamp Chromium gives that frame (for comparison only: it can precede the move). */
-  frameStamp: number[];
+  /** Move → that frame's animation frame callback (before its style, layout and paint). */
+  frameStart: number[];
 }
 
 export async function measureHover(
@@ -92,9 +97,15 @@ export async function measureHover(
   await page.waitForTimeout(300);
   const spots = await targets(page, points);
   const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
-  const latencies: number[] = [];
-  const frameStamp: number[] = [];
+  const samples: { move: number; shown: number }[] = [];
   let missed = 0;
+  const trace = await startTrace(page);
+  // One instant on both clocks: performance.now() in the page, microseconds in the trace.
+  const syncNow = await page.evaluate(() => {
+    const t = performance.now();
+    console.timeStamp('dubao-bench-sync');
+    return t;
+  });
   let top = -1;
   for (const spot of spots) {
     // Keep the target on screen, scrolling only when it is off (scrolling closes the card).
@@ -111,12 +122,26 @@ export async function measureHover(
       () => (window as unknown as { __hover: Promise<Sample> }).__hover,
     )) as Sample;
     if (!s) missed++;
-    else {
-      latencies.push(s.shown - s.move);
-      frameStamp.push(s.frame - s.move);
-    }
+    else samples.push({ move: s.move, shown: s.shown });
   }
+  const events = await trace.stop();
   await page.close();
   if (missed) log(`hover: ${missed} of ${spots.length} points showed no card (no word at that character)`);
-  return { painted: latencies, frameStamp };
+  const sync = events.find(
+    (e) => e.name === 'TimeStamp' && (e.args?.data as { message?: string })?.message === 'dubao-bench-sync',
+  );
+  if (!sync) throw new Error('hover: the trace holds no sync stamp');
+  const offset = sync.ts / 1000 - syncNow; // trace ms = page ms + offset
+  const thread = { pid: sync.pid, tid: sync.tid };
+  const commitEnds = events
+    .filter((e) => e.name === 'Commit' && e.ph === 'X' && e.pid === thread.pid && e.tid === thread.tid)
+    .map((e) => (e.ts + (e.dur ?? 0)) / 1000 - offset)
+    .sort((a, b) => a - b);
+  const painted: number[] = [];
+  for (const s of samples) {
+    const end = commitEnds.find((t) => t >= s.shown);
+    if (end === undefined) throw new Error('hover: no commit after a frame that showed the card');
+    painted.push(end - s.move);
+  }
+  return { painted, frameStart: samples.map((s) => s.shown - s.move) };
 }
