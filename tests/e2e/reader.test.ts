@@ -180,6 +180,12 @@ describe('hover card', () => {
       expect(m.bottom).toBeGreaterThanOrEqual(word.bottom - 1);
       expect(m.bottom - m.top).toBeLessThan(2 * (word.bottom - word.top));
     }
+    // Frozen (Shift), the card stays while the page scrolls, and the tint follows the word.
+    await page.keyboard.press('Shift');
+    await page.evaluate(() => scrollBy(0, 100));
+    await expect
+      .poll(async () => Math.round(Math.min(...(await cardMarks(page)).map((m) => m.top))))
+      .toBe(Math.round(marks[0].top - 100));
     await page.keyboard.press('Escape');
     await expect.poll(() => cardMarks(page)).toEqual([]);
 
