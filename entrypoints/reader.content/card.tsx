@@ -2,7 +2,9 @@ import { render } from 'preact';
 import { HoverCard, HOVER_CARD_CSS, type CardData } from '../../components/HoverCard';
 
 const MARK_CSS = `
-.mark { position: fixed; pointer-events: none; background: rgba(255, 209, 0, 0.4); border-radius: 2px; }
+.card { top: 0; left: 0; }
+.mark { position: fixed; top: 0; left: 0; width: 1px; height: 1px; transform-origin: 0 0; pointer-events: none;
+  background: rgba(255, 209, 0, 0.4); }
 `;
 
 export interface CardActions {
@@ -97,7 +99,8 @@ export class CardHost {
         box.className = 'mark';
         this.marks!.append(box);
       }
-      box.style.cssText = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px`;
+      // A 1 px box stretched over the word: changing a transform needs no layout.
+      box.style.transform = `matrix(${r.width}, 0, 0, ${r.height}, ${r.left}, ${r.top})`;
     });
   }
 
@@ -132,7 +135,7 @@ export class CardHost {
     let top = a.bottom + 6;
     if (top + height > vh && a.top - height - 6 > 0) top = a.top - height - 6;
     const left = Math.max(4, Math.min(a.left, vw - width - 8));
-    card.style.top = `${Math.max(4, top)}px`;
-    card.style.left = `${left}px`;
+    // Moved by a transform, not top/left: a transform needs no layout, so the card is laid out once per show.
+    card.style.transform = `translate(${left}px, ${Math.max(4, top)}px)`;
   }
 }
