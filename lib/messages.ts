@@ -177,7 +177,8 @@ export interface ResponseMap {
   countTerms: { terms: number };
   getPageStats: TabStats;
   dictStatus: DictImportState | null;
-  views: { views: BuiltView[] };
+  /** The views as one JSON string (`unpackViews` reads it), for the same reason as `lookupMany`. */
+  views: { packed: string };
   /** `changed`: rows added or removed. */
   setKnown: { ok: true; changed: number } | { ok: false; error: string; quota: boolean };
 }
@@ -282,6 +283,13 @@ export async function dispatch<S extends MessageSenderLike>(
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) } satisfies ErrorResponse;
   }
+}
+
+/** The views of a `views` reply, in the order of its texts. */
+export function unpackViews(reply: ResponseMap['views']): BuiltView[] {
+  const views: unknown = JSON.parse(reply.packed);
+  if (!Array.isArray(views)) throw new Error('views: the reply is not a list');
+  return views as BuiltView[];
 }
 
 /** The answers of a `lookupMany` reply, in the order of its texts. */

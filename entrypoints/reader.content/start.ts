@@ -1,4 +1,4 @@
-import { isErrorResponse, MAX_COUNTED_TEXT } from '../../lib/messages';
+import { isErrorResponse, MAX_COUNTED_TEXT, unpackViews } from '../../lib/messages';
 import { parseStoredSettings, settingsForHost, siteKey, type Settings } from '../../lib/settings';
 import { READER_CSS } from '../../lib/dom/styles';
 import { send } from '../../components/send';
@@ -28,8 +28,11 @@ function installStyles(): () => void {
 
 export async function startReader(): Promise<void> {
   const host = siteKey(location.href);
-  // Straight from storage (what the background would answer, without the trip through it).
-  let settings: Settings = settingsForHost(parseStoredSettings(await settingsItem.getValue()), host);
+  // As the background read them just before injecting this script; else straight from storage.
+  const g = globalThis as { __dubaoSettings?: Settings };
+  const given = g.__dubaoSettings;
+  delete g.__dubaoSettings; // a later injection into this frame reads its own
+  let settings: Settings = given ?? settingsForHost(parseStoredSettings(await settingsItem.getValue()), host);
 
   // Words, pinyin, conversion and terms come from the background's engine: this script stays small.
   const views: ViewSource = async (texts, s) => {
@@ -43,7 +46,7 @@ export async function startReader(): Promise<void> {
       hideKnown: s.hideKnown,
       hskHideLevel: s.hskHideLevel,
     });
-    return isErrorResponse(r) ? null : r.views;
+    return isErrorResponse(r) ? null : unpackViews(r);
   };
 
   // The page's language follows the script shown, so the browser picks fonts and voices for it; restored exactly.
@@ -97,7 +100,7 @@ export async function startReader(): Promise<void> {
     hover.attach();
   }
 
-  settingsItem.watch((raw) => {
+  const onSettings = (raw: unknown) => {
     const next = settingsForHost(parseStoredSettings(raw), host);
     const wasEnabled = settings.enabled;
     settings = next;
@@ -119,7 +122,10 @@ export async function startReader(): Promise<void> {
     }
     page.update(next);
     highlights.update(next.highlights);
-  });
+  };
+  settingsItem.watch(onSettings);
+  // Settings handed over by the background may have changed before the watch began: read them once to be sure.
+  if (given) void settingsItem.getValue().then(onSettings);
 
   // Marking a word known (here, in another tab or in the options page) redraws the pinyin it affects.
   knownRevisionItem.watch(() => {

@@ -190,7 +190,8 @@ describe('hostile content stays text', () => {
             pinyinStyle: 'marks',
             script: 'original',
           });
-          return r.views?.[0]?.termSpans?.map((t: { termId: string }) => t.termId) ?? [];
+          const views = typeof r.packed === 'string' ? JSON.parse(r.packed) : [];
+          return views[0]?.termSpans?.map((t: { termId: string }) => t.termId) ?? [];
         },
         { timeout: 10_000, interval: 500 },
       )

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   unpackLookups,
+  unpackViews,
   dispatch,
   isErrorResponse,
   isTrustedSender,
@@ -83,7 +84,7 @@ describe('parseMessage', () => {
   });
 });
 
-describe('lookupMany replies', () => {
+describe('packed replies (lookupMany, views)', () => {
   it('carry the answers as one JSON string, read back in the order of the texts', () => {
     const answers = [
       { entries: [], terms: [], known: ['银行'] },
@@ -95,6 +96,18 @@ describe('lookupMany replies', () => {
   it('refuse a reply that is not a list', () => {
     expect(() => unpackLookups({ packed: '{"entries":[]}' })).toThrow(/not a list/);
     expect(() => unpackLookups({ packed: '[' })).toThrow();
+  });
+
+  it('views travel as one string and come back as they were built', () => {
+    const views = [
+      {
+        tokens: [{ start: 0, end: 2, display: '银行', word: true, ruby: ['yín', 'háng'], tones: [2, 2] }],
+        termSpans: [],
+        style: 'marks' as const,
+      },
+    ];
+    expect(unpackViews({ packed: JSON.stringify(views) })).toEqual(views);
+    expect(() => unpackViews({ packed: '{"tokens":[]}' })).toThrow(/not a list/);
   });
 });
 
@@ -132,7 +145,7 @@ describe('dispatch', () => {
       getPageStats: vi.fn(() => ({ detected: null, reader: null })),
       dictStatus: vi.fn(() => null),
       setKnown: vi.fn(() => ({ ok: true as const, changed: 1 })),
-      views: vi.fn(() => ({ views: [] })),
+      views: vi.fn(() => ({ packed: '[]' })),
     };
   }
 
