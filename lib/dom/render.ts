@@ -176,9 +176,12 @@ export function markTerms(
   r: RenderedRun,
   spans: readonly { start: number; end: number; category: string }[],
 ): void {
-  for (const s of spans) {
-    for (const part of r.parts) {
-      if (part.end > s.start && part.start < s.end) part.el.setAttribute('data-term', s.category);
-    }
+  // Parts are in run order; so, sorted, are the spans: one pass over both.
+  const parts = r.parts;
+  let p = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    while (p < parts.length && parts[p].end <= s.start) p++;
+    for (let i = p; i < parts.length && parts[i].start < s.end; i++)
+      parts[i].el.setAttribute('data-term', s.category);
   }
 }

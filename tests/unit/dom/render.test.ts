@@ -140,11 +140,16 @@ describe('renderRun and restoreRun', () => {
         { ruby: true },
       ),
     );
-    markTerms(r, [{ start: 3, end: 7, category: 'policy' }]);
+    // Spans in any order.
+    markTerms(r, [
+      { start: 8, end: 10, category: 'ideology' },
+      { start: 3, end: 7, category: 'policy' },
+    ]);
     const marked = [...doc.querySelectorAll('dubao-w[data-term]')];
     expect(marked.map((el) => [visibleText(el), el.getAttribute('data-term')])).toEqual([
       ['共同', 'policy'],
       ['富裕', 'policy'],
+      ['方向', 'ideology'],
     ]);
     restoreRun(r);
     expect(doc.body.innerHTML).toBe('<p>要坚持共同<b>富裕</b>的方向</p>');
