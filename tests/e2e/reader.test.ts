@@ -293,6 +293,44 @@ describe('glossary terms underlined', () => {
     await expect.poll(underlined).toEqual({ drawn: true, page: false });
     await page.close();
   });
+
+  it("without pinyin, the card opens over the page's own text and tints the word, leaving the text as it was", async () => {
+    const page = await open('newspaper.html');
+    await waitForRuby(page);
+    const host = new URL(server.url).host;
+    await setSettings(page, 'site', { pinyin: false }, host);
+    await expect.poll(() => page.locator('dubao-t').count()).toBe(0);
+    const before = await page.evaluate(() => document.body.innerHTML);
+    // The first 共同富裕 in the page's own text: its characters' box, on screen.
+    const word = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const at = n.data.indexOf('共同富裕');
+        if (at < 0) continue;
+        n.parentElement!.scrollIntoView({ block: 'center' });
+        const r = document.createRange();
+        r.setStart(n, at);
+        r.setEnd(n, at + 4);
+        const rects = [...r.getClientRects()];
+        if (rects.length !== 1) continue; // split over two lines: take another
+        const b = rects[0];
+        return { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
+      }
+      return null;
+    });
+    expect(word).not.toBeNull();
+    await page.mouse.move(1, 1);
+    await page.mouse.move(word!.left + 5, (word!.top + word!.bottom) / 2);
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/common prosperity/i);
+    const marks = await cardMarks(page);
+    expect(marks).toHaveLength(1);
+    expect(marks[0].left).toBeCloseTo(word!.left, 0);
+    expect(marks[0].right).toBeCloseTo(word!.right, 0);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    await page.keyboard.press('Escape');
+    await setSettings(page, 'site', { pinyin: true }, host);
+    await page.close();
+  });
 });
 
 describe('no page errors', () => {
