@@ -6,7 +6,7 @@ const CATEGORIES = ['slogan', 'policy', 'institution', 'campaign', 'ideology', '
 /**
  * Glossary terms in text we leave as it is (no pinyin, original script) are underlined through the CSS Custom
  * Highlight API: ranges over the page's own text, so highlighting alone never changes the DOM. Drawn text is
- * marked on our own elements instead (see markParts).
+ * marked on our own elements instead (markTerms).
  */
 export class TermHighlights {
   constructor(private page: PageView) {}
@@ -21,7 +21,7 @@ export class TermHighlights {
       // Drawn blocks carry their marks on our own elements (markTerms).
       if (!b.visible || b.rendered) continue;
       for (const span of b.termSpans) {
-        const range = rangeForRunSpan(b.run, span.start, span.end, b.rendered);
+        const range = rangeForRunSpan(b.run, span.start, span.end);
         if (!range) continue;
         const list = byCategory.get(span.category) ?? [];
         list.push(range);
