@@ -19,7 +19,7 @@ import { measureCedictImport, type CedictRun } from './bench/scenarios/cedict';
 import { measureConvert } from './bench/scenarios/convert';
 import { detectorKB, detectorLibMs, detectorScriptMs } from './bench/scenarios/detector';
 import { measureFirstPinyin } from './bench/scenarios/first-pinyin';
-import { measureHover } from './bench/scenarios/hover';
+import { measureHover, measureHoverFloor } from './bench/scenarios/hover';
 import { jsHeapUsedMB } from './bench/scenarios/memory';
 import { log, median, percentile, repeat, round } from './bench/stats';
 
@@ -129,6 +129,15 @@ async function main(): Promise<number> {
         );
         r.hoverP50Ms = round(percentile(lat, 50), 1);
         r.hoverP95Ms = round(percentile(lat, 95), 1);
+      });
+      await step('hover floor: the drawn page as a static page, no extension, a trivial card', async () => {
+        const { painted: floor, frameStart } = await measureHoverFloor(b, pages);
+        log(
+          `  ${floor.length} samples; move → the start of that frame p50 ${percentile(frameStart, 50).toFixed(1)}, ` +
+            `p95 ${percentile(frameStart, 95).toFixed(1)} ms`,
+        );
+        r.hoverFloorP50Ms = round(percentile(floor, 50), 1);
+        r.hoverFloorP95Ms = round(percentile(floor, 95), 1);
       });
     }
 

@@ -11,6 +11,9 @@ export interface Results {
   browserBuildMs: number | null;
   hoverP50Ms: number | null;
   hoverP95Ms: number | null;
+  /** The same figure for the drawn page without the extension and a trivial card: what the browser alone costs. */
+  hoverFloorP50Ms: number | null;
+  hoverFloorP95Ms: number | null;
   convert100kMs: number | null;
   convert100kPaintedMs: number | null;
   convertColdMs: number | null;
@@ -33,6 +36,8 @@ export const EMPTY_RESULTS: Results = {
   browserBuildMs: null,
   hoverP50Ms: null,
   hoverP95Ms: null,
+  hoverFloorP50Ms: null,
+  hoverFloorP95Ms: null,
   convert100kMs: null,
   convert100kPaintedMs: null,
   convertColdMs: null,
@@ -62,6 +67,8 @@ const UNITS: Partial<Record<keyof Results, string>> = {
   annotateMs: 'ms',
   browserBuildMs: 'ms',
   hoverP50Ms: 'ms',
+  hoverFloorP50Ms: 'ms',
+  hoverFloorP95Ms: 'ms',
   convert100kPaintedMs: 'ms',
   convertColdMs: 'ms',
   cedictImportOwnMs: 'ms',

@@ -1,6 +1,11 @@
-import type { Page } from 'playwright-core';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { BenchPages, ExtensionBrowser } from '../browser';
-import { waitForRuby } from '../browser';
+import { launchPlain, waitForRuby } from '../browser';
+import { serveFolder } from '../../serve';
+import { READER_CSS } from '../../../lib/dom/styles';
 import { log } from '../stats';
 import { startTrace } from '../trace';
 
@@ -73,16 +78,75 @@ export interface HoverTimes {
   frameStart: number[];
 }
 
-export async function measureHover(
+export function measureHover(b: ExtensionBrowser, pages: BenchPages, points = 200): Promise<HoverTimes> {
+  return hoverRun(b.context, pages.url('newspaper.html'), points);
+}
+
+/**
+ * A trivial hover card, for the floor: on a move over a Han character, a fixed box in a closed shadow root gets a
+ * line of text and is placed under it (one forced layout, as ours); elsewhere it goes. No lookup, no tint.
+ */
+const FLOOR_CARD = `addEventListener('DOMContentLoaded', () => {
+  const host = document.createElement('dubao-card');
+  host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647;';
+  const root = host.attachShadow({ mode: 'closed' });
+  const card = document.createElement('div');
+  card.style.cssText = 'position: fixed; background: #fffdf7; border: 1px solid #ccc; padding: 10px; font: 14px system-ui; max-width: 360px';
+  document.documentElement.append(host);
+  addEventListener('mousemove', (e) => {
+    const r = document.caretRangeFromPoint(e.clientX, e.clientY);
+    const t = r && r.startContainer;
+    let hit = false;
+    if (t && t.nodeType === 3 && /\\p{Script=Han}/u.test(t.data.charAt(r.startOffset))) {
+      r.setEnd(t, r.startOffset + 1);
+      const b = r.getBoundingClientRect();
+      hit = e.clientX >= b.left && e.clientX <= b.right && e.clientY >= b.top && e.clientY <= b.bottom;
+    }
+    if (!hit) { card.remove(); host.removeAttribute('data-open'); return; }
+    card.textContent = t.data.charAt(r.startOffset) + ': a definition of the word, some words long; another sense.';
+    if (!card.isConnected) root.append(card);
+    const b = r.getBoundingClientRect();
+    card.getBoundingClientRect();
+    card.style.transform = 'translate(' + b.left + 'px, ' + (b.bottom + 6) + 'px)';
+    host.setAttribute('data-open', '');
+  }, { passive: true });
+});`;
+
+/**
+ * The browser's own floor for the same figure: the sample page as the reader leaves it once fully drawn (its
+ * markup and the reader's CSS, saved as a static page), in Chromium without the extension, with the trivial card
+ * above. What the reader adds to hover latency is the difference.
+ */
+export async function measureHoverFloor(
   b: ExtensionBrowser,
   pages: BenchPages,
   points = 200,
 ): Promise<HoverTimes> {
   const page = await b.context.newPage();
-  await page.addInitScript(PROBES);
   await page.goto(pages.url('newspaper.html'), { waitUntil: 'load' });
   await waitForRuby(page);
-  // Render the whole page first, so that later scrolling adds no rendering work to the samples.
+  await drawWholePage(page);
+  const html = await page.evaluate(() => {
+    document.querySelector('dubao-card')?.remove();
+    return '<!doctype html>' + document.documentElement.outerHTML;
+  });
+  await page.close();
+  const dir = mkdtempSync(join(tmpdir(), 'dubao-bench-floor-'));
+  writeFileSync(join(dir, 'drawn.html'), html.replace('</head>', `<style>${READER_CSS}</style></head>`));
+  const server = await serveFolder(dir);
+  const plain = await launchPlain();
+  try {
+    await plain.context.addInitScript(FLOOR_CARD);
+    return await hoverRun(plain.context, `${server.url}/drawn.html`, points);
+  } finally {
+    await plain.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Scrolls through the page so the reader draws all of it, then back to the top. */
+async function drawWholePage(page: Page): Promise<void> {
   await page.evaluate(async () => {
     for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
       scrollTo(0, y);
@@ -94,6 +158,15 @@ export async function measureHover(
     }
     scrollTo(0, 0);
   });
+}
+
+async function hoverRun(context: BrowserContext, url: string, points: number): Promise<HoverTimes> {
+  const page = await context.newPage();
+  await page.addInitScript(PROBES);
+  await page.goto(url, { waitUntil: 'load' });
+  await waitForRuby(page);
+  // Render the whole page first, so that later scrolling adds no rendering work to the samples.
+  await drawWholePage(page);
   await page.waitForTimeout(300);
   const spots = await targets(page, points);
   const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
