@@ -17,7 +17,7 @@ import { EMPTY_RESULTS, table, type Results } from './bench/report';
 import { measureAnnotate, measureBrowserBuild, scrollBaselineMs } from './bench/scenarios/annotate';
 import { measureCedictImport, type CedictRun } from './bench/scenarios/cedict';
 import { measureConvert } from './bench/scenarios/convert';
-import { detectorKB, detectorLibMs, detectorScriptMs } from './bench/scenarios/detector';
+import { detectorFloorMs, detectorKB, detectorLibMs, detectorScriptMs } from './bench/scenarios/detector';
 import { measureFirstPinyin } from './bench/scenarios/first-pinyin';
 import { measureHover, measureHoverFloor } from './bench/scenarios/hover';
 import { jsHeapUsedMB } from './bench/scenarios/memory';
@@ -106,6 +106,11 @@ async function main(): Promise<number> {
         const ms = await detectorScriptMs(b, pages);
         log(`  ${ms.map((x) => x.toFixed(3)).join(', ')} ms`);
         r.detectorMs = round(median(ms), 3);
+      });
+      await step('detector floor: a content script that only reads the title, same page', async () => {
+        const ms = await detectorFloorMs(pages);
+        log(`  ${ms.map((x) => x.toFixed(3)).join(', ')} ms`);
+        r.detectorFloorMs = round(median(ms), 3);
       });
     }
 

@@ -2,6 +2,8 @@ import { round } from './stats';
 
 export interface Results {
   detectorMs: number | null;
+  /** A content script that only reads the title, timed the same way: the machinery's own cost. */
+  detectorFloorMs: number | null;
   detectorLibMs: number | null;
   detectorKB: number | null;
   firstPinyinMs: number | null;
@@ -27,6 +29,7 @@ export interface Results {
 
 export const EMPTY_RESULTS: Results = {
   detectorMs: null,
+  detectorFloorMs: null,
   detectorLibMs: null,
   detectorKB: null,
   firstPinyinMs: null,
@@ -63,6 +66,7 @@ export const BUDGETS: Partial<Record<keyof Results, { limit: number; strict: boo
 
 const UNITS: Partial<Record<keyof Results, string>> = {
   detectorLibMs: 'ms',
+  detectorFloorMs: 'ms',
   firstPinyinMs: 'ms',
   annotateMs: 'ms',
   browserBuildMs: 'ms',

@@ -1,7 +1,9 @@
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { EXTENSION_DIR } from '../../../tests/e2e/chromium';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR } from '../../../tests/e2e/chromium';
 import type { BenchPages, PlainBrowser } from '../browser';
 import type { ExtensionBrowser } from '../browser';
 import { scriptEvaluation, startTrace } from '../trace';
@@ -46,6 +48,57 @@ export async function detectorScriptMs(b: ExtensionBrowser, pages: BenchPages, r
     if (full) log('detector: the full detector ran on the English page (a false alarm of the first look)');
     return (e.dur + (full?.dur ?? 0)) / 1000;
   });
+}
+
+/**
+ * The floor under detectorMs: a content script that only reads the document's title (the least any detector
+ * reads), injected like ours (every frame, document_end) by a throwaway extension, timed the same way on the
+ * same page. What the content-script machinery and a first touch of the document cost before any detection.
+ */
+export async function detectorFloorMs(pages: BenchPages, runs = 9): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'dubao-bench-floor-ext-'));
+  const profile = mkdtempSync(join(tmpdir(), 'dubao-bench-floor-profile-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'detector floor',
+      version: '1.0',
+      content_scripts: [
+        {
+          matches: ['<all_urls>'],
+          js: ['probe.js'],
+          all_frames: true,
+          match_about_blank: true,
+          run_at: 'document_end',
+        },
+      ],
+    }),
+  );
+  writeFileSync(join(dir, 'probe.js'), 'void document.title;\n');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+  });
+  try {
+    return await repeat(runs, async () => {
+      const page = await context.newPage();
+      const trace = await startTrace(page);
+      await page.goto(pages.url(pages.bigEn), { waitUntil: 'load' });
+      await page.waitForTimeout(700);
+      const events = await trace.stop();
+      await page.close();
+      const e = scriptEvaluation(events, '/probe.js');
+      if (!e?.dur) throw new Error('no evaluation of the floor probe in the trace of the English page');
+      return e.dur / 1000;
+    });
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 /**
