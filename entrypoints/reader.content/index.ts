@@ -5,8 +5,11 @@ export default defineContentScript({
   registration: 'runtime',
   matches: ['<all_urls>'],
   main() {
-    const g = globalThis as { __dubaoReader?: boolean };
-    if (g.__dubaoReader) return; // injected twice into the same frame: the first one stays in charge
+    const g = globalThis as { __dubaoReader?: boolean; __dubaoSettings?: unknown };
+    if (g.__dubaoReader) {
+      delete g.__dubaoSettings; // handed over for a second injection that does not start
+      return; // injected twice into the same frame: the first one stays in charge
+    }
     g.__dubaoReader = true;
     performance.mark('dubao:reader');
     startReader().catch((err) =>
