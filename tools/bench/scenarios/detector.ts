@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR } from '../../../tests/e2e/chromium';
-import type { BenchPages, PlainBrowser } from '../browser';
+import { VIEWPORT, type BenchPages, type PlainBrowser } from '../browser';
 import type { ExtensionBrowser } from '../browser';
 import { scriptEvaluation, startTrace } from '../trace';
 import { log, median, repeat, round } from '../stats';
@@ -29,25 +29,32 @@ export function detectorKB(): number {
 }
 
 /**
- * The detector content script's own time on the 1 MB English page, read from a Chromium trace: the duration of
- * the evaluation of detector.js, which runs its whole first look synchronously (compile included), plus that of
- * detector-full.js should the first look have seen CJK (it must not, on this page). Each run is a fresh page
- * load, so the code is as cold as on a real visit.
+ * How long the content script whose URL ends with `suffix` takes on the 1 MB English page, read from a Chromium
+ * trace: the duration of its evaluation, which runs its whole work synchronously (compile included). Each run is
+ * a fresh page load, so the code is as cold as on a real visit.
  */
-export async function detectorScriptMs(b: ExtensionBrowser, pages: BenchPages, runs = 9): Promise<number[]> {
+function scriptMsOnEnglishPage(
+  context: BrowserContext,
+  pages: BenchPages,
+  suffix: string,
+  runs: number,
+): Promise<number[]> {
   return repeat(runs, async () => {
-    const page = await b.context.newPage();
+    const page = await context.newPage();
     const trace = await startTrace(page);
     await page.goto(pages.url(pages.bigEn), { waitUntil: 'load' });
     await page.waitForTimeout(700); // document_idle comes at the latest shortly after load
     const events = await trace.stop();
     await page.close();
-    const e = scriptEvaluation(events, '/detector.js');
-    if (!e?.dur) throw new Error('no evaluation of detector.js in the trace of the English page');
-    const full = scriptEvaluation(events, '/detector-full.js');
-    if (full) log('detector: the full detector ran on the English page (a false alarm of the first look)');
-    return (e.dur + (full?.dur ?? 0)) / 1000;
+    const e = scriptEvaluation(events, suffix);
+    if (!e?.dur) throw new Error(`no evaluation of ${suffix} in the trace of the English page`);
+    return e.dur / 1000;
   });
+}
+
+/** The detector's own time on the 1 MB English page (its first look; the full walk must not run there). */
+export function detectorScriptMs(b: ExtensionBrowser, pages: BenchPages, runs = 9): Promise<number[]> {
+  return scriptMsOnEnglishPage(b.context, pages, '/detector.js', runs);
 }
 
 /**
@@ -79,21 +86,11 @@ export async function detectorFloorMs(pages: BenchPages, runs = 9): Promise<numb
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 1280, height: 900 },
+    viewport: VIEWPORT,
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
   });
   try {
-    return await repeat(runs, async () => {
-      const page = await context.newPage();
-      const trace = await startTrace(page);
-      await page.goto(pages.url(pages.bigEn), { waitUntil: 'load' });
-      await page.waitForTimeout(700);
-      const events = await trace.stop();
-      await page.close();
-      const e = scriptEvaluation(events, '/probe.js');
-      if (!e?.dur) throw new Error('no evaluation of the floor probe in the trace of the English page');
-      return e.dur / 1000;
-    });
+    return await scriptMsOnEnglishPage(context, pages, '/probe.js', runs);
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });
