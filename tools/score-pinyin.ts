@@ -12,7 +12,8 @@ const opt = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const dir =
-  args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? '../shared/data/cpp-dev';
+  args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ??
+  (existsSync('../shared/data/cpp-dev') ? '../shared/data/cpp-dev' : '/work/shared/data/cpp-dev');
 const half = opt('--half');
 const showErrors = Number(opt('--errors') ?? 0);
 const base = existsSync(join(dir, 'test.sent')) ? 'test' : 'dev';

@@ -6,7 +6,7 @@
 // Options: --l2=N (ranker regularisation), --no-dict (no dictionary words), --no-ppdict (CC-CEDICT words only),
 // --cands=train|single|all (candidate readings: the sentences' only, plus CC-CEDICT's single-character readings,
 // plus the readings in its words), --min=N (drop sentence features seen fewer times), --errors (list misreadings).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { baseReading } from '../lib/text/pinyin-context';
 import {
   DICT_KINDS,
@@ -19,14 +19,10 @@ import {
   packCounts,
   type RankInput,
 } from '../lib/text/pinyin-model';
-import { formatSyllable } from '../lib/text/pinyin';
-import traditionalMap from '@pinyin-pro/data/traditional.json';
+import { foldToSimplified, formatSyllable } from '../lib/text/pinyin';
 import modernDict from '@pinyin-pro/data/modern.json';
 
-/** lib/text/pinyin folds Traditional characters to Simplified before reading: so does training. */
-const TRADITIONAL: Record<string, string> = traditionalMap as Record<string, string>;
-
-const DIR = '../shared/data/cpp-dev';
+const DIR = existsSync('../shared/data/cpp-dev') ? '../shared/data/cpp-dev' : '/work/shared/data/cpp-dev';
 const arg = (name: string, def: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
 const L2 = Number(arg('l2', '0.001'));
@@ -35,6 +31,8 @@ const CANDS = arg('cands', 'single');
 const PPDICT = !process.argv.includes('--no-ppdict');
 const MIN = Number(arg('min', '1'));
 const FOLDS = Number(arg('folds', '5'));
+/** --half=a trains on the even-numbered sentences only (as `tools/score-pinyin.ts --half a` counts them). */
+const HALF = arg('half', '');
 
 const numbered = (marked: string) => (marked ? formatSyllable(marked, 'numbers').replace(/ü/g, 'v') : null);
 
@@ -49,9 +47,10 @@ function load(): Sample[] {
   const labels = readFileSync(`${DIR}/dev.lb`, 'utf8').split('\n');
   const out: Sample[] = [];
   for (let i = 0; i < sents.length; i++) {
-    if (!sents[i] || !labels[i]) continue;
+    if (!sents[i] || !labels[i] || !inHalf(i)) continue;
     const target = Array.from(sents[i]).indexOf('\u2581');
-    const chars = Array.from(sents[i].replace(/\u2581/g, '')).map((c) => TRADITIONAL[c] ?? c);
+    // lib/text/pinyin folds Traditional characters to Simplified before reading: so does training.
+    const chars = foldToSimplified(Array.from(sents[i].replace(/\u2581/g, '')));
     const base = baseReading(chars);
     out.push({
       ctx: { chars, guess: base.marked.map(numbered), words: base.words },
@@ -60,6 +59,10 @@ function load(): Sample[] {
     });
   }
   return out;
+}
+
+function inHalf(line: number): boolean {
+  return HALF === 'a' ? line % 2 === 0 : HALF === 'b' ? line % 2 === 1 : true;
 }
 
 interface DictWord {

@@ -6,10 +6,10 @@
  * the polyphonic characters; a small phrase table and then glossary and user terms have the last word. Dictionary
  * tones only: no 一/不 sandhi, as ruby over text should show.
  */
-import traditionalMap from '@pinyin-pro/data/traditional.json';
 import { isHan as isHanCp } from './han';
 import { POLYPHONE_PHRASES } from './data/polyphones';
 import modelData from './data/pinyin-model.json';
+import foldData from './data/pinyin-fold.json';
 import { baseReading } from './pinyin-context';
 import { predict, type PinyinModel } from './pinyin-model';
 
@@ -162,11 +162,38 @@ export function toZhuyin(marked: string): string {
 
 const isHan = (c: string): boolean => isHanCp(c.codePointAt(0) ?? 0);
 
-const TRADITIONAL: Record<string, string> = traditionalMap as Record<string, string>;
+const FOLD = foldData as {
+  chars: Record<string, string>;
+  byWord: Record<string, { to: string; words: string[] }>;
+};
 
-/** Traditional characters folded to Simplified one code point for one, so offsets stay put. */
-function foldToSimplified(chars: string[]): string[] {
-  return chars.map((c) => TRADITIONAL[c] ?? c);
+/**
+ * Traditional (and Hong Kong / Taiwan variant) characters folded to Simplified one code point for one, so offsets
+ * stay put and the Simplified reading in context applies (車 chē as 车; 跟著 gēn zhe as 跟着). 著 and 乾 are
+ * Simplified too, with readings of their own: they stay where a dictionary word reads them so (著名 zhù, 乾隆 qián)
+ * and fold elsewhere (`tools/gen-pinyin-fold.ts`).
+ */
+export function foldToSimplified(chars: readonly string[]): string[] {
+  const out = chars.map((c) => (FOLD.byWord[c] ? c : (FOLD.chars[c] ?? c)));
+  for (let i = 0; i < out.length; i++) {
+    const own = FOLD.byWord[out[i]];
+    if (own && !inWord(out, i, own.words)) out[i] = own.to;
+  }
+  return out;
+}
+
+/** Whether one of `words` covers position `i` of `chars`. */
+function inWord(chars: readonly string[], i: number, words: readonly string[]): boolean {
+  for (const word of words) {
+    const cps = Array.from(word);
+    for (let j = 0; j < cps.length; j++) {
+      if (cps[j] !== chars[i]) continue;
+      const start = i - j;
+      if (start < 0 || start + cps.length > chars.length) continue;
+      if (cps.every((c, k) => chars[start + k] === c)) return true;
+    }
+  }
+  return false;
 }
 
 /** Phrase table as a map from first character to phrases, longest first. */

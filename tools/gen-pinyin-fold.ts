@@ -1,0 +1,63 @@
+// Writes lib/text/data/pinyin-fold.json: Traditional (and Hong Kong / Taiwan variant) characters → the one
+// Simplified character pinyin is read on, one code point for one, so offsets survive.
+// Sources: OpenCC's TSCharacters (first candidate) and HK/TW variant tables as opencc-js ships them (MIT / Apache-2.0),
+// then pinyin-pro's own traditional.json (ISC) for the few characters OpenCC leaves out. Two characters are
+// Simplified too with a reading of their own (著 zhù, 乾 qián): `byWord` lists the CC-CEDICT words that read them so
+// (著名, 乾隆); everywhere else they fold (著 → 着 as in 跟著, 睡著, 著陸; 乾 → 干 as in 乾淨).
+// tsx tools/gen-pinyin-fold.ts
+import { readFileSync, writeFileSync } from 'node:fs';
+import ppTraditional from '@pinyin-pro/data/traditional.json';
+
+/** One of opencc-js's packed dictionaries (`from to|from to|…`), which it ships without type declarations. */
+const openccDict = async (name: string): Promise<string> =>
+  ((await import(`opencc-js/dict/${name}`)) as { default: string }).default;
+const [ts, st, hkRev, twRev] = await Promise.all(
+  ['TSCharacters', 'STCharacters', 'HKVariantsRev', 'TWVariantsRev'].map(openccDict),
+);
+const table = (packed: string) =>
+  new Map(
+    packed.split('|').map((e) => {
+      const [from, to] = e.split(' ');
+      return [from, to] as const;
+    }),
+  );
+const TS = table(ts);
+const ST = table(st);
+const fold = new Map<string, string>(TS);
+// Regional variants (敍, 衞, 衹 …) to the standard form, then to Simplified. Skipped: characters Simplified text
+// uses as they are (么 is not 幺), and 著, which lib/text/pinyin folds by context (着 as a particle, 著 in 著名).
+for (const rev of [table(hkRev), table(twRev)])
+  for (const [variant, standard] of rev) {
+    if (fold.has(variant) || ST.has(variant) || variant === '著') continue;
+    const simplified = TS.get(standard) ?? standard;
+    if (simplified !== variant) fold.set(variant, simplified);
+  }
+for (const [t, s] of Object.entries(ppTraditional as Record<string, string>))
+  if (!fold.has(t) && t !== s) fold.set(t, s);
+for (const [t, s] of fold)
+  if (Array.from(t).length !== 1 || Array.from(s).length !== 1 || t === s) fold.delete(t);
+const chars = Object.fromEntries([...fold].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+
+const OWN_READING: Record<string, [folded: string, reading: string]> = {
+  著: ['着', 'zhu4'],
+  乾: ['干', 'qian2'],
+};
+const byWord: Record<string, { to: string; words: string[] }> = {};
+for (const [ch, [to]] of Object.entries(OWN_READING)) byWord[ch] = { to, words: [] };
+for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').slice(1)) {
+  const [simplified, , py] = line.split('\t');
+  if (!simplified || !py) continue;
+  const cps = Array.from(simplified);
+  const syllables = py.toLowerCase().split(' ');
+  if (cps.length < 2 || cps.length !== syllables.length) continue;
+  const hit = cps.find((c, i) => OWN_READING[c]?.[1] === syllables[i]);
+  if (hit && !byWord[hit].words.includes(simplified)) byWord[hit].words.push(simplified);
+}
+for (const entry of Object.values(byWord)) entry.words.sort();
+writeFileSync('lib/text/data/pinyin-fold.json', JSON.stringify({ chars, byWord }) + '\n');
+console.log(
+  `wrote lib/text/data/pinyin-fold.json: ${fold.size} characters, ` +
+    Object.entries(byWord)
+      .map(([c, e]) => `${e.words.length} words keep ${c}`)
+      .join(', '),
+);
