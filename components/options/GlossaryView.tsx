@@ -340,7 +340,18 @@ function TermDetail(props: {
         {t.aliases && t.aliases.length > 0 && (
           <>
             <dt>Other forms</dt>
-            <dd lang="zh">{t.aliases.join('、')}</dd>
+            <dd>
+              {t.aliases.map((a, i) => (
+                <span key={a.simplified} class="term-alias" data-testid="term-alias">
+                  {i > 0 ? '、' : ''}
+                  <span lang="zh-Hans">{a.simplified}</span>
+                  {a.traditional && a.traditional !== a.simplified && (
+                    <span lang="zh-Hant"> {a.traditional}</span>
+                  )}
+                  {a.pinyin && <span class="pinyin"> {a.pinyin}</span>}
+                </span>
+              ))}
+            </dd>
           </>
         )}
         {t.related.length > 0 && (

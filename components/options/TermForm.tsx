@@ -1,9 +1,13 @@
 import { useState } from 'preact/hooks';
 import { TERM_CATEGORIES, type Term } from '../../lib/db';
 import type { GlossaryEntry, TermCategory } from '../../lib/db/glossary-entry';
+import type { GlossaryAlias } from '../../lib/glossary/types';
 import { splitList } from './format';
 
 export type TermFields = Omit<GlossaryEntry, 'id'>;
+type TypedAlias = Pick<GlossaryAlias, 'simplified'> & Partial<GlossaryAlias>;
+/** Fields as typed: an alias's Traditional form and pinyin may still be missing. */
+export type DraftFields = Omit<TermFields, 'aliases'> & { aliases?: TypedAlias[] };
 
 export const CATEGORY_LABEL: Record<TermCategory, string> = {
   slogan: 'Slogans',
@@ -14,6 +18,8 @@ export const CATEGORY_LABEL: Record<TermCategory, string> = {
   title: 'Titles',
   event: 'Events',
   place: 'Places',
+  diplomacy: 'Diplomacy',
+  law: 'Laws',
 };
 
 interface Draft {
@@ -44,12 +50,41 @@ function draftOf(t?: Term): Draft {
     status: t?.status ?? 'current',
     since: t?.since ?? '',
     related: (t?.related ?? []).join(', '),
-    aliases: (t?.aliases ?? []).join(', '),
+    aliases: (t?.aliases ?? []).map(aliasLine).join('\n'),
   };
 }
 
+/** One alias a line: `工商联 | 工商聯 | gōng shāng lián`. */
+function aliasLine(a: GlossaryAlias): string {
+  return [a.simplified, a.traditional, a.pinyin].join(' | ');
+}
+
+/**
+ * Aliases as typed, one a line: the Simplified form, then optionally its Traditional form and its pinyin,
+ * separated by `|`. What is left out is filled in on save (lib/glossary/alias.ts).
+ */
+export function parseAliasLines(text: string): TypedAlias[] {
+  return text
+    .split(/\n/)
+    .map((line) => line.split('|').map((p) => p.trim()))
+    .filter((parts) => parts[0])
+    .map(([simplified, traditional, pinyin]) => ({
+      simplified,
+      ...(traditional ? { traditional } : {}),
+      ...(pinyin ? { pinyin } : {}),
+    }));
+}
+
+/** Fields with each alias complete (its own Traditional form and pinyin); loads pinyin-pro and OpenCC. */
+export async function completeFields(fields: DraftFields): Promise<TermFields> {
+  const { aliases, ...rest } = fields;
+  if (!aliases) return rest;
+  const { completeAlias } = await import('../../lib/glossary/alias');
+  return { ...rest, aliases: aliases.map((a) => completeAlias(a, fields)) };
+}
+
 /** Checks a draft and turns it into glossary fields; a list of problems when it cannot be saved. */
-export function fieldsOf(d: Draft): TermFields | string[] {
+export function fieldsOf(d: Draft): DraftFields | string[] {
   const problems: string[] = [];
   const simplified = d.simplified.trim();
   if (!simplified) problems.push('The Chinese (Simplified) form is required.');
@@ -57,6 +92,12 @@ export function fieldsOf(d: Draft): TermFields | string[] {
     problems.push('The Simplified form must contain Chinese characters.');
   if (simplified.length > 50) problems.push('The Simplified form is at most 50 characters.');
   if (!d.english.trim()) problems.push('An English rendering is required.');
+  const aliases = parseAliasLines(d.aliases);
+  for (const a of aliases) {
+    const han = [...a.simplified].filter((c) => /\p{Script=Han}/u.test(c)).length;
+    if (a.pinyin && a.pinyin.split(/\s+/).length !== han)
+      problems.push(`The pinyin of ${a.simplified} needs one syllable per character (${han}).`);
+  }
   if (problems.length > 0) return problems;
   return {
     simplified,
@@ -70,7 +111,7 @@ export function fieldsOf(d: Draft): TermFields | string[] {
     status: d.status,
     ...(d.since.trim() ? { since: d.since.trim() } : {}),
     related: splitList(d.related),
-    ...(d.aliases.trim() ? { aliases: splitList(d.aliases) } : {}),
+    ...(aliases.length > 0 ? { aliases } : {}),
   };
 }
 
@@ -105,7 +146,7 @@ export function TermForm({
         }
         setProblems([]);
         try {
-          await onSubmit(out);
+          await onSubmit(await completeFields(out));
         } catch (err) {
           setProblems([err instanceof Error ? err.message : String(err)]);
         }
@@ -177,11 +218,18 @@ export function TermForm({
           In use since
           <input value={d.since} onInput={set('since')} placeholder="2012" />
         </label>
-        <label>
-          Other forms (comma-separated)
-          <input lang="zh" value={d.aliases} onInput={set('aliases')} />
-        </label>
       </div>
+      <label>
+        Other forms, one a line: Simplified | Traditional | pinyin (the last two filled in when left out)
+        <textarea
+          lang="zh"
+          rows={3}
+          data-testid="term-aliases"
+          value={d.aliases}
+          onInput={set('aliases')}
+          placeholder="工商联 | 工商聯 | gōng shāng lián"
+        />
+      </label>
       <label>
         Explanation
         <textarea

@@ -1,3 +1,4 @@
+import { surfacesOf } from '../../lib/db/glossary-entry';
 import { headsOf, type DubaoDb, type EntryRow, type ListRow, type ReviewRow } from '../../lib/db';
 
 /** What a deletion removed, kept in memory so Undo can put it back exactly (same ids, same review state). */
@@ -56,7 +57,7 @@ export async function deleteUserData(db: DubaoDb): Promise<void> {
       .modify((row) => {
         if (row.edit) {
           delete row.edit;
-          row.heads = headsOf(row.entry.simplified, row.entry.traditional, ...(row.entry.aliases ?? []));
+          row.heads = headsOf(...surfacesOf(row.entry));
           row.category = row.entry.category;
         }
         row.hidden = 0;

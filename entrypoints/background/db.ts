@@ -14,12 +14,12 @@ export function db(): Promise<DubaoDb> {
   return opened;
 }
 
-function glossaryVersion(entries: readonly { id: string; english: string; explanation: string }[]): string {
+function glossaryVersion(entries: readonly object[]): string {
+  // Every field counts (an alias given its own reading is a change the rows must take).
   let h = 0;
   for (const e of entries) {
-    for (const part of [e.id, e.english, e.explanation]) {
-      for (let i = 0; i < part.length; i++) h = (Math.imul(h, 31) + part.charCodeAt(i)) | 0;
-    }
+    const part = JSON.stringify(e);
+    for (let i = 0; i < part.length; i++) h = (Math.imul(h, 31) + part.charCodeAt(i)) | 0;
   }
   return `${entries.length}-${(h >>> 0).toString(36)}`;
 }

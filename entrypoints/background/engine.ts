@@ -8,6 +8,7 @@ import { hskLevel } from '../../lib/text/hsk';
 import { knownRevisionItem } from './known-store';
 import { createTermMatcher } from '../../lib/glossary/match';
 import { termsForEngine } from '../../lib/glossary';
+import { completeAliases } from '../../lib/glossary/alias';
 import { buildView, type BuiltView, type ViewEngine } from '../../lib/reader/build-view';
 import { createSegmenter, type Segmenter } from '../../lib/text/segment';
 import { defaultLexicon } from '../../lib/text/lexicon-default';
@@ -31,11 +32,13 @@ const TERMS_TTL_MS = 3_000;
 let lastTerms: { signature: string; part: TermPart } | null = null;
 
 async function loadTerms(): Promise<TermPart> {
-  const terms = await activeTerms(await db());
+  const read = await activeTerms(await db());
   // Unchanged terms keep the parts built from them, the same arrays included: the segmenter and pinyin reader
   // index the terms per array, and building those indexes again cost the next page's first view 15–20 ms.
-  const signature = JSON.stringify(terms);
+  const signature = JSON.stringify(read);
   if (lastTerms?.signature === signature) return lastTerms.part;
+  // An alias typed or migrated without its reading gets one here (pinyin-pro, OpenCC), so it reads as itself.
+  const terms = read.map(completeAliases);
   const pinyinTerms = termsForEngine(terms);
   const part = {
     terms: pinyinTerms,

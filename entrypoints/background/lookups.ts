@@ -11,6 +11,7 @@ import {
   type DictBucket,
   type Term,
 } from '../../lib/db';
+import { surfacesOf } from '../../lib/glossary/forms';
 import type { ResponseOf } from '../../lib/messages';
 import { db } from './db';
 import { currentTerms, knownWords, readingsOf } from './engine';
@@ -51,7 +52,7 @@ async function termIndex(): Promise<Map<string, Term[]>> {
   if (indexed?.from !== terms) {
     const byForm = new Map<string, Term[]>();
     for (const t of terms) {
-      for (const form of new Set([t.simplified, t.traditional, ...(t.aliases ?? [])])) {
+      for (const form of surfacesOf(t)) {
         if (!form) continue;
         const list = byForm.get(form);
         if (list) list.push(t);

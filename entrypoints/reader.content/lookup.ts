@@ -1,6 +1,7 @@
 import type { CardData, CardSense } from '../../components/HoverCard';
 import type { DictMatch } from '../../lib/db/dict';
 import type { Term } from '../../lib/db/terms';
+import { formsOf, type TermForm } from '../../lib/glossary/forms';
 
 export interface WordAtPointer {
   /** The word as chosen: the longest glossary term or dictionary word starting at the pointer. */
@@ -28,17 +29,17 @@ export function wordFromLookup(
   terms: Term[],
   readingOf: (length: number) => string,
 ): WordAtPointer | null {
-  const forms = (t: Term) => [t.simplified, t.traditional, ...(t.aliases ?? [])];
+  // Each term at its longest form written at the pointer: an alias reads and glosses as itself (工商联 shows
+  // gōng shāng lián and 工商聯, then its parent's gloss), not as its headword.
   const termHits = terms
-    .map((t) => ({
-      t,
-      len: Math.max(
-        0,
-        ...forms(t)
-          .filter((f) => text.startsWith(f))
-          .map((f) => f.length),
-      ),
-    }))
+    .map((t) => {
+      let best: { t: Term; len: number; form: TermForm } = { t, len: 0, form: formsOf(t)[0] };
+      for (const form of formsOf(t))
+        for (const written of [form.simplified, form.traditional])
+          if (written && written.length > best.len && text.startsWith(written))
+            best = { t, len: written.length, form };
+      return best;
+    })
     .filter((h) => h.len > 0)
     .sort((a, b) => b.len - a.len);
   const longestDict = entries.reduce((n, e) => Math.max(n, e.matched.length), 0);
@@ -53,9 +54,9 @@ export function wordFromLookup(
     word,
     card: {
       word,
-      simplified: term?.t.simplified ?? first?.simplified ?? word,
-      traditional: term?.t.traditional ?? first?.traditional ?? word,
-      pinyin: term?.t.pinyin ?? (readingOf(length) || first?.pinyin || ''),
+      simplified: term?.form.simplified ?? first?.simplified ?? word,
+      traditional: term?.form.traditional || first?.traditional || word,
+      pinyin: term?.form.pinyin || readingOf(length) || first?.pinyin || '',
       senses: own.map(sense),
       inner: inner.map(sense),
       term: term

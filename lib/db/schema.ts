@@ -1,6 +1,6 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { bucketize, DICT_IMPORT_KEY, upgradeImportState } from './dict-buckets';
-import type { GlossaryEntry } from './glossary-entry';
+import { aliasFromHeadword, surfacesOf, type GlossaryAlias, type GlossaryEntry } from './glossary-entry';
 import type { CedictRow } from '../dict/cedict';
 import type { DictBucket, EntryRow, KnownRow, ListRow, MetaRow, ReviewRow, TermRow } from './types';
 
@@ -27,7 +27,7 @@ export const SCHEMA_V2 = {
 /** Version 3 adds the words the user knows (no pinyin over them when the reader is set so). */
 export const SCHEMA_V3 = { ...SCHEMA_V2, known: 'word, traditional, added' } as const;
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface OpenDbOptions {
   name?: string;
@@ -54,6 +54,8 @@ export class DubaoDb extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3);
+    // Version 4: term aliases carry their own Traditional form and pinyin (were bare Simplified strings).
+    this.version(4).stores(SCHEMA_V3).upgrade(upgradeToV4);
   }
 }
 
@@ -71,7 +73,8 @@ export function headsOf(...forms: (string | undefined)[]): string[] {
 // ---- v1 → v2 -------------------------------------------------------------------------------------------------
 
 /** Row shapes of version 1, only read by the upgrade. */
-export interface TermRowV1 extends Omit<GlossaryEntry, 'englishSource' | 'status' | 'related'> {
+export interface TermRowV1 extends Omit<GlossaryEntry, 'englishSource' | 'status' | 'related' | 'aliases'> {
+  aliases?: string[];
   user?: boolean;
   hidden?: boolean;
 }
@@ -141,15 +144,44 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 }
 
 function termFromV1(t: TermRowV1, now: number): TermRow {
-  const { user, hidden, ...rest } = t;
-  const entry: GlossaryEntry = { englishSource: 'descriptive', status: 'current', related: [], ...rest };
+  const { user, hidden, aliases, ...rest } = t;
+  // Aliases stay bare strings here, as every row had them until version 4, whose upgrade reads them.
+  const entry = {
+    englishSource: 'descriptive',
+    status: 'current',
+    related: [],
+    ...rest,
+    aliases,
+  } as unknown as GlossaryEntry;
   return {
     id: `${user ? 'user' : 'builtin'}:${t.id}`,
     origin: user ? 'user' : 'builtin',
     entry,
     hidden: hidden ? 1 : 0,
-    heads: headsOf(entry.simplified, entry.traditional, ...(entry.aliases ?? [])),
+    heads: headsOf(entry.simplified, entry.traditional, ...(aliases ?? [])),
     category: entry.category,
     updated: now,
   };
+}
+
+// ---- v3 → v4 -------------------------------------------------------------------------------------------------
+
+/**
+ * String aliases become objects read from their headword (its syllables and Traditional characters). No
+ * dictionary runs inside the upgrade (it may run in the popup); a character the headword lacks leaves the
+ * pinyin empty, and the background completes such aliases when it reads the term (lib/glossary/alias.ts).
+ * Built-in rows get the shipped objects at the next seed anyway; user terms and edits keep theirs.
+ */
+async function upgradeToV4(tx: Transaction): Promise<void> {
+  await tx
+    .table('terms')
+    .toCollection()
+    .modify((row: TermRow) => {
+      const head = { ...row.entry, ...row.edit };
+      const fix = (aliases: readonly unknown[]): GlossaryAlias[] =>
+        aliases.map((a) => (typeof a === 'string' ? aliasFromHeadword(a, head) : (a as GlossaryAlias)));
+      if (row.entry.aliases) row.entry.aliases = fix(row.entry.aliases);
+      if (row.edit?.aliases) row.edit.aliases = fix(row.edit.aliases);
+      row.heads = headsOf(...surfacesOf({ ...row.entry, ...row.edit }));
+    });
 }

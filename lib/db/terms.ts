@@ -1,6 +1,13 @@
 import * as v from 'valibot';
 import { guardQuota } from './errors';
-import type { GlossaryEntry, TermCategory } from './glossary-entry';
+import {
+  aliasFromHeadword,
+  surfacesOf,
+  TERM_CATEGORIES,
+  TERM_STATUSES,
+  type GlossaryAlias,
+  type GlossaryEntry,
+} from './glossary-entry';
 import { headsOf, type DubaoDb } from './schema';
 import { matchesQuery, prepareQuery } from './search';
 import type { TermOrigin, TermRow } from './types';
@@ -29,7 +36,7 @@ export function toTerm(row: TermRow): Term {
 
 function withDerived(row: Omit<TermRow, 'heads' | 'category'>): TermRow {
   const e = { ...row.entry, ...row.edit };
-  return { ...row, heads: headsOf(e.simplified, e.traditional, ...(e.aliases ?? [])), category: e.category };
+  return { ...row, heads: headsOf(...surfacesOf(e)), category: e.category };
 }
 
 export interface SeedResult {
@@ -116,7 +123,7 @@ export async function listTerms(db: DubaoDb, query: TermQuery = {}): Promise<Ter
     .map(toTerm)
     .filter((t) =>
       matchesQuery(q, {
-        hanzi: [t.simplified, t.traditional, ...(t.aliases ?? [])],
+        hanzi: surfacesOf(t),
         pinyin: t.pinyin,
         english: `${t.english} ${t.explanation}`,
       }),
@@ -205,21 +212,38 @@ export async function deleteTerm(db: DubaoDb, key: string): Promise<'deleted' | 
 
 // ---- export / import of the user's own glossary work ------------------------------------------------------
 
-export const TERM_CATEGORIES = [
-  'slogan',
-  'policy',
-  'institution',
-  'campaign',
-  'ideology',
-  'title',
-  'event',
-  'place',
-] as const satisfies readonly TermCategory[];
-// Fails to compile if the glossary gains a category this list lacks.
-const allCategoriesListed: [Exclude<TermCategory, (typeof TERM_CATEGORIES)[number]>] extends [never]
-  ? true
-  : false = true;
-void allCategoriesListed;
+export { TERM_CATEGORIES };
+
+const AliasSchema = v.object({
+  simplified: v.pipe(v.string(), v.minLength(1), v.maxLength(50)),
+  traditional: v.optional(v.pipe(v.string(), v.maxLength(50)), ''),
+  pinyin: v.optional(v.pipe(v.string(), v.maxLength(300)), ''),
+});
+
+type AliasInput = string | { simplified: string; traditional: string; pinyin: string };
+type Head = Pick<GlossaryEntry, 'simplified' | 'traditional' | 'pinyin'>;
+
+/** Aliases as stored: every one an object, with what the headword tells filled in where it was left out. */
+export function normalizeAliases(aliases: readonly AliasInput[], head: Head): GlossaryAlias[] {
+  return aliases.map((a) => {
+    if (typeof a === 'string') return aliasFromHeadword(a, head);
+    const fromHead = aliasFromHeadword(a.simplified, head);
+    return {
+      simplified: a.simplified,
+      traditional: a.traditional || fromHead.traditional,
+      pinyin: a.pinyin || fromHead.pinyin,
+    };
+  });
+}
+
+function normalizeEntry<T extends Partial<Head> & { aliases?: readonly AliasInput[] }>(
+  e: T,
+  base?: Head,
+): Omit<T, 'aliases'> & { aliases?: GlossaryAlias[] } {
+  if (!e.aliases) return e as Omit<T, 'aliases'>;
+  const head = { ...base, ...e } as Head;
+  return { ...e, aliases: normalizeAliases(e.aliases, head) };
+}
 
 const EntrySchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
@@ -231,10 +255,12 @@ const EntrySchema = v.object({
   source: v.optional(v.string()),
   explanation: v.pipe(v.string(), v.maxLength(5000)),
   category: v.picklist(TERM_CATEGORIES),
-  status: v.picklist(['current', 'historical']),
+  status: v.picklist(TERM_STATUSES),
   since: v.optional(v.string()),
   related: v.array(v.string()),
-  aliases: v.optional(v.array(v.string())),
+  // Exports made before aliases had readings hold bare strings; a reading left out is filled in from the
+  // headword here and completed by the background (lib/glossary/alias.ts) when it reads the term.
+  aliases: v.optional(v.array(v.union([v.pipe(v.string(), v.maxLength(50)), AliasSchema]))),
 });
 
 export const UserTermsExportSchema = v.object({
@@ -286,7 +312,7 @@ export async function importUserTerms(db: DubaoDb, raw: unknown): Promise<Import
           withDerived({
             id: `user:${entry.id}`,
             origin: 'user',
-            entry: entry as GlossaryEntry,
+            entry: normalizeEntry(entry) as GlossaryEntry,
             hidden: 0,
             updated: now,
           }),
@@ -299,7 +325,10 @@ export async function importUserTerms(db: DubaoDb, raw: unknown): Promise<Import
           await db.terms.put(
             withDerived({
               ...row,
-              edit: { ...row.edit, ...(patch as Partial<GlossaryEntry>) },
+              edit: {
+                ...row.edit,
+                ...(normalizeEntry(patch, { ...row.entry, ...row.edit }) as Partial<GlossaryEntry>),
+              },
               updated: now,
             }),
           );

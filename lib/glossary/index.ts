@@ -1,57 +1,51 @@
-import { pinyin as toPinyin } from 'pinyin-pro';
+import meta from './data/meta.json';
 import termsA from './data/terms-a.json';
 import termsB from './data/terms-b.json';
+import termsC from './data/terms-c.json';
+import termsD from './data/terms-d.json';
+import { formsOf, syllableCount } from './forms';
 import type { GlossaryEntry } from './types';
 
 export * from './types';
+export * from './forms';
 export { createTermMatcher, findTerms } from './match';
 export type { TermMatch, TermMatcher } from './match';
 
+/** The shipped data files, each sorted by id; together they are the built-in glossary. */
+export const GLOSSARY_FILES: Readonly<Record<string, readonly GlossaryEntry[]>> = {
+  'terms-a.json': termsA as GlossaryEntry[],
+  'terms-b.json': termsB as GlossaryEntry[],
+  'terms-c.json': termsC as GlossaryEntry[],
+  'terms-d.json': termsD as GlossaryEntry[],
+};
+
+/** The date up to which the built-in glossary follows the press (ISO, YYYY-MM-DD). */
+export const GLOSSARY_AS_OF: string = meta.asOf;
+
 let builtin: readonly GlossaryEntry[] | undefined;
 
-/** The shipped glossary: both halves of the data, merged and sorted by id. */
+/** The shipped glossary: every data file, merged and sorted by id. */
 export function builtinGlossary(): GlossaryEntry[] {
-  builtin ??= [...(termsA as GlossaryEntry[]), ...(termsB as GlossaryEntry[])].sort((a, b) =>
-    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
+  builtin ??= Object.values(GLOSSARY_FILES)
+    .flat()
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return [...builtin];
 }
 
-const HAN = /\p{Script=Han}/u;
-
-/** Han characters of a form, by code point, so the i-th character lines up with the i-th pinyin syllable. */
-function hanChars(form: string): string[] {
-  return [...form].filter((c) => HAN.test(c));
-}
-
 /**
- * Pinyin of an alias. Characters it shares with the headword take the headword's hand-checked syllable (so a
- * polyphone read right in 党的建设 stays right in its short form); only the others fall back to pinyin-pro.
- */
-function aliasPinyin(alias: string, entry: GlossaryEntry): string {
-  const syllables = entry.pinyin.split(' ');
-  const known = new Map<string, string>();
-  for (const form of [entry.simplified, entry.traditional]) {
-    hanChars(form).forEach((c, i) => {
-      if (syllables[i] && !known.has(c)) known.set(c, syllables[i]);
-    });
-  }
-  const chars = hanChars(alias);
-  if (chars.every((c) => known.has(c))) return chars.map((c) => known.get(c)).join(' ');
-  const guessed = toPinyin(chars.join(''), { toneSandhi: false, type: 'array' });
-  return chars.map((c, i) => known.get(c) ?? guessed[i]).join(' ');
-}
-
-/**
- * Every surface form with its pinyin, for segmentation and ruby: simplified, traditional and aliases.
- * Pinyin has one syllable per Han character of the word (punctuation inside an alias such as 听党话、跟党走
- * contributes none). A form shared by two entries is listed once, for the first entry.
+ * Every surface form with its own pinyin, for segmentation and ruby: headwords first (both scripts), then
+ * aliases (both scripts), each with the reading of that form, so 工商联 reads gōng shāng lián whatever entry
+ * it belongs to. Pinyin has one syllable per Han character of the word (punctuation inside an alias such as
+ * 听党话、跟党走 contributes none); a form whose reading is not known (an alias typed without pinyin and not
+ * completed yet) is left to the pinyin reader. A form shared by two entries is listed once, for the first.
  */
 export function termsForEngine(entries: readonly GlossaryEntry[]): { word: string; pinyin: string }[] {
   const out: { word: string; pinyin: string }[] = [];
   const seen = new Set<string>();
   const add = (word: string, pinyin: string) => {
     if (word.length === 0 || seen.has(word)) return;
+    const n = syllableCount(word);
+    if (n === 0 || pinyin.split(' ').length !== n) return;
     seen.add(word);
     out.push({ word, pinyin });
   };
@@ -60,6 +54,9 @@ export function termsForEngine(entries: readonly GlossaryEntry[]): { word: strin
     add(e.traditional, e.pinyin);
   }
   for (const e of entries)
-    for (const alias of e.aliases ?? []) if (!seen.has(alias)) add(alias, aliasPinyin(alias, e));
+    for (const f of formsOf(e).slice(1)) {
+      add(f.simplified, f.pinyin);
+      add(f.traditional, f.pinyin);
+    }
   return out;
 }

@@ -1,3 +1,4 @@
+import { formsOf } from './forms';
 import type { GlossaryEntry } from './types';
 
 export interface TermMatch {
@@ -47,7 +48,11 @@ export function createTermMatcher(entries: readonly GlossaryEntry[]): TermMatche
   const root = newNode();
   for (const e of entries) insert(root, e.simplified, e);
   for (const e of entries) insert(root, e.traditional, e);
-  for (const e of entries) for (const alias of e.aliases ?? []) insert(root, alias, e);
+  for (const e of entries)
+    for (const alias of formsOf(e).slice(1)) {
+      insert(root, alias.simplified, e);
+      insert(root, alias.traditional, e);
+    }
 
   return {
     find(text: string): TermMatch[] {

@@ -1,5 +1,39 @@
 export type TermCategory =
-  'slogan' | 'policy' | 'institution' | 'campaign' | 'ideology' | 'title' | 'event' | 'place';
+  | 'slogan'
+  | 'policy'
+  | 'institution'
+  | 'campaign'
+  | 'ideology'
+  | 'title'
+  | 'event'
+  | 'place'
+  | 'diplomacy'
+  | 'law';
+
+export const TERM_CATEGORIES = [
+  'slogan',
+  'policy',
+  'institution',
+  'campaign',
+  'ideology',
+  'title',
+  'event',
+  'place',
+  'diplomacy',
+  'law',
+] as const satisfies readonly TermCategory[];
+
+export const TERM_STATUSES = ['current', 'historical'] as const;
+
+/**
+ * Another surface form of an entry as found in print (a short form such as 工商联 for 全国工商联, a fuller one,
+ * or the same term with punctuation). It reads and glosses as itself: its own pinyin and Traditional form.
+ */
+export interface GlossaryAlias {
+  simplified: string; // 工商联
+  traditional: string; // 工商聯 (Taiwan standard)
+  pinyin: string; // 'gōng shāng lián': tone marks, one syllable per Han character of the form
+}
 
 export interface GlossaryEntry {
   id: string; // stable ascii slug from the pinyin, unique: 'gongtong-fuyu'
@@ -14,5 +48,5 @@ export interface GlossaryEntry {
   status: 'current' | 'historical';
   since?: string; // year or period it entered use, e.g. '2012', '1978'
   related: string[]; // simplified forms of related entries (prefer ones in the glossary)
-  aliases?: string[]; // other surface forms found in print (simplified), e.g. 统战部 for 中央统战部
+  aliases?: GlossaryAlias[]; // other surface forms found in print, each with its own reading
 }

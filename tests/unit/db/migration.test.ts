@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { dictStatus, lookup } from '../../../lib/db/dict';
-import { DB_VERSION, openDb, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/db/schema';
+import { DB_VERSION, openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../lib/db/schema';
 import { isKnown, markKnown } from '../../../lib/db/known';
 import { listTerms } from '../../../lib/db/terms';
 import { getEntries, getLists, searchEntries } from '../../../lib/db/vocab';
@@ -145,5 +145,69 @@ describe('upgrade from version 2', () => {
     expect(await db.known.count()).toBe(0);
     await markKnown(db, [{ simplified: '银行', traditional: '銀行' }]);
     expect(await isKnown(db, '銀行')).toBe(true);
+  });
+});
+
+describe('upgrade from version 3', () => {
+  it('gives string aliases of user terms and of edits their own Traditional form and pinyin', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('dubao', { indexedDB, IDBKeyRange });
+    old.version(3).stores(SCHEMA_V3);
+    await old.open();
+    const base = {
+      englishSource: 'official',
+      source: 'Xinhua',
+      explanation: 'A federation.',
+      category: 'institution',
+      status: 'current',
+      related: [],
+    };
+    await old.table('terms').bulkAdd([
+      {
+        id: 'user:gsl',
+        origin: 'user',
+        entry: {
+          ...base,
+          id: 'gsl',
+          simplified: '全国工商联',
+          traditional: '全國工商聯',
+          pinyin: 'quán guó gōng shāng lián',
+          english: 'ACFIC',
+          aliases: ['工商联'],
+        },
+        hidden: 0,
+        heads: ['全国工商联', '全國工商聯', '工商联'],
+        category: 'institution',
+        updated: 1,
+      },
+      {
+        id: 'builtin:dangjian',
+        origin: 'builtin',
+        entry: {
+          ...base,
+          id: 'dangjian',
+          simplified: '党建',
+          traditional: '黨建',
+          pinyin: 'dǎng jiàn',
+          english: 'Party building',
+        },
+        edit: { aliases: ['党的建设'] },
+        hidden: 0,
+        heads: ['党建', '黨建', '党的建设'],
+        category: 'institution',
+        updated: 1,
+      },
+    ]);
+    old.close();
+
+    const db = await openDb({ indexedDB, IDBKeyRange });
+    expect(db.verno).toBe(DB_VERSION);
+    const [dangjian, gsl] = await listTerms(db);
+    expect(gsl?.aliases).toEqual([
+      { simplified: '工商联', traditional: '工商聯', pinyin: 'gōng shāng lián' },
+    ]);
+    // 的 and 设 are not in the headword: the background completes this alias; its Simplified form still matches.
+    expect(dangjian?.aliases).toEqual([{ simplified: '党的建设', traditional: '', pinyin: '' }]);
+    expect((await db.terms.get('user:gsl'))?.heads).toContain('工商聯');
   });
 });

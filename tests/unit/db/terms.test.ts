@@ -37,7 +37,7 @@ const tongzhan = glossaryEntry({
   pinyin: 'zhōng yāng tǒng zhàn bù',
   english: 'United Front Work Department',
   category: 'institution',
-  aliases: ['统战部'],
+  aliases: [{ simplified: '统战部', traditional: '統戰部', pinyin: 'tǒng zhàn bù' }],
 });
 
 describe('glossary terms', () => {

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtinGlossary, createTermMatcher, findTerms, type GlossaryEntry } from '../../../lib/glossary';
+import {
+  builtinGlossary,
+  createTermMatcher,
+  findTerms,
+  surfacesOf,
+  type GlossaryEntry,
+} from '../../../lib/glossary';
 
 const glossary = builtinGlossary();
 const matcher = createTermMatcher(glossary);
@@ -82,7 +88,7 @@ describe('findTerms on the sample newspaper page', () => {
     for (const m of matches) {
       expect(m.start).toBeGreaterThanOrEqual(last);
       expect(m.end).toBeGreaterThan(m.start);
-      const forms = [m.entry.simplified, m.entry.traditional, ...(m.entry.aliases ?? [])];
+      const forms = surfacesOf(m.entry);
       expect(forms).toContain(page.slice(m.start, m.end));
       last = m.end;
     }
@@ -131,7 +137,10 @@ describe('createTermMatcher', () => {
   });
 
   it('lets a headword win over another entry’s identical alias', () => {
-    const own = createTermMatcher([entry('统一战线', { aliases: ['统战'] }), entry('统战')]);
+    const own = createTermMatcher([
+      entry('统一战线', { aliases: [{ simplified: '统战', traditional: '統戰', pinyin: 'tǒng zhàn' }] }),
+      entry('统战'),
+    ]);
     expect(own.find('统战').map((m) => m.entry.simplified)).toEqual(['统战']);
   });
 
