@@ -40,7 +40,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   hskHideLevel: 0,
   hoverCard: true,
   speechRate: 1,
-  pinyinScale: 0.5,
+  pinyinScale: 0.6,
 });
 
 // One schema per setting, so a whole object and a single patched key are validated the same way.

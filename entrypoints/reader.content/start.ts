@@ -1,6 +1,6 @@
 import { isErrorResponse, MAX_COUNTED_TEXT, unpackViews } from '../../lib/messages';
 import { parseStoredSettings, settingsForHost, siteKey, type Settings } from '../../lib/settings';
-import { READER_CSS } from '../../lib/dom/styles';
+import { pinyinSizeCss, READER_CSS } from '../../lib/dom/styles';
 import { send } from '../../components/send';
 import { settingsItem } from '../background/settings-store';
 import { knownRevisionItem } from '../background/known-store';
@@ -17,12 +17,22 @@ const SCRIPT_LANG: Partial<Record<Settings['script'], string>> = {
   hk: 'zh-HK',
 };
 
-function installStyles(): () => void {
+/** The reader's sheet, adopted by the document; `size` re-sizes the pinyin when its setting changes. */
+function installStyles(scale: number): { remove(): void; size(scale: number): void } {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(READER_CSS);
+  let current = NaN;
+  const size = (s: number) => {
+    if (s === current) return;
+    current = s;
+    sheet.replaceSync(`${READER_CSS}\n${pinyinSizeCss(s)}`);
+  };
+  size(scale);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  return () => {
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  return {
+    size,
+    remove() {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    },
   };
 }
 
@@ -60,7 +70,9 @@ export async function startReader(): Promise<void> {
   };
   applyLang(settings);
 
-  let removeStyles: (() => void) | null = settings.enabled ? installStyles() : null;
+  let styles: ReturnType<typeof installStyles> | null = settings.enabled
+    ? installStyles(settings.pinyinScale)
+    : null;
   const page = new PageView(settings, views);
   const highlights = new TermHighlights(page);
   const hover = new Hover(page, () => settings);
@@ -109,17 +121,18 @@ export async function startReader(): Promise<void> {
       hover.detach();
       highlights.update(false);
       page.restoreAll();
-      removeStyles?.();
-      removeStyles = null;
+      styles?.remove();
+      styles = null;
       return;
     }
     if (!wasEnabled) {
-      removeStyles ??= installStyles();
+      styles ??= installStyles(next.pinyinScale);
       page.update(next);
       page.add(document.body ?? document.documentElement);
       hover.attach();
       return;
     }
+    styles?.size(next.pinyinScale);
     page.update(next);
     highlights.update(next.highlights);
   };

@@ -72,6 +72,18 @@ function codePointIndex(s: string, unit: number): number {
   return n;
 }
 
+/** The readings of the code points of `display`, from code point `cpFrom` of the token's display. */
+function readingsOf(token: ViewToken, display: string, cpFrom: number): (string | null)[] | null {
+  const out: (string | null)[] = [];
+  let cp = cpFrom;
+  for (const _ of display) out.push(token.ruby![cp++] ?? null);
+  return out.some((r) => r) ? out : null;
+}
+
+function wordLevel(readings: (string | null)[], style?: string): readings is string[] {
+  return style !== 'colors' && style !== 'zhuyin' && readings.every((r) => !!r);
+}
+
 function drawPart(doc: Document, token: ViewToken, from: number, to: number, style?: string): Part {
   const el = doc.createElement('dubao-w');
   el.setAttribute('data-s', String(from));
@@ -89,15 +101,30 @@ function drawPart(doc: Document, token: ViewToken, from: number, to: number, sty
     display = from === token.start ? token.display : '';
   }
   const texts: Text[] = [];
-  if (token.ruby && display) {
+  const readings = token.ruby && display ? readingsOf(token, display, cpFrom) : null;
+  if (readings && wordLevel(readings, style)) {
+    // One annotation over the whole word, its syllables written together as pinyin spells words (gòngtóng fùyù):
+    // the reader sees where each word ends, and one <rt> a word costs the browser far less layout than one a
+    // character.
+    const ruby = doc.createElement('ruby');
+    const t = doc.createTextNode(display);
+    texts.push(t);
+    const rt = doc.createElement('rt');
+    rt.setAttribute('data-py', readings.join(''));
+    ruby.append(t, rt);
+    el.append(ruby);
+  } else if (readings) {
+    // Tone colours and zhuyin go character by character (each syllable its own colour; zhuyin is read per
+    // character), as do words with characters that have no reading.
     const ruby = doc.createElement('ruby');
     let cp = cpFrom;
+    let i = 0;
     for (const ch of display) {
       const t = doc.createTextNode(ch);
       texts.push(t);
       ruby.append(t);
       const rt = doc.createElement('rt');
-      const py = token.ruby[cp];
+      const py = readings[i++];
       if (py) rt.setAttribute('data-py', py);
       const tone = token.tones?.[cp];
       if (tone && style === 'colors') rt.className = `t${tone}`;
@@ -128,7 +155,16 @@ export function renderRun(run: Run, view: RunView): RenderedRun {
     if (!node.parentNode || refused.get(node) === node.data) continue;
     const host = doc.createElement('dubao-t');
     if (view.style) host.setAttribute('data-style', view.style);
+    const data = node.data;
+    // Characters of the node the run text left out (whitespace between pieces, around a line break) are drawn as
+    // they are, in their place: the drawing shows exactly the page's characters.
+    let at = 0;
+    const gap = (to: number) => {
+      if (to > at) host.append(doc.createTextNode(data.slice(at, to)));
+    };
     for (const piece of pieces) {
+      gap(piece.nodeOffset);
+      at = piece.nodeOffset + (piece.end - piece.start);
       while (t > 0 && view.tokens[t - 1].end > piece.start) t--;
       for (let i = t; i < view.tokens.length; i++) {
         const token = view.tokens[i];
@@ -143,7 +179,8 @@ export function renderRun(run: Run, view: RunView): RenderedRun {
         t = i;
       }
     }
-    const original = node.data;
+    gap(data.length);
+    const original = data;
     rendered.hosts.push({ node, original, host });
     node.after(host);
     node.data = '';

@@ -109,12 +109,19 @@ const HAN = /\p{Script=Han}/u;
 const CJK =
   /[\p{Script=Han}\u3000-\u303f\u3040-\u30ff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019\u00b7]/u;
 const SPACE = /\s/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+function spaceText(s: { node: Text; offset: number; length: number }): string {
+  return s.node.data.slice(s.offset, s.offset + s.length);
+}
 
 class Builder {
   text = '';
   pieces: Piece[] = [];
   /** Whitespace seen and not yet kept or dropped: it depends on the next visible character. */
   pendingSpace: { node: Text; offset: number; length: number } | null = null;
+  /** A `<br>` came since the last visible character. */
+  lineBroken = false;
 
   constructor(readonly block: Element) {}
 
@@ -132,18 +139,28 @@ class Builder {
       let j = i;
       while (j < data.length && !SPACE.test(data[j])) j++;
       this.flushSpace(data[i]);
+      this.lineBroken = false;
       this.push(node, i, j);
       i = j;
     }
   }
 
-  /** Keeps a space between Latin words, drops one between CJK characters or at the start. */
+  /**
+   * Keeps one space between words: Latin ones, and Chinese ones the page itself set apart with a space (a headline's
+   * 记忆自学 人工智能). Drops whitespace at the start, and a line break between CJK characters: that is the markup's
+   * or the print's line, not the writer's space (体制机 / 制). Only the run text (what is segmented) leaves it out;
+   * the drawing shows every character of the page, dropped ones included.
+   */
   private flushSpace(next: string): void {
     const s = this.pendingSpace;
     this.pendingSpace = null;
     if (!s || this.text.length === 0) return;
     const prev = this.text[this.text.length - 1];
-    if (CJK.test(prev) && CJK.test(next)) return;
+    if (CJK.test(prev) && CJK.test(next) && (this.lineBroken || LINE_BREAK.test(spaceText(s)))) {
+      this.lineBroken = false;
+      return;
+    }
+    this.lineBroken = false;
     this.push(s.node, s.offset, s.offset + 1);
   }
 
@@ -162,7 +179,9 @@ class Builder {
    * A `<br>` ends a printed line. Print lines cut words (体制机 / 制), so nothing is inserted: Han characters join,
    * and whitespace around the break is judged by the characters on both sides, like any other whitespace.
    */
-  lineBreak(): void {}
+  lineBreak(): void {
+    this.lineBroken = true;
+  }
 }
 
 function walk(node: Node, block: Element, builders: Map<Element, Builder>): void {

@@ -23,13 +23,22 @@ export const TERM_COLOURS: Record<string, string> = {
  * context and nothing else (unlike `transform`, it is no containing block for fixed elements). `:where` keeps its
  * weight at zero, so a page's own `will-change` on its body still wins.
  */
+/** Pinyin size relative to the text when no setting says otherwise (`pinyinScale`). */
+export const DEFAULT_PINYIN_EM = 0.6;
+
+/** The rule that sizes pinyin from the `pinyinScale` setting (0.4–1 of the text's size). */
+export function pinyinSizeCss(scale: number): string {
+  const em = Number.isFinite(scale) ? Math.min(1, Math.max(0.4, scale)) : DEFAULT_PINYIN_EM;
+  return `dubao-t { --dubao-py-size: ${em}em; }`;
+}
+
 export const READER_CSS = `
 :where(body) { will-change: opacity; }
 dubao-t, dubao-w { display: inline; font: inherit; color: inherit; }
-dubao-t ruby { ruby-position: over; ruby-align: center; line-height: normal; }
-dubao-t rt { font-size: 0.5em; line-height: 1.1; font-style: normal; font-weight: normal; letter-spacing: 0;
-  text-transform: none; color: #8a5a00;
-  font-family: system-ui, 'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif; user-select: none; -webkit-user-select: none; }
+dubao-t ruby { ruby-position: over; ruby-align: center; }
+dubao-t rt { font-size: var(--dubao-py-size, ${DEFAULT_PINYIN_EM}em); line-height: 1; padding: 0.15em 0.22em 0.05em;
+  font-style: normal; font-weight: normal; letter-spacing: 0; text-transform: none; text-indent: 0; color: #8a5a00;
+  font-family: 'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', system-ui, sans-serif; user-select: none; -webkit-user-select: none; }
 dubao-t rt::before { content: attr(data-py); }
 ${TONE_COLOURS.map((c, i) => `dubao-t[data-style="colors"] rt.t${i + 1} { color: ${c}; }`).join('\n')}
 ${Object.entries(TERM_COLOURS)

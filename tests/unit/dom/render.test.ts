@@ -68,6 +68,22 @@ describe('renderRun and restoreRun', () => {
     });
   }
 
+  it('draws every character of the page, spaces, line breaks and zero-width characters included', () => {
+    const html =
+      '<h2>记忆自学 人工智能</h2><p>  什么——\u00a0如果\n  他在<b>银行 </b>\n工作。\u200b好\ufeff的  Wi  Fi</p>' +
+      '<p>体制机<br>\n制，\u3000特别是</p>';
+    const doc = page(html);
+    const before = doc.body.textContent;
+    const original = doc.body.cloneNode(true);
+    const rendered = collectRuns(doc).map((run) =>
+      renderRun(run, viewOf(run.text, chars(run.text), { ruby: true })),
+    );
+    expect(doc.body.querySelectorAll('ruby').length).toBeGreaterThan(10);
+    expect(doc.body.textContent).toBe(before);
+    rendered.forEach(restoreRun);
+    expect(doc.body.isEqualNode(original)).toBe(true);
+  });
+
   it('shows the characters as text and the pinyin only in attributes', () => {
     const doc = page('<p>他在银行工作。</p>');
     const [run] = collectRuns(doc);
@@ -87,10 +103,22 @@ describe('renderRun and restoreRun', () => {
     );
     expect(visibleText(doc.body)).toBe('他在银行工作。');
     const rts = [...doc.body.querySelectorAll('rt')].map((rt) => rt.getAttribute('data-py'));
-    expect(rts).toContain('py(银)');
-    // A word is one <ruby> with a reading per character.
+    // A word is one <ruby> with one annotation, its syllables written together (pinyin spells words so).
+    expect(rts).toContain('py(银)py(行)');
     const bank = [...doc.body.querySelectorAll('ruby')].find((r) => r.textContent === '银行');
-    expect(bank?.querySelectorAll('rt')).toHaveLength(2);
+    expect(bank?.querySelectorAll('rt')).toHaveLength(1);
+  });
+
+  it('annotates character by character for tone colours and zhuyin', () => {
+    for (const style of ['colors', 'zhuyin']) {
+      const doc = page('<p>银行</p>');
+      const [run] = collectRuns(doc);
+      renderRun(run, { ...viewOf(run.text, [[0, 2]], { ruby: true }), style });
+      expect([...doc.body.querySelectorAll('rt')].map((rt) => rt.getAttribute('data-py'))).toEqual([
+        'py(银)',
+        'py(行)',
+      ]);
+    }
   });
 
   it('draws converted text of another length and still restores the original', () => {

@@ -55,4 +55,10 @@ describe('collectRuns', () => {
     const runs = collectRuns(page('<h1>标题</h1><p>第一段。</p><ul><li>条目一</li><li>条目二</li></ul>'));
     expect(runs.map((r) => r.text)).toEqual(['标题', '第一段。', '条目一', '条目二']);
   });
+  it('keeps a space the page put between Chinese words, and drops only line breaks between CJK characters', () => {
+    expect(collectRuns(page('<h2>记忆自学 人工智能</h2>'))[0].text).toBe('记忆自学 人工智能');
+    expect(collectRuns(page('<p>什么—— 如果</p>'))[0].text).toBe('什么—— 如果');
+    expect(collectRuns(page('<p>体制机\n  制</p>'))[0].text).toBe('体制机制');
+    expect(collectRuns(page('<p>体制机 <br> 制</p>'))[0].text).toBe('体制机制');
+  });
 });
