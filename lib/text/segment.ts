@@ -36,6 +36,7 @@ const MIN_NAME = 3;
 const MAX_NAME = 8;
 const NAME_COST = Number(globalThis.process?.env?.DUBAO_NAME_COST ?? 24);
 const YEAR = '年'.charCodeAt(0);
+const CONGRESS = '大'.charCodeAt(0);
 /** 多 and 余 after a number make it approximate and stay with it: 30多, 一百余. */
 const APPROXIMATE = '多余';
 
@@ -43,8 +44,19 @@ function hasMagnitude(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (MAGNITUDES.includes(text[i])) return true;
   return false;
 }
-/** Units that People's Daily style writes together with the number before them: 1998年, 十二月, 31日. */
+/** Units written together with the number before them: 1998年, 十二月, 31日. */
 const NUMBER_UNITS = '年月日';
+/**
+ * Measure words (a closed grammatical class) that stay with their number, so a count reads as one word:
+ * 两场, 116个, 一架, 30多家, 二十年.
+ */
+const MEASURE_WORDS = '个位名项家次种条件场架年天周岁只本块张部辆座所篇批份台株例届期号艘枚颗棵栋间层份首轮';
+/** Punctuation written doubled as one mark: the dash —— and the ellipsis …… . */
+const DOUBLED_PUNCT = '—…';
+/** Person names (surname + given name) cost this much on top of their characters' costs. */
+const NAME_BASE = Number(globalThis.process?.env?.DUBAO_NAME_BASE ?? 4);
+/** Added to a one-character given name (卢宇); negative: a two-character name must beat one plus a word (卢宇从). */
+const NAME_SHORT = Number(globalThis.process?.env?.DUBAO_NAME_SHORT ?? -1);
 /** A run of numerals is a plausible word, but less so than a common dictionary word made of them (万一, 千万). */
 const NUMERAL_RUN_COST = 12;
 /**
@@ -70,6 +82,7 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
   const termCache = new WeakMap<readonly string[], TermIndex>();
   const numerals = new Set(Array.from(NUMERALS, (c) => c.charCodeAt(0)));
   const units = new Set(Array.from(NUMBER_UNITS, (c) => c.charCodeAt(0)));
+  const measures = new Set(Array.from(MEASURE_WORDS, (c) => c.charCodeAt(0)));
   const magnitudes = new Set(Array.from(MAGNITUDES, (c) => c.charCodeAt(0)));
   const approximate = new Set(Array.from(APPROXIMATE, (c) => c.charCodeAt(0)));
   const translit = new Set(Array.from(TRANSLIT, (c) => c.charCodeAt(0)));
@@ -126,7 +139,12 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
     // runEnd[i]: end of the run of i's kind (Han, alphanumeric, space); for other characters, of the character.
     const runEnd = new Int32Array(n);
     for (let i = n - 1; i >= 0; i--) {
-      const sameRun = i + 1 < n && kind[i + 1] === kind[i] && (kind[i] !== OTHER || cont[i + 1] === 1);
+      const sameRun =
+        i + 1 < n &&
+        kind[i + 1] === kind[i] &&
+        (kind[i] !== OTHER ||
+          cont[i + 1] === 1 ||
+          (text[i + 1] === text[i] && DOUBLED_PUNCT.includes(text[i])));
       runEnd[i] = sameRun ? runEnd[i + 1] : i + 1;
     }
     // charEnd[i]: end of the character starting at i with its attached marks.
@@ -165,12 +183,13 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
         // People's Daily keeps a date part and a number with its magnitude whole: 1998年, 31日, 1158万, 100亿.
         if (k === ALNUM && end < n && isDigit(text.charCodeAt(end - 1))) {
           const next = text.charCodeAt(end);
-          if (units.has(next)) relax(i, end + 1, 0);
+          if (units.has(next) || measures.has(next)) relax(i, end + 1, 0);
           else if (magnitudes.has(next) || approximate.has(next)) {
             let j = end + 1;
             while (j < n && magnitudes.has(text.charCodeAt(j))) j++;
             if (j < n && approximate.has(text.charCodeAt(j)) && !approximate.has(text.charCodeAt(j - 1))) j++;
             relax(i, j, 0);
+            if (j < n && measures.has(text.charCodeAt(j))) relax(i, j + 1, 0); // 30多家, 51万所
           }
         }
         continue;
@@ -201,6 +220,16 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
         while (j < hanEnd && j - i < MAX_NAME && translit.has(norm.charCodeAt(j))) j++;
         for (let e = i + MIN_NAME; e <= j; e++) relax(i, e, NAME_COST + WORD_PENALTY);
       }
+      // Person names: a surname and one or two given-name characters, scored by the name model.
+      const surname = lexicon.surnameCost(first);
+      if (surname !== undefined && i + 1 < hanEnd) {
+        const g1 = lexicon.givenCost(norm.charCodeAt(i + 1));
+        if (g1 !== undefined) {
+          relax(i, i + 2, NAME_BASE + NAME_SHORT + surname + g1 + WORD_PENALTY);
+          const g2 = i + 2 < hanEnd ? lexicon.givenCost(norm.charCodeAt(i + 2)) : undefined;
+          if (g2 !== undefined) relax(i, i + 3, NAME_BASE + surname + g1 + g2 + WORD_PENALTY);
+        }
+      }
       // Numbers written in characters: 三十一日, 一九九八年, and with an ordinal or percent prefix, 第三十, 百分之八.
       let numStart = i;
       if (first === ORDINAL) numStart = i + 1;
@@ -214,6 +243,11 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
         // 年 joins a year written digit by digit (一九九八年), not a count of years (二十 年).
         const isYear = unit === YEAR && j - numStart >= 2 && !hasMagnitude(norm, numStart, j);
         if (units.has(unit) && (unit !== YEAR || isYear)) relax(i, j + 1, NUMERAL_RUN_COST + WORD_PENALTY);
+        else if (measures.has(unit)) relax(i, j + 1, NUMERAL_RUN_COST + WORD_PENALTY);
+        // A party congress by its number: 十八大, 二十大.
+        else if (unit === CONGRESS && j - numStart >= 2 && numStart === i) {
+          relax(i, j + 1, NUMERAL_RUN_COST + WORD_PENALTY);
+        }
       }
     }
 

@@ -19,7 +19,7 @@ describe('tools/eval.ts', () => {
   it('segment: one line of words separated by single spaces per input line', () => {
     const r = run(['segment'], '我们要坚持改革开放\n国務院總理今天在北京\n\nGDP增长5.2%，  很好\n');
     expect(r.code).toBe(0);
-    expect(r.out).toBe('我们 要 坚持 改革 开放\n国務院 總理 今天 在 北京\n\nGDP 增长 5.2% ， 很 好\n');
+    expect(r.out).toBe('我们 要 坚持 改革开放\n国務院 總理 今天 在 北京\n\nGDP 增长 5.2% ， 很 好\n');
   });
 
   it('segment: the same characters come back, in order', () => {

@@ -34,8 +34,8 @@ describe('segment', () => {
       '召开',
       '会议',
     ]);
-    // People's Daily style: compounds of independent words are split, idioms stay whole.
-    expect(words('我们要坚持改革开放')).toEqual(['我们', '要', '坚持', '改革', '开放']);
+    // A word the card's dictionary (CC-CEDICT) knows stays whole, as do idioms.
+    expect(words('我们要坚持改革开放')).toEqual(['我们', '要', '坚持', '改革开放']);
     expect(words('这是关系到子孙后代的大事，不能半途而废')).toContain('半途而废');
   });
 
@@ -81,7 +81,60 @@ describe('segment', () => {
       '增长',
       '百分之八',
     ]);
-    expect(words('第三十次会议')).toEqual(['第三十', '次', '会议']);
+    expect(words('第三十次会议')).toEqual(['第三十次', '会议']);
+  });
+
+  it('keeps a number with its measure word', () => {
+    expect(words('会上通过了两项决议')).toEqual(['会', '上', '通过', '了', '两项', '决议']);
+    expect(words('村里有30多家民宿和116个大棚')).toEqual([
+      '村里',
+      '有',
+      '30多家',
+      '民宿',
+      '和',
+      '116个',
+      '大棚',
+    ]);
+    // 1000天 | 后 ("after a thousand days"), never 天后 (a queen of heaven).
+    expect(words('1000天后工程完工')).toEqual(['1000天', '后', '工程', '完工']);
+    expect(words('她在乡下住了二十年')).toContain('二十年');
+  });
+
+  it('keeps a party congress by its number whole', () => {
+    expect(words('二十大报告提出新要求')).toEqual(['二十大', '报告', '提出', '新', '要求']);
+    expect(words('十八大以来的十年')).toContain('十八大');
+  });
+
+  it('keeps words of the card’s dictionary whole instead of splitting them', () => {
+    expect(words('企业要重视知识产权保护')).toContain('知识产权');
+    expect(words('这座城市大力发展新能源汽车')).toContain('新能源');
+    expect(words('政府用大数据改进服务')).toContain('大数据');
+    // 太空 | 中 (in space), not 太 | 空中 (too … in the air).
+    expect(words('飞船在太空中运行了三个月')).toEqual([
+      '飞船',
+      '在',
+      '太空',
+      '中',
+      '运行',
+      '了',
+      '三个',
+      '月',
+    ]);
+    expect(words('宇航员在太空中做实验')).toContain('太空');
+  });
+
+  it('keeps a person’s surname and given name together', () => {
+    expect(words('记者卢宇从北京发回报道')).toEqual(['记者', '卢宇', '从', '北京', '发回', '报道']);
+    expect(words('苏宁董事长张近东出席了会议')).toContain('张近东');
+    expect(words('李博灏和同学们一起参观了展览')).toContain('李博灏');
+    expect(words('副市长王会生主持会议')).toContain('王会生');
+    // Ordinary words that start with a surname are not taken for names.
+    expect(words('高新技术企业向社会公开招聘')).toEqual(['高新技术', '企业', '向', '社会', '公开', '招聘']);
+    expect(words('他马上就到')).toEqual(['他', '马上', '就', '到']);
+  });
+
+  it('keeps a doubled dash or ellipsis as one mark', () => {
+    expect(words('目标——稳中求进……')).toEqual(['目标', '——', '稳中求进', '……']);
   });
 
   it('keeps foreign names the dictionary lacks in one piece', () => {
