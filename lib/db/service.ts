@@ -3,6 +3,7 @@ import { lookup, lookupWord, prefixesOf } from './dict';
 import { isQuotaError, QuotaExceededError } from './errors';
 import type { DubaoDb } from './schema';
 import { termsForAny } from './terms';
+import { storableSource } from '../vocab/formats';
 import { addEntry, defaultListId, ListNotFoundError } from './vocab';
 
 /** The answer to a `lookup` message: dictionary entries and glossary terms starting at the pointer. */
@@ -30,7 +31,7 @@ export async function saveWord(db: DubaoDb, msg: MessageOf<'saveWord'>): Promise
       pinyin: msg.pinyin || dict?.pinyin || term?.pinyin || '',
       definition: msg.definition || dict?.definitions.join('; ') || term?.english || '',
       context: msg.sentence ? { sentence: msg.sentence, offset } : null,
-      source: msg.url ? { title: msg.title, url: msg.url } : null,
+      source: storableSource(msg.title, msg.url),
     });
     return { ok: true, entryId: entry.id, listId };
   } catch (err) {

@@ -6,7 +6,7 @@ import { exportUserTerms, importUserTerms, UserTermsExportSchema, type UserTerms
 import type { EntryRow, KnownRow, ListRow, ReviewRow, TermRow } from '../db/types';
 import { isKnowableWord } from '../db/known';
 import type { VocabEntry, VocabList } from '../db/vocab';
-import { isSourceUrl, type ImportRow } from './formats';
+import { isSourceUrl, SOURCE_TITLE_MAX, SOURCE_URL_MAX, type ImportRow } from './formats';
 
 export const BACKUP_FORMAT = 'dubao-backup';
 
@@ -80,7 +80,10 @@ const EntrySchema = v.object({
     v.object({ sentence: str(5000), offset: v.pipe(v.number(), v.integer(), v.minValue(-1)) }),
   ),
   source: v.nullable(
-    v.object({ title: str(1000), url: v.pipe(str(4000), v.check(isSourceUrl, 'Not a web address')) }),
+    v.object({
+      title: str(SOURCE_TITLE_MAX),
+      url: v.pipe(str(SOURCE_URL_MAX), v.check(isSourceUrl, 'Not a page address')),
+    }),
   ),
   created: finite,
   tags: v.array(str(200)),

@@ -216,16 +216,31 @@ function unescapeFormula(cell: string): string {
   return cell.replace(/^'(?=[=+\-@\t\r])/, '');
 }
 
-const SOURCE_PROTOCOLS = new Set(['http:', 'https:', 'file:']);
+/** The longest page address or title a saved word keeps (the store trims to these, imports accept them). */
+export const SOURCE_URL_MAX = 4096;
+export const SOURCE_TITLE_MAX = 1000;
 
-/** '' or an address a page could have had; never `javascript:` or `data:`, which a link would run. */
+// Only schemes that run code when followed are refused; every other address a frame can have (about:blank,
+// about:srcdoc, blob:, data:, file:, an extension page) is what a word saved there stores, and a backup or CSV
+// made by Dubao itself must restore. The options page links to http(s) addresses only (safeUrl).
+const SCRIPT_PROTOCOLS = new Set(['javascript:', 'vbscript:']);
+
+/** '' or an address a frame could have had; never `javascript:` (or vbscript:), which a link would run. */
 export function isSourceUrl(url: string): boolean {
   if (url === '') return true;
+  if (url.length > SOURCE_URL_MAX) return false;
   try {
-    return SOURCE_PROTOCOLS.has(new URL(url).protocol);
+    return !SCRIPT_PROTOCOLS.has(new URL(url).protocol);
   } catch {
     return false;
   }
+}
+
+/** What the store keeps of a page's address and title: both bounded, an address that could run code dropped. */
+export function storableSource(title: string, url: string): { title: string; url: string } | null {
+  const u = url.slice(0, SOURCE_URL_MAX);
+  if (!u || !isSourceUrl(u)) return null;
+  return { title: title.slice(0, SOURCE_TITLE_MAX), url: u };
 }
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `is longer than ${max} characters`));
@@ -238,9 +253,9 @@ const CsvRowSchema = v.object({
   pinyin: text(500),
   definition: text(5000),
   context: text(5000),
-  source_title: text(1000),
+  source_title: text(SOURCE_TITLE_MAX),
   source_url: v.pipe(
-    text(4000),
+    text(SOURCE_URL_MAX),
     v.check(isSourceUrl, (i) => `is not a web address: "${String(i.input)}"`),
   ),
   tags: text(1000),
