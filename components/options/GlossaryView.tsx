@@ -13,7 +13,7 @@ import {
   type Term,
 } from '../../lib/db';
 import type { TermCategory } from '../../lib/db/glossary-entry';
-import { dateStamp, downloadText, readFileText } from './download';
+import { dateStamp, downloadText, readImportFile } from './download';
 import { useEnv } from './env';
 import { plural } from './format';
 import { CATEGORY_LABEL, TermForm } from './TermForm';
@@ -80,8 +80,15 @@ export function GlossaryView() {
     if (!file) return;
     setNotice(null);
     let raw: unknown;
+    let text: string;
     try {
-      raw = JSON.parse(await readFileText(file));
+      text = (await readImportFile(file, 'glossary')).text;
+    } catch (err) {
+      setNotice({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    try {
+      raw = JSON.parse(text);
     } catch {
       setNotice({
         kind: 'error',

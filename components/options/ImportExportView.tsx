@@ -12,7 +12,7 @@ import {
   type ExportItem,
   type ParseReport,
 } from '../../lib/vocab/formats';
-import { dateStamp, downloadText, readFileText } from './download';
+import { dateStamp, downloadText, readImportFile } from './download';
 import { useEnv } from './env';
 import { plural } from './format';
 import { ImportReport } from './ImportReport';
@@ -125,7 +125,9 @@ export function ImportExportView() {
     if (!file) return;
     let text: string;
     try {
-      text = await readFileText(file);
+      const decoded = await readImportFile(file, 'words');
+      text = decoded.text;
+      if (decoded.note) setStatus({ kind: 'ok', text: `${file.name}: ${decoded.note}` });
     } catch (err) {
       setStatus({ kind: 'error', text: `Could not read ${file.name}: ${message(err)}` });
       return;

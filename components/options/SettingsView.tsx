@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { dictStatus, type DictImportState } from '../../lib/db';
+import { dictStatus, shownDictStatus, type DictImportState } from '../../lib/db';
 import { CEDICT_ATTRIBUTION, CEDICT_LICENSE_URL } from '../../lib/dict/cedict';
 import {
   DEFAULT_SETTINGS,
@@ -39,11 +39,20 @@ export function SettingsView() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [usage, setUsage] = useState<{ usage?: number; quota?: number } | null>(null);
-  const dict = useLiveQuery(
+  const stored = useLiveQuery(
     () => dictStatus(env.db),
     [env.db],
     undefined as DictImportState | null | undefined,
   );
+  // A stalled import changes nothing in the database, so the clock is what tells it has stopped.
+  const [now, setNow] = useState(() => Date.now());
+  const importing = stored?.status === 'importing';
+  useEffect(() => {
+    if (!importing) return;
+    const timer = setInterval(() => setNow(Date.now()), 5_000);
+    return () => clearInterval(timer);
+  }, [importing]);
+  const dict = stored === undefined ? undefined : shownDictStatus(stored, Math.max(now, Date.now()));
 
   useEffect(() => {
     let live = true;

@@ -1,3 +1,10 @@
+import {
+  decodeImportBytes,
+  fileTooLarge,
+  type DecodedFile,
+  type ImportKind,
+} from '../../lib/vocab/import-file';
+
 /** Saves text as a file through the browser's download, without any permission. */
 export function downloadText(text: string, filename: string, type = 'text/plain'): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
@@ -16,12 +23,18 @@ export function dateStamp(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-export function readFileText(file: Blob): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result));
-    r.onerror = () => reject(r.error);
-    r.readAsText(file);
-  });
+/** The file's text in the encoding it was written in (see decodeImportBytes), after a size check. */
+export async function readImportFile(file: File, kind: ImportKind): Promise<DecodedFile> {
+  const tooLarge = fileTooLarge(file.name, file.size, kind);
+  if (tooLarge) throw new Error(tooLarge);
+  const buffer =
+    typeof file.arrayBuffer === 'function'
+      ? await file.arrayBuffer()
+      : await new Promise<ArrayBuffer>((resolve, reject) => {
+          const r = new FileReader();
+          r.onload = () => resolve(r.result as ArrayBuffer);
+          r.onerror = () => reject(r.error);
+          r.readAsArrayBuffer(file);
+        });
+  return decodeImportBytes(new Uint8Array(buffer));
 }

@@ -3,7 +3,8 @@
  * (reloaded when they may have changed), converters (built lazily, cached by lib/text/convert). Pages ask it for
  * views of their text; the reader content script carries none of this.
  */
-import { activeTerms, knownForms, type Term } from '../../lib/db';
+import Dexie from 'dexie';
+import { activeTerms, DB_NAME, knownForms, type Term } from '../../lib/db';
 import { hskLevel } from '../../lib/text/hsk';
 import { knownRevisionItem } from './known-store';
 import { createTermMatcher } from '../../lib/glossary/match';
@@ -24,41 +25,52 @@ type TermPart = Pick<ViewEngine, 'terms' | 'termWords' | 'matcher'> & {
 
 let segmenter: Segmenter | null = null;
 let termPart: Promise<TermPart> | null = null;
-let termsLoaded = 0;
-/** Terms are re-read at most this often, so an edit in the options page reaches pages within seconds. */
-const TERMS_TTL_MS = 3_000;
 
-/** What the last read of the terms held, and the parts built from it. */
-let lastTerms: { signature: string; part: TermPart } | null = null;
+/**
+ * Terms are read again only after a write to the terms table, from this worker or from the options page (Dexie
+ * tells every context of the extension's origin about each committed write). It used to re-read and serialise
+ * every term each 3 s whether or not anything changed: with a large imported glossary that was seconds of work.
+ */
+let termsChanged = true;
+let watching = false;
+
+function watchTerms(): void {
+  if (watching) return;
+  watching = true;
+  Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((key) => key.startsWith(`idb://${DB_NAME}/terms/`) || key === 'all'))
+      termsChanged = true;
+  });
+}
 
 async function loadTerms(): Promise<TermPart> {
   const read = await activeTerms(await db());
-  // Unchanged terms keep the parts built from them, the same arrays included: the segmenter and pinyin reader
-  // index the terms per array, and building those indexes again cost the next page's first view 15–20 ms.
-  const signature = JSON.stringify(read);
-  if (lastTerms?.signature === signature) return lastTerms.part;
   // An alias typed or migrated without its reading gets one here (pinyin-pro, OpenCC), so it reads as itself.
   const terms = read.map(completeAliases);
   const pinyinTerms = termsForEngine(terms);
-  const part = {
+  return {
     terms: pinyinTerms,
     termWords: pinyinTerms.map((t) => t.word),
     matcher: createTermMatcher(terms),
     glossary: terms,
   };
-  lastTerms = { signature, part };
-  return part;
 }
 
 async function engineParts(): Promise<{ segmenter: Segmenter } & TermPart> {
   segmenter ??= createSegmenter(defaultLexicon());
-  if (!termPart || Date.now() - termsLoaded > TERMS_TTL_MS) {
+  watchTerms();
+  if (!termPart || termsChanged) {
+    termsChanged = false;
+    // Unchanged terms keep the parts built from them, the same arrays included: the segmenter and pinyin reader
+    // index the terms per array, and building those indexes again cost the next page's first view 15–20 ms.
     const next = loadTerms();
     // Keep serving the previous terms while new ones load; the first call waits.
     const prev = termPart;
     termPart = next;
-    termsLoaded = Date.now();
-    if (prev) next.catch(() => (termPart = prev));
+    next.catch(() => {
+      termPart = prev;
+      termsChanged = true;
+    });
   }
   return { segmenter, ...(await termPart) };
 }

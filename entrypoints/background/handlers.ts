@@ -1,6 +1,13 @@
 import type { Browser } from 'wxt/browser';
 import { CEDICT_ASSET_PATH } from '../../lib/dict/asset';
-import { dictStatus, importCedictAsset, isQuotaError, markKnown, unmarkKnown } from '../../lib/db';
+import {
+  dictStatus,
+  importCedictAsset,
+  isQuotaError,
+  markKnown,
+  shownDictStatus,
+  unmarkKnown,
+} from '../../lib/db';
 import { saveWord } from '../../lib/db/service';
 import type { Handlers, MessageSenderLike } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
@@ -14,6 +21,8 @@ import { bumpKnownRevision } from './known-store';
 type Sender = MessageSenderLike & { tab?: { id?: number; title?: string; url?: string } };
 
 let importing: Promise<unknown> | null = null;
+/** Why the last import attempt failed, until one makes progress again; shown by the dictionary status. */
+let importError: string | undefined;
 
 /** Imports CC-CEDICT into IndexedDB when it is missing, outdated or was interrupted; progress goes to `meta`. */
 export function startDictionary(reason: 'install' | 'startup'): Promise<unknown> {
@@ -22,10 +31,18 @@ export function startDictionary(reason: 'install' | 'startup'): Promise<unknown>
     const state = await dictStatus(d);
     if (reason === 'startup' && state?.status === 'complete') return;
     const text = await (await fetch(browser.runtime.getURL(CEDICT_ASSET_PATH as '/'))).text();
-    await importCedictAsset(d, text);
+    await importCedictAsset(d, text, { onProgress: ({ done }) => done > 0 && (importError = undefined) });
+    importError = undefined;
     clearLookupCache();
   })()
-    .catch((err) => console.error('Dubao: dictionary import failed; it will be retried', err))
+    .catch((err) => {
+      importError = isQuotaError(err)
+        ? 'storage is full. Free some disk space'
+        : err instanceof Error
+          ? err.message
+          : String(err);
+      console.error('Dubao: dictionary import failed; it will be retried', err);
+    })
     .finally(() => {
       importing = null;
     });
@@ -109,11 +126,9 @@ export const handlers: Handlers<Sender> & {
     return tabStats(msg.tabId);
   },
   async dictStatus() {
-    if (!importing) {
-      const state = await dictStatus(await db());
-      if (state?.status !== 'complete') void startDictionary('startup'); // retry a failed import on demand
-    }
-    return dictStatus(await db());
+    const state = await dictStatus(await db());
+    if (!importing && state?.status !== 'complete') void startDictionary('startup'); // retry a failed import on demand
+    return shownDictStatus(state, Date.now(), importError);
   },
 
   async contextMenuClicked(info, tab) {

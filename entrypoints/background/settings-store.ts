@@ -29,6 +29,21 @@ export async function settingsView(hostOrUrl: string): Promise<SettingsView> {
 let writing: Promise<unknown> = Promise.resolve();
 
 /**
+ * Runs a read-modify-write of the stored settings alone. Within one context a queue orders them; across
+ * contexts (the options page patches settings itself while the background applies the popup's and the keyboard
+ * commands' patches) a Web Lock does: each context's own queue let both read the old value, and the later
+ * write undid the other's change.
+ */
+export function exclusiveSettingsWrite<T>(write: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  const run: Promise<T> = writing.then(() =>
+    locks ? (locks.request('dubao-settings', write) as Promise<T>) : write(),
+  );
+  writing = run.catch(() => undefined);
+  return run;
+}
+
+/**
  * Applies a patch to the stored settings. Patches are applied one after another: two quick changes (script, then
  * pinyin, from the popup) would otherwise both read the old value and the second write would undo the first.
  */
@@ -37,11 +52,9 @@ export function patchSettings(
   patch: Record<string, unknown>,
   host?: string,
 ): Promise<SettingsView> {
-  const run = writing.then(async () => {
+  return exclusiveSettingsWrite(async () => {
     const next = applySettingsPatch(await loadSettings(), scope, patch, host);
     await settingsItem.setValue(next);
     return settingsView(host ?? '');
   });
-  writing = run.catch(() => undefined);
-  return run;
 }

@@ -4,7 +4,12 @@ import type { OptionsEnv, SettingsPort } from '../../components/options/env';
 import { ANKI_CONNECT_URL } from '../../lib/vocab/anki-connect';
 import { openDb } from '../../lib/db';
 import { parseStoredSettings } from '../../lib/settings';
-import { loadSettings, patchSettings, settingsItem } from '../background/settings-store';
+import {
+  exclusiveSettingsWrite,
+  loadSettings,
+  patchSettings,
+  settingsItem,
+} from '../background/settings-store';
 import { bumpKnownRevision } from '../background/known-store';
 import { FIREFOX_SHORTCUTS, SHORTCUTS_URL } from '../../components/options/SettingsView';
 import './style.css';
@@ -30,8 +35,8 @@ const settings: SettingsPort = {
   patch: async (patch) => void (await patchSettings('global', patch)),
   watch: (cb) => settingsItem.watch((value) => cb(parseStoredSettings(value))),
   raw: () => settingsItem.getValue(),
-  replace: (raw) => settingsItem.setValue(parseStoredSettings(raw)),
-  clear: () => settingsItem.removeValue(),
+  replace: (raw) => exclusiveSettingsWrite(() => settingsItem.setValue(parseStoredSettings(raw))),
+  clear: () => exclusiveSettingsWrite(() => settingsItem.removeValue()),
 };
 
 async function main() {

@@ -32,6 +32,30 @@ export async function dictStatus(db: DubaoDb): Promise<DictImportState | null> {
   return (row?.value as DictImportState | undefined) ?? null;
 }
 
+/** An import whose progress has not moved for this long is not running any more (its writes failed, or its
+ * worker was stopped): chunks are written every few milliseconds while it runs. */
+export const DICT_STALL_MS = 20_000;
+
+/**
+ * The state to show: an "importing" record that has not moved for DICT_STALL_MS is reported as failed. A full
+ * disk refuses the very write that would record the failure, so the stored state alone kept saying
+ * "importing 64/676" for as long as the disk stayed full. `knownError` is the failure the importer saw, if any.
+ */
+export function shownDictStatus(
+  state: DictImportState | null,
+  now: number,
+  knownError?: string,
+): DictImportState | null {
+  if (!state || state.status !== 'importing') return state;
+  if (knownError) return { ...state, status: 'failed', error: knownError };
+  if (now - state.updated < DICT_STALL_MS) return state;
+  return {
+    ...state,
+    status: 'failed',
+    error: `no progress for ${Math.round((now - state.updated) / 1000)} s (the disk may be full)`,
+  };
+}
+
 /** Imports CEDICT rows, packed into records as the shipped asset is (`cedictRecords`); see `importRecords`. */
 export async function importDictionary(
   db: DubaoDb,

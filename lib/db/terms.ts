@@ -155,6 +155,7 @@ export type NewUserTerm = Omit<GlossaryEntry, 'id'> & { id?: string };
 
 export async function addUserTerm(db: DubaoDb, input: NewUserTerm): Promise<Term> {
   const entry: GlossaryEntry = { ...input, id: input.id ?? crypto.randomUUID() };
+  checkTerm(input, false);
   const row = withDerived({ id: `user:${entry.id}`, origin: 'user', entry, hidden: 0, updated: Date.now() });
   await guardQuota('save the term', () => db.terms.add(row));
   return toTerm(row);
@@ -178,6 +179,7 @@ export async function editTerm(
 ): Promise<Term> {
   const row = await getRow(db, key);
   const clean = Object.fromEntries(Object.entries(patch).filter(([k, v]) => k !== 'id' && v !== undefined));
+  checkTerm(clean, true);
   const next =
     row.origin === 'user'
       ? withDerived({ ...row, entry: { ...row.entry, ...clean }, updated: Date.now() })
@@ -215,8 +217,8 @@ export async function deleteTerm(db: DubaoDb, key: string): Promise<'deleted' | 
 export { TERM_CATEGORIES };
 
 const AliasSchema = v.object({
-  simplified: v.pipe(v.string(), v.minLength(1), v.maxLength(50)),
-  traditional: v.optional(v.pipe(v.string(), v.maxLength(50)), ''),
+  simplified: v.pipe(v.string(), v.minLength(1), v.maxLength(50, 'alias is longer than 50 characters')),
+  traditional: v.optional(v.pipe(v.string(), v.maxLength(50, 'alias is longer than 50 characters')), ''),
   pinyin: v.optional(v.pipe(v.string(), v.maxLength(300)), ''),
 });
 
@@ -245,34 +247,81 @@ function normalizeEntry<T extends Partial<Head> & { aliases?: readonly AliasInpu
   return { ...e, aliases: normalizeAliases(e.aliases, head) };
 }
 
+/** Limits of one glossary term and of a glossary file: what the engine and the card are built to carry. */
+export const TERM_LIMITS = {
+  form: 50,
+  pinyin: 300,
+  english: 500,
+  explanation: 5000,
+  source: 500,
+  since: 50,
+  /** Aliases and related forms of one term. */
+  forms: 50,
+  /** Terms added, edited or hidden in one file. */
+  terms: 10_000,
+} as const;
+
+const bounded = (max: number, what: string) =>
+  v.pipe(v.string(), v.maxLength(max, `${what} is longer than ${max} characters`));
+const forms = (what: string) =>
+  v.pipe(
+    v.array(v.pipe(bounded(TERM_LIMITS.form, what), v.minLength(1, `${what} is empty`))),
+    v.maxLength(TERM_LIMITS.forms, `more than ${TERM_LIMITS.forms} ${what}s`),
+  );
+const termList = <T extends v.GenericSchema>(item: T, what: string) =>
+  v.pipe(v.array(item), v.maxLength(TERM_LIMITS.terms, `more than ${TERM_LIMITS.terms} ${what}`));
+
 const EntrySchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  simplified: v.pipe(v.string(), v.minLength(1), v.maxLength(50)),
-  traditional: v.pipe(v.string(), v.maxLength(50)),
-  pinyin: v.pipe(v.string(), v.maxLength(300)),
-  english: v.pipe(v.string(), v.maxLength(500)),
+  simplified: v.pipe(bounded(TERM_LIMITS.form, 'the Simplified form'), v.minLength(1)),
+  traditional: bounded(TERM_LIMITS.form, 'the Traditional form'),
+  pinyin: bounded(TERM_LIMITS.pinyin, 'the pinyin'),
+  english: bounded(TERM_LIMITS.english, 'the English'),
   englishSource: v.picklist(['official', 'descriptive']),
-  source: v.optional(v.string()),
-  explanation: v.pipe(v.string(), v.maxLength(5000)),
+  source: v.optional(bounded(TERM_LIMITS.source, 'the source')),
+  explanation: bounded(TERM_LIMITS.explanation, 'the explanation'),
   category: v.picklist(TERM_CATEGORIES),
   status: v.picklist(TERM_STATUSES),
-  since: v.optional(v.string()),
-  related: v.array(v.string()),
+  since: v.optional(bounded(TERM_LIMITS.since, '"since"')),
+  related: forms('related form'),
   // Exports made before aliases had readings hold bare strings; a reading left out is filled in from the
   // headword here and completed by the background (lib/glossary/alias.ts) when it reads the term.
-  aliases: v.optional(v.array(v.union([v.pipe(v.string(), v.maxLength(50)), AliasSchema]))),
+  aliases: v.optional(
+    v.pipe(
+      v.array(
+        v.union([bounded(TERM_LIMITS.form, 'alias'), AliasSchema], 'alias is longer than 50 characters'),
+      ),
+      v.maxLength(TERM_LIMITS.forms, `more than ${TERM_LIMITS.forms} aliases`),
+    ),
+  ),
 });
 
 export const UserTermsExportSchema = v.object({
   format: v.literal('dubao-terms'),
   version: v.literal(1),
   /** Terms the user added. */
-  added: v.array(EntrySchema),
+  added: termList(EntrySchema, 'added terms'),
   /** User changes to built-in terms, by built-in id. */
-  edited: v.array(v.object({ id: v.string(), patch: v.partial(v.omit(EntrySchema, ['id'])) })),
+  edited: termList(
+    v.object({ id: v.pipe(v.string(), v.maxLength(200)), patch: v.partial(v.omit(EntrySchema, ['id'])) }),
+    'edited terms',
+  ),
   /** Built-in ids the user hid. */
-  hidden: v.array(v.string()),
+  hidden: termList(v.pipe(v.string(), v.maxLength(200)), 'hidden terms'),
 });
+
+/** A term (or an edit of one) that breaks a limit: the message says which field and what the limit is. */
+export class TermInvalidError extends Error {
+  override name = 'TermInvalidError';
+}
+
+function checkTerm(entry: unknown, partial: boolean): void {
+  const r = v.safeParse(
+    partial ? v.partial(v.omit(EntrySchema, ['id'])) : v.omit(EntrySchema, ['id']),
+    entry,
+  );
+  if (!r.success) throw new TermInvalidError(`The term cannot be saved: ${r.issues[0].message}.`);
+}
 
 export type UserTermsExport = v.InferOutput<typeof UserTermsExportSchema>;
 

@@ -37,7 +37,16 @@ export async function createList(db: DubaoDb, name: string): Promise<VocabList> 
 /** The list words go to when none is chosen: the first list, created on first use. */
 export async function defaultListId(db: DubaoDb): Promise<number> {
   const first = await db.lists.orderBy('order').first();
-  return first?.id ?? (await createList(db, DEFAULT_LIST_NAME)).id;
+  if (first) return first.id!;
+  // Looked for again inside the write: read-then-create in two steps let 100 parallel first saves make two or
+  // three lists all named "My words". Write transactions on one store run one at a time, so only one creates it.
+  return guardQuota('create the list', () =>
+    db.transaction('rw', db.lists, async () => {
+      const again = await db.lists.orderBy('order').first();
+      if (again) return again.id!;
+      return (await db.lists.add({ name: DEFAULT_LIST_NAME, order: 0, created: Date.now() })) as number;
+    }),
+  );
 }
 
 export async function renameList(db: DubaoDb, id: number, name: string): Promise<void> {
@@ -87,8 +96,31 @@ export interface NewEntry {
   notes?: string;
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text as every file format can carry it: a lone surrogate (a page's text cut inside an emoji or a rare
+ * character) becomes U+FFFD here, once, in the same place in the string, instead of in a CSV or Anki export,
+ * where the saved word and its exported copy would then differ.
+ */
+export function wellFormed(s: string): string {
+  return s.replace(LONE_SURROGATE, '\ufffd');
+}
+
+function wellFormedRow<T extends Partial<EntryRow>>(row: T): T {
+  const out: Partial<EntryRow> = { ...row };
+  for (const key of ['word', 'simplified', 'traditional', 'pinyin', 'definition', 'notes'] as const) {
+    const value = out[key];
+    if (typeof value === 'string') out[key] = wellFormed(value);
+  }
+  if (out.context) out.context = { ...out.context, sentence: wellFormed(out.context.sentence) };
+  if (out.source) out.source = { title: wellFormed(out.source.title), url: wellFormed(out.source.url) };
+  if (out.tags) out.tags = out.tags.map(wellFormed);
+  return out as T;
+}
+
 export async function addEntry(db: DubaoDb, input: NewEntry): Promise<VocabEntry> {
-  const row: EntryRow = {
+  const row: EntryRow = wellFormedRow({
     listId: input.listId,
     word: input.word,
     simplified: input.simplified ?? input.word,
@@ -100,7 +132,7 @@ export async function addEntry(db: DubaoDb, input: NewEntry): Promise<VocabEntry
     created: Date.now(),
     tags: input.tags ?? [],
     notes: input.notes ?? '',
-  };
+  });
   return guardQuota('save the word', () =>
     db.transaction('rw', db.lists, db.entries, async () => {
       if (!(await db.lists.get(input.listId))) throw new ListNotFoundError(`No list ${input.listId}`);
@@ -117,7 +149,7 @@ export async function updateEntry(
   id: number,
   patch: EntryPatch,
 ): Promise<VocabEntry | undefined> {
-  await guardQuota('save the word', () => db.entries.update(id, patch));
+  await guardQuota('save the word', () => db.entries.update(id, wellFormedRow(patch)));
   return (await db.entries.get(id)) as VocabEntry | undefined;
 }
 

@@ -208,12 +208,32 @@ export function toCsv(items: ExportItem[]): string {
     e.notes,
     new Date(e.created).toISOString(),
   ]);
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\n', escapeFormulae: true }) + '\n';
+  return (
+    Papa.unparse(
+      { fields: [...CSV_COLUMNS], data: data.map((r) => r.map(escapeFormula)) },
+      { newline: '\n' },
+    ) + '\n'
+  );
 }
 
-// Undoes the `'` that toCsv (and careful spreadsheet users) put before =, +, -, @.
+// A spreadsheet runs a cell as a formula when it starts with = + - @ (or a tab or CR), also after leading spaces
+// or invisible characters, and some read the full-width ＝ ＋ － ＠ the same way. Such cells get a `'` first.
+const FORMULA_START =
+  /^[\s\u00a0\u200b-\u200f\u2028-\u202f\u2060-\u2064\ufeff\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
+
+/**
+ * Cells a spreadsheet would run get a `'`; so does a cell that itself starts with `'`, so that reading the file
+ * back (unescapeFormula) gives exactly the text that was written ('=abc stays '=abc).
+ */
+export function escapeFormula(cell: string): string {
+  return FORMULA_START.test(cell) || cell.startsWith("'") ? `'${cell}` : cell;
+}
+
+// Undoes escapeFormula (and the `'` careful spreadsheet users put before a formula).
 function unescapeFormula(cell: string): string {
-  return cell.replace(/^'(?=[=+\-@\t\r])/, '');
+  return cell.startsWith("'") && (FORMULA_START.test(cell.slice(1)) || cell.startsWith("''"))
+    ? cell.slice(1)
+    : cell;
 }
 
 /** The longest page address or title a saved word keeps (the store trims to these, imports accept them). */
