@@ -95,7 +95,7 @@ async function sendToAnki(deck: string, expected: string | RegExp): Promise<stri
   const result = options.locator('[data-testid=anki-result]');
   if (typeof expected === 'string')
     await expect.poll(() => result.textContent(), { timeout: 15_000 }).toBe(expected);
-  else await expect.poll(() => result.textContent(), { timeout: 15_000 }).toMatch(expected);
+  else await expect.poll(() => result.textContent(), { timeout: 30_000 }).toMatch(expected);
   await expect.poll(() => options.isEnabled('[data-testid=anki-push]')).toBe(true);
   return (await result.textContent())!;
 }
@@ -262,5 +262,70 @@ describe('sending saved words to Anki through AnkiConnect', () => {
     expect(fake.received).toEqual([]);
     expect(fake.decks.has(DECK)).toBe(false);
     expect(network.leaving()).toEqual([]);
+  });
+});
+
+describe('a hostile or broken program on AnkiConnect’s port', () => {
+  const cases: [string, NonNullable<Parameters<typeof startFakeAnki>[0]>['hostile'], RegExp][] = [
+    [
+      'an endless answer',
+      { action: 'createDeck', answer: 'huge' },
+      /larger than 4 MB; it is not AnkiConnect/,
+    ],
+    [
+      'an answer that is not JSON',
+      { action: 'requestPermission', answer: { body: '<html>hi' } },
+      /not AnkiConnect/,
+    ],
+    [
+      'JSON of the wrong shape',
+      { action: 'addNotes', answer: { body: '{"result": {"0": 1}, "error": null}' } },
+      /cannot read/,
+    ],
+    [
+      'null for the whole answer',
+      { action: 'canAddNotesWithErrorDetail', answer: { body: 'null' } },
+      /not AnkiConnect/,
+    ],
+    [
+      'fewer results than notes',
+      {
+        action: 'canAddNotesWithErrorDetail',
+        answer: { body: '{"result": [{"canAdd": true}], "error": null}' },
+      },
+      /for 1 notes, not the 4 sent/,
+    ],
+    [
+      'a 1 MB error message',
+      {
+        action: 'createDeck',
+        answer: { body: JSON.stringify({ result: null, error: 'e'.repeat(1 << 20) }) },
+      },
+      /^AnkiConnect createDeck: e{100,}…$/,
+    ],
+    ['no answer at all', { action: 'createDeck', answer: 'silent' }, /did not answer createDeck within 20 s/],
+  ];
+  for (const [what, hostile, message] of cases) {
+    it(`${what}: the push stops with a short message, adds nothing, and the page keeps working`, async () => {
+      await fake?.close();
+      fake = await startFakeAnki({ hostile });
+      const started = Date.now();
+      const text = await sendToAnki('Hostile', message);
+      expect(text.length).toBeLessThan(400);
+      expect(await resultClass()).toContain('error');
+      expect(fake.notes).toEqual([]);
+      expect(Date.now() - started).toBeLessThan(35_000);
+      // The options page still answers at once.
+      expect(await options.evaluate(() => document.querySelectorAll('[data-testid=anki-push]').length)).toBe(
+        1,
+      );
+      expect(dialogs).toEqual([]);
+    });
+  }
+
+  it('works again with the real thing afterwards', async () => {
+    await fake?.close();
+    fake = await startFakeAnki();
+    await sendToAnki('After', 'Added 4 cards to “After”; 0 duplicates skipped.');
   });
 });

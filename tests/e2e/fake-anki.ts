@@ -39,6 +39,11 @@ export interface FakeAnkiOptions {
    */
   permission?: 'granted' | 'denied';
   port?: number;
+  /**
+   * Makes the responder hostile for one action: 'huge' streams an endless JSON string (stopped after 64 MB),
+   * 'silent' never answers, a `body` is sent as the answer, whatever it is.
+   */
+  hostile?: { action: string; answer: 'huge' | 'silent' | { body: string } };
 }
 
 export interface FakeAnki {
@@ -171,6 +176,29 @@ export async function startFakeAnki(opts: FakeAnkiOptions = {}): Promise<FakeAnk
     if (!allowed && action !== 'requestPermission') {
       entry.status = 403;
       send(res, 403, 'http://localhost', '');
+      return;
+    }
+    if (opts.hostile && opts.hostile.action === action) {
+      const { answer } = opts.hostile;
+      const headers = { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': corsOrigin };
+      if (answer === 'silent') return; // the connection stays open, unanswered
+      if (answer === 'huge') {
+        res.writeHead(200, headers);
+        res.write('{"result": "');
+        const mb = Buffer.alloc(1024 * 1024, 'x');
+        let sent = 0;
+        const more = () => {
+          while (sent < 64 && !res.destroyed) {
+            sent++;
+            if (!res.write(mb)) return void res.once('drain', more);
+          }
+          res.end('", "error": null}');
+        };
+        res.on('close', () => (sent = 64));
+        more();
+        return;
+      }
+      send(res, 200, corsOrigin, answer.body);
       return;
     }
     const run = actions[action];
