@@ -82,7 +82,7 @@ const tasks: Record<string, Task> = {
     const { builtinGlossary, findTerms } = await import('../lib/glossary/index');
     const entries = builtinGlossary();
     return lines(input)
-      .map((line) => JSON.stringify(findTerms(line, entries).map((m) => m.entry.simplified)))
+      .map((line) => JSON.stringify(findTerms(line, entries).map((m) => m.form.simplified)))
       .join('\n');
   },
 

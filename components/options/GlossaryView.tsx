@@ -13,6 +13,7 @@ import {
   type Term,
 } from '../../lib/db';
 import type { TermCategory } from '../../lib/db/glossary-entry';
+import { asOfLabel, GLOSSARY_AS_OF } from '../../lib/glossary/meta';
 import { dateStamp, downloadText, readImportFile } from './download';
 import { useEnv } from './env';
 import { plural } from './format';
@@ -200,6 +201,9 @@ export function GlossaryView() {
       <section class="terms-pane">
         <header class="pane-head">
           <h2>Glossary</h2>
+          <p class="muted as-of" data-testid="glossary-as-of">
+            Built-in terms as of <time dateTime={GLOSSARY_AS_OF}>{asOfLabel()}</time>
+          </p>
           <input
             type="search"
             placeholder="Search: 共同富裕, 國家安全, gongtong fuyu, prosperity"

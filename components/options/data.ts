@@ -1,5 +1,4 @@
-import { surfacesOf } from '../../lib/db/glossary-entry';
-import { headsOf, type DubaoDb, type EntryRow, type ListRow, type ReviewRow } from '../../lib/db';
+import { headForms, headsOf, type DubaoDb, type EntryRow, type ListRow, type ReviewRow } from '../../lib/db';
 
 /** What a deletion removed, kept in memory so Undo can put it back exactly (same ids, same review state). */
 export interface Snapshot {
@@ -57,7 +56,7 @@ export async function deleteUserData(db: DubaoDb): Promise<void> {
       .modify((row) => {
         if (row.edit) {
           delete row.edit;
-          row.heads = headsOf(...surfacesOf(row.entry));
+          row.heads = headForms(row.entry);
           row.category = row.entry.category;
         }
         row.hidden = 0;

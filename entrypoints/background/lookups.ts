@@ -11,6 +11,7 @@ import {
   type DictBucket,
   type Term,
 } from '../../lib/db';
+import { foldVariants } from '../../lib/glossary/fold';
 import { surfacesOf } from '../../lib/glossary/forms';
 import type { ResponseOf } from '../../lib/messages';
 import { db } from './db';
@@ -46,13 +47,16 @@ const cachedBuckets: BucketSource = (d, first) => {
 
 let indexed: { from: Term[]; byForm: Map<string, Term[]> } | null = null;
 
-/** The engine's current terms by every form (Simplified, Traditional, aliases), rebuilt when they change. */
+/**
+ * The engine's current terms by every form (Simplified, Traditional, aliases), folded as the matcher folds them
+ * (台/臺, 裏/裡 …), rebuilt when they change.
+ */
 async function termIndex(): Promise<Map<string, Term[]>> {
   const terms = await currentTerms();
   if (indexed?.from !== terms) {
     const byForm = new Map<string, Term[]>();
     for (const t of terms) {
-      for (const form of surfacesOf(t)) {
+      for (const form of new Set(surfacesOf(t).map(foldVariants))) {
         if (!form) continue;
         const list = byForm.get(form);
         if (list) list.push(t);
@@ -75,8 +79,9 @@ export async function answerLookup(text: string, withReadings = true): Promise<R
   ]);
   const seen = new Set<string>();
   const terms: Term[] = [];
-  for (const p of prefixes) {
-    for (const t of index.get(p) ?? []) {
+  // Terms run longer than dictionary words (国务院台湾事务办公室): every prefix the reader sent, as the matcher folds it.
+  for (const p of prefixesOf(text, 16)) {
+    for (const t of index.get(foldVariants(p)) ?? []) {
       if (seen.has(t.key)) continue;
       seen.add(t.key);
       terms.push(t);

@@ -1,6 +1,7 @@
 import type { CardData, CardSense } from '../../components/HoverCard';
 import type { DictMatch } from '../../lib/db/dict';
 import type { Term } from '../../lib/db/terms';
+import { foldVariants } from '../../lib/glossary/fold';
 import { formsOf, type TermForm } from '../../lib/glossary/forms';
 
 export interface WordAtPointer {
@@ -31,12 +32,13 @@ export function wordFromLookup(
 ): WordAtPointer | null {
   // Each term at its longest form written at the pointer: an alias reads and glosses as itself (工商联 shows
   // gōng shāng lián and 工商聯, then its parent's gloss), not as its headword.
+  const folded = foldVariants(text);
   const termHits = terms
     .map((t) => {
       let best: { t: Term; len: number; form: TermForm } = { t, len: 0, form: formsOf(t)[0] };
       for (const form of formsOf(t))
         for (const written of [form.simplified, form.traditional])
-          if (written && written.length > best.len && text.startsWith(written))
+          if (written && written.length > best.len && folded.startsWith(foldVariants(written)))
             best = { t, len: written.length, form };
       return best;
     })

@@ -1,6 +1,12 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { bucketize, DICT_IMPORT_KEY, upgradeImportState } from './dict-buckets';
-import { aliasFromHeadword, surfacesOf, type GlossaryAlias, type GlossaryEntry } from './glossary-entry';
+import {
+  aliasFromHeadword,
+  foldVariants,
+  surfacesOf,
+  type GlossaryAlias,
+  type GlossaryEntry,
+} from './glossary-entry';
 import type { CedictRow } from '../dict/cedict';
 import type { DictBucket, EntryRow, KnownRow, ListRow, MetaRow, ReviewRow, TermRow } from './types';
 
@@ -182,6 +188,7 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
         aliases.map((a) => (typeof a === 'string' ? aliasFromHeadword(a, head) : (a as GlossaryAlias)));
       if (row.entry.aliases) row.entry.aliases = fix(row.entry.aliases);
       if (row.edit?.aliases) row.edit.aliases = fix(row.edit.aliases);
-      row.heads = headsOf(...surfacesOf({ ...row.entry, ...row.edit }));
+      const surfaces = surfacesOf({ ...row.entry, ...row.edit });
+      row.heads = headsOf(...surfaces, ...surfaces.map(foldVariants));
     });
 }

@@ -2,6 +2,7 @@ import type { MessageOf, ResponseOf, SaveWordResponse } from '../messages';
 import { lookup, lookupWord, prefixesOf } from './dict';
 import { isQuotaError, QuotaExceededError } from './errors';
 import type { DubaoDb } from './schema';
+import { formFor, type TermForm } from '../glossary/forms';
 import { termsForAny } from './terms';
 import { storableSource } from '../vocab/formats';
 import { addEntry, defaultListId, ListNotFoundError } from './vocab';
@@ -19,16 +20,18 @@ export async function lookupWithTerms(db: DubaoDb, text: string): Promise<Respon
 export async function saveWord(db: DubaoDb, msg: MessageOf<'saveWord'>): Promise<SaveWordResponse> {
   try {
     const [[dict], terms] = await Promise.all([lookupWord(db, msg.word), termsForAny(db, [msg.word])]);
-    // A glossary term (共同富裕) is not in CC-CEDICT: its own pinyin and English fill the entry.
-    const term = terms.find((t) => t.simplified === msg.word || t.traditional === msg.word);
+    // A glossary term (共同富裕) is not in CC-CEDICT: its own pinyin and English fill the entry. The form saved is
+    // the one on the page, headword or alias, with its own reading (工商联 gōng shāng lián, not its headword's).
+    let form: TermForm | undefined;
+    const term = terms.find((t) => (form = formFor(t, msg.word)));
     const listId = msg.listId ?? (await defaultListId(db));
     const offset = msg.offset >= 0 ? msg.offset : msg.sentence.indexOf(msg.word);
     const entry = await addEntry(db, {
       listId,
       word: msg.word,
-      simplified: dict?.simplified ?? term?.simplified ?? msg.word,
-      traditional: dict?.traditional ?? term?.traditional ?? msg.word,
-      pinyin: msg.pinyin || dict?.pinyin || term?.pinyin || '',
+      simplified: form?.simplified || dict?.simplified || msg.word,
+      traditional: form?.traditional || dict?.traditional || msg.word,
+      pinyin: msg.pinyin || form?.pinyin || dict?.pinyin || '',
       definition: msg.definition || dict?.definitions.join('; ') || term?.english || '',
       context: msg.sentence ? { sentence: msg.sentence, offset } : null,
       source: storableSource(msg.title, msg.url),

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { guardQuota } from './errors';
 import {
   aliasFromHeadword,
+  foldVariants,
   surfacesOf,
   TERM_CATEGORIES,
   TERM_STATUSES,
@@ -34,9 +35,15 @@ export function toTerm(row: TermRow): Term {
   };
 }
 
+/** Every form a row is found by: each surface in both scripts, and folded as the matcher folds (臺灣 → 台灣 …). */
+export function headForms(e: Parameters<typeof surfacesOf>[0]): string[] {
+  const surfaces = surfacesOf(e);
+  return [...new Set([...surfaces, ...surfaces.map(foldVariants)])];
+}
+
 function withDerived(row: Omit<TermRow, 'heads' | 'category'>): TermRow {
   const e = { ...row.entry, ...row.edit };
-  return { ...row, heads: headsOf(...surfacesOf(e)), category: e.category };
+  return { ...row, heads: headsOf(...headForms(e)), category: e.category };
 }
 
 export interface SeedResult {
@@ -136,15 +143,24 @@ export async function activeTerms(db: DubaoDb): Promise<Term[]> {
   return (await db.terms.where('hidden').equals(0).toArray()).map(toTerm);
 }
 
-/** Visible terms whose simplified, traditional or alias form is exactly `word`. */
+/** Visible terms whose simplified, traditional or alias form is `word` (regional variants folded). */
 export async function termsForWord(db: DubaoDb, word: string): Promise<Term[]> {
-  return (await db.terms.where('heads').equals(word).toArray()).filter((r) => r.hidden === 0).map(toTerm);
+  return (
+    await db.terms
+      .where('heads')
+      .anyOf([...new Set([word, foldVariants(word)])])
+      .distinct()
+      .toArray()
+  )
+    .filter((r) => r.hidden === 0)
+    .map(toTerm);
 }
 
 /** Visible terms whose form is one of `forms` (e.g. all prefixes at the pointer), longest first. */
 export async function termsForAny(db: DubaoDb, forms: readonly string[]): Promise<Term[]> {
   if (forms.length === 0) return [];
-  const rows = await db.terms.where('heads').anyOf(forms).distinct().toArray();
+  const keys = [...new Set([...forms, ...forms.map(foldVariants)])];
+  const rows = await db.terms.where('heads').anyOf(keys).distinct().toArray();
   return rows
     .filter((r) => r.hidden === 0)
     .map(toTerm)

@@ -1,3 +1,4 @@
+import { foldVariants } from './fold';
 import type { GlossaryAlias, GlossaryEntry } from './types';
 
 /** One way an entry is written: its headword or an alias, in both scripts, with that form's own pinyin. */
@@ -35,9 +36,13 @@ export function surfacesOf(e: Forms): string[] {
   return [...out];
 }
 
-/** The form of `e` written `surface` (either script), or undefined. */
+/** The form of `e` written `surface` (either script, regional variants folded: 國台辦 is 國臺辦), or undefined. */
 export function formFor(e: Forms, surface: string): TermForm | undefined {
-  return formsOf(e).find((f) => f.simplified === surface || f.traditional === surface);
+  const all = formsOf(e);
+  const exact = all.find((f) => f.simplified === surface || f.traditional === surface);
+  if (exact) return exact;
+  const folded = foldVariants(surface);
+  return all.find((f) => foldVariants(f.simplified) === folded || foldVariants(f.traditional) === folded);
 }
 
 /**

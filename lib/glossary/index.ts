@@ -1,4 +1,3 @@
-import meta from './data/meta.json';
 import termsA from './data/terms-a.json';
 import termsB from './data/terms-b.json';
 import termsC from './data/terms-c.json';
@@ -8,6 +7,7 @@ import type { GlossaryEntry } from './types';
 
 export * from './types';
 export * from './forms';
+export { GLOSSARY_AS_OF, asOfLabel } from './meta';
 export { createTermMatcher, findTerms } from './match';
 export type { TermMatch, TermMatcher } from './match';
 
@@ -18,9 +18,6 @@ export const GLOSSARY_FILES: Readonly<Record<string, readonly GlossaryEntry[]>> 
   'terms-c.json': termsC as GlossaryEntry[],
   'terms-d.json': termsD as GlossaryEntry[],
 };
-
-/** The date up to which the built-in glossary follows the press (ISO, YYYY-MM-DD). */
-export const GLOSSARY_AS_OF: string = meta.asOf;
 
 let builtin: readonly GlossaryEntry[] | undefined;
 

@@ -1,10 +1,13 @@
-import { formsOf } from './forms';
+import { foldTable } from './fold';
+import { formsOf, type TermForm } from './forms';
 import type { GlossaryEntry } from './types';
 
 export interface TermMatch {
   start: number;
   end: number;
   entry: GlossaryEntry;
+  /** The form of the entry found (its headword or one of its aliases), which reads and glosses as itself. */
+  form: TermForm;
 }
 
 export interface TermMatcher {
@@ -13,22 +16,26 @@ export interface TermMatcher {
 
 interface TrieNode {
   next: Map<number, TrieNode>;
-  entry?: GlossaryEntry;
+  hit?: { entry: GlossaryEntry; form: TermForm };
 }
 
 function newNode(): TrieNode {
   return { next: new Map() };
 }
 
-/**
- * Surface forms of one entry, most authoritative first. When two entries share a form (one's alias is another's
- * headword), the headword wins because all headwords are inserted before any alias.
- */
-function insert(root: TrieNode, form: string, entry: GlossaryEntry): void {
-  if (form.length === 0) return;
+/** Inserts `written`, folded, unless an earlier (more authoritative) form already holds the same key. */
+function insert(
+  root: TrieNode,
+  fold: Uint16Array,
+  written: string,
+  entry: GlossaryEntry,
+  form: TermForm,
+): void {
+  if (written.length === 0) return;
   let node = root;
-  for (let i = 0; i < form.length; i++) {
-    const code = form.charCodeAt(i);
+  for (let i = 0; i < written.length; i++) {
+    const c = written.charCodeAt(i);
+    const code = fold[c] || c;
     let child = node.next.get(code);
     if (!child) {
       child = newNode();
@@ -36,23 +43,29 @@ function insert(root: TrieNode, form: string, entry: GlossaryEntry): void {
     }
     node = child;
   }
-  node.entry ??= entry;
+  node.hit ??= { entry, form };
 }
 
 /**
- * Leftmost-longest, non-overlapping matching over a trie of every simplified, traditional and alias form.
- * Terms are short (a handful of characters), so walking the trie from each start is linear in practice and
- * simpler than Aho–Corasick, which would need extra bookkeeping to give leftmost-longest results.
+ * Leftmost-longest, non-overlapping matching over a trie of every form of every entry, headwords and aliases,
+ * in both scripts. Keys and text are folded one code unit for one (regional variants such as 台/臺, 裏/裡,
+ * lib/glossary/fold.ts), so Taiwan and Hong Kong print matches as printed and offsets are the text's own.
+ * When two entries share a form, headwords win over aliases (all headwords are inserted first), then the first
+ * entry. Terms are short, so walking the trie from each start is linear in practice and simpler than
+ * Aho–Corasick, which would need extra bookkeeping to give leftmost-longest results.
  */
 export function createTermMatcher(entries: readonly GlossaryEntry[]): TermMatcher {
+  const fold = foldTable();
   const root = newNode();
-  for (const e of entries) insert(root, e.simplified, e);
-  for (const e of entries) insert(root, e.traditional, e);
-  for (const e of entries)
-    for (const alias of formsOf(e).slice(1)) {
-      insert(root, alias.simplified, e);
-      insert(root, alias.traditional, e);
+  const forms = entries.map((e) => formsOf(e));
+  entries.forEach((e, i) => insert(root, fold, e.simplified, e, forms[i]![0]!));
+  entries.forEach((e, i) => insert(root, fold, e.traditional, e, forms[i]![0]!));
+  entries.forEach((e, i) => {
+    for (const alias of forms[i]!.slice(1)) {
+      insert(root, fold, alias.simplified, e, alias);
+      insert(root, fold, alias.traditional, e, alias);
     }
+  });
 
   return {
     find(text: string): TermMatch[] {
@@ -60,21 +73,23 @@ export function createTermMatcher(entries: readonly GlossaryEntry[]): TermMatche
       const n = text.length;
       let i = 0;
       while (i < n) {
-        let node = root.next.get(text.charCodeAt(i));
+        const c0 = text.charCodeAt(i);
+        let node = root.next.get(fold[c0] || c0);
         let bestEnd = -1;
-        let best: GlossaryEntry | undefined;
+        let best: TrieNode['hit'];
         let j = i + 1;
         while (node) {
-          if (node.entry) {
+          if (node.hit) {
             bestEnd = j;
-            best = node.entry;
+            best = node.hit;
           }
           if (j >= n) break;
-          node = node.next.get(text.charCodeAt(j));
+          const c = text.charCodeAt(j);
+          node = node.next.get(fold[c] || c);
           j++;
         }
         if (best) {
-          out.push({ start: i, end: bestEnd, entry: best });
+          out.push({ start: i, end: bestEnd, entry: best.entry, form: best.form });
           i = bestEnd;
         } else {
           i++;

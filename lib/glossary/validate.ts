@@ -1,3 +1,4 @@
+import { foldVariants } from './fold';
 import { hanChars } from './forms';
 import { TERM_CATEGORIES, TERM_STATUSES, type GlossaryEntry } from './types';
 
@@ -45,7 +46,8 @@ function keyOrderProblem(keys: string[], order: readonly string[]): string | nul
 /**
  * Everything wrong with the glossary's data files, one line per fault (empty when the data is good): missing
  * or malformed fields, unknown categories and statuses, pinyin that does not give one syllable per character
- * (headwords and each alias), a form (Simplified or Traditional, headword or alias) that two entries share, a
+ * (headwords and each alias), a form (Simplified or Traditional, headword or alias, variants folded) that two
+ * entries share, a
  * repeated id, a file not sorted by id or with fields out of their order.
  */
 export function glossaryProblems(files: Readonly<Record<string, readonly unknown[]>>): string[] {
@@ -116,11 +118,13 @@ export function glossaryProblems(files: Readonly<Record<string, readonly unknown
             if (typeof alias.traditional === 'string') forms.push(alias.traditional);
           }
       }
+      // Compared as the matcher sees them, regional variants folded (臺灣 and 台灣 are one form).
       for (const form of new Set(forms)) {
         if (!form) continue;
-        const owner = formOwner.get(form);
+        const key = foldVariants(form);
+        const owner = formOwner.get(key);
         if (owner !== undefined && owner !== e.id) say(`form ${form} is also a form of ${owner}`);
-        else formOwner.set(form, e.id as string);
+        else formOwner.set(key, e.id as string);
       }
     });
   }

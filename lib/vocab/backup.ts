@@ -1,8 +1,13 @@
 import * as v from 'valibot';
 import { guardQuota } from '../db/errors';
-import { surfacesOf } from '../db/glossary-entry';
 import { headsOf, type DubaoDb } from '../db/schema';
-import { exportUserTerms, importUserTerms, UserTermsExportSchema, type UserTermsExport } from '../db/terms';
+import {
+  exportUserTerms,
+  headForms,
+  importUserTerms,
+  UserTermsExportSchema,
+  type UserTermsExport,
+} from '../db/terms';
 import type { EntryRow, KnownRow, ListRow, ReviewRow, TermRow } from '../db/types';
 import { isKnowableWord } from '../db/known';
 import type { VocabEntry, VocabList } from '../db/vocab';
@@ -413,7 +418,7 @@ async function replaceAll(db: DubaoDb, backup: Backup): Promise<Omit<ApplyResult
     .modify((row: TermRow) => {
       delete row.edit;
       row.hidden = 0;
-      row.heads = headsOf(...surfacesOf(row.entry));
+      row.heads = headForms(row.entry);
       row.category = row.entry.category;
     });
   await db.lists.bulkAdd(backup.lists.map(canonicalList));

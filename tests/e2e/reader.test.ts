@@ -148,6 +148,20 @@ describe('hover card', () => {
     await page.close();
   });
 
+  it('shows the alias 工商联 as itself: its own pinyin and Traditional form, then its parent’s gloss', async () => {
+    const page = await open('newspaper.html');
+    await waitForRuby(page);
+    await hoverWord(page, '工商联');
+    await expect
+      .poll(() => cardText(page), { timeout: 10_000 })
+      .toMatch(/Federation of Industry and Commerce/);
+    const text = await cardText(page);
+    expect(text).toContain('gōng shāng lián');
+    expect(text).toContain('工商聯');
+    expect(text).not.toContain('quán guó');
+    await page.close();
+  });
+
   it('tints the word under the pointer and underlines the glossary terms', async () => {
     const page = await open('newspaper.html');
     await waitForRuby(page);

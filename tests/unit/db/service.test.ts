@@ -5,6 +5,8 @@ import { seedBuiltinTerms } from '../../../lib/db/terms';
 import { createList, getEntries } from '../../../lib/db/vocab';
 import type { MessageOf } from '../../../lib/messages';
 import { parseCedict } from '../../../lib/dict/cedict';
+import { loadExportItems } from '../../../lib/vocab/export-items';
+import { toAnkiTsv, toCsv, toPlecoText } from '../../../lib/vocab/formats';
 import { freshDb, glossaryEntry } from './helpers';
 
 const CEDICT = `
@@ -92,5 +94,65 @@ describe('saveWord', () => {
     const r = await saveWord(db, save({}));
     expect(r).toMatchObject({ ok: false, quota: true });
     if (!r.ok) expect(r.error).toMatch(/storage space/);
+  });
+});
+
+describe('saving a glossary alias', () => {
+  const federation = glossaryEntry({
+    id: 'quanguo-gongshanglian',
+    simplified: '全国工商联',
+    traditional: '全國工商聯',
+    pinyin: 'quán guó gōng shāng lián',
+    english: 'All-China Federation of Industry and Commerce',
+    category: 'institution',
+    aliases: [{ simplified: '工商联', traditional: '工商聯', pinyin: 'gōng shāng lián' }],
+  });
+
+  it('stores the form on the page with its own reading and Traditional form, and every export carries them', async () => {
+    const db = await freshDb();
+    await seedBuiltinTerms(db, [federation], '1');
+    for (const word of ['工商联', '工商聯']) {
+      expect(await saveWord(db, save({ word, sentence: `${word}召开会议`, offset: 0 }))).toMatchObject({
+        ok: true,
+      });
+    }
+    const entries = await getEntries(db);
+    for (const e of entries)
+      expect(e).toMatchObject({
+        simplified: '工商联',
+        traditional: '工商聯',
+        pinyin: 'gōng shāng lián',
+        definition: 'All-China Federation of Industry and Commerce',
+      });
+    const items = await loadExportItems(db);
+    expect(toPlecoText(items)).toContain('工商联[工商聯]\tgong1 shang1 lian2\tAll-China Federation');
+    expect(toAnkiTsv(items)).toContain('gōng shāng lián');
+    expect(toCsv(items)).toMatch(/工商联,工商聯,gōng shāng lián/);
+  });
+
+  it('finds the term however Taiwan or Hong Kong prints it (台/臺)', async () => {
+    const db = await freshDb();
+    await seedBuiltinTerms(
+      db,
+      [
+        glossaryEntry({
+          id: 'guotaiban',
+          simplified: '国台办',
+          traditional: '國臺辦',
+          pinyin: 'guó tái bàn',
+          english: 'Taiwan Affairs Office',
+        }),
+      ],
+      '1',
+    );
+    expect((await lookupWithTerms(db, '國台辦發言人')).terms.map((t) => t.english)).toEqual([
+      'Taiwan Affairs Office',
+    ]);
+    await saveWord(db, save({ word: '國台辦', sentence: '國台辦表示', offset: 0 }));
+    expect((await getEntries(db))[0]).toMatchObject({
+      word: '國台辦',
+      simplified: '国台办',
+      pinyin: 'guó tái bàn',
+    });
   });
 });

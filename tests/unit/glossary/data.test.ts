@@ -11,6 +11,7 @@ import {
   type GlossaryEntry,
   type TermCategory,
 } from '../../../lib/glossary';
+import { asOfLabel } from '../../../lib/glossary/meta';
 import { glossaryProblems } from '../../../lib/glossary/validate';
 
 const CATEGORIES: readonly TermCategory[] = TERM_CATEGORIES;
@@ -290,5 +291,11 @@ describe('the data checks', () => {
       const records = text.split('\n').filter((l) => l === '  {').length;
       expect(records, name).toBe(data.length);
     }
+  });
+});
+
+describe('the as-of label', () => {
+  it('reads as a date', () => {
+    expect(asOfLabel('2026-12-04')).toBe('4 December 2026');
   });
 });

@@ -7,6 +7,7 @@ import {
   surfacesOf,
   type GlossaryEntry,
 } from '../../../lib/glossary';
+import { foldVariants as fold } from '../../../lib/glossary/fold';
 
 const glossary = builtinGlossary();
 const matcher = createTermMatcher(glossary);
@@ -166,5 +167,53 @@ describe('createTermMatcher', () => {
     expect(text.length).toBe(100_000);
     expect(matches.length).toBeGreaterThan(500);
     expect(ms).toBeLessThan(50);
+  });
+});
+
+describe('Traditional text as printed in Taiwan and Hong Kong', () => {
+  const forms = (text: string) => matcher.find(text).map((m) => m.form.simplified);
+
+  it('finds terms whatever variant of 台/臺 the paper prints, whole', () => {
+    expect(forms('反對台獨')).toContain('台独');
+    expect(forms('反對臺獨')).toContain('台独');
+    expect(forms('台灣海峽')).toEqual(['台湾海峡']);
+    expect(forms('國台辦表示')).toEqual(['国台办']);
+    expect(forms('國務院台灣事務辦公室')).toEqual(['国务院台湾事务办公室']);
+  });
+
+  it('reports offsets in the text as printed', () => {
+    const text = '昨日國台辦記者會上，發言人談台灣海峽';
+    for (const m of matcher.find(text))
+      expect(surfacesOf(m.entry).map(fold)).toContain(fold(text.slice(m.start, m.end)));
+    expect(matcher.find(text).map((m) => text.slice(m.start, m.end))).toEqual([
+      '國台辦',
+      '發言人',
+      '台灣海峽',
+    ]);
+  });
+
+  it('folds Hong Kong and Taiwan variant characters on both sides (裏/裡/裡, 衞/衛, 爲/為, 綫/線, 峯/峰, 着/著)', () => {
+    const own = createTermMatcher([
+      entry('一条线', { traditional: '一條線' }),
+      entry('保卫', { traditional: '保衛' }),
+      entry('为人民', { traditional: '為人民' }),
+      entry('高峰', { traditional: '高峰' }),
+      entry('这里', { traditional: '這裡' }),
+      entry('摸着石头过河', { traditional: '摸著石頭過河' }),
+    ]);
+    const hits = (t: string) => own.find(t).map((m) => [m.entry.simplified, t.slice(m.start, m.end)]);
+    expect(hits('一條綫')).toEqual([['一条线', '一條綫']]);
+    expect(hits('保衞')).toEqual([['保卫', '保衞']]);
+    expect(hits('爲人民')).toEqual([['为人民', '爲人民']]);
+    expect(hits('高峯')).toEqual([['高峰', '高峯']]);
+    expect(hits('這裏')).toEqual([['这里', '這裏']]);
+    expect(hits('這\uF9E8')).toEqual([['这里', '這\uF9E8']]);
+    expect(hits('摸着石頭過河')).toEqual([['摸着石头过河', '摸着石頭過河']]);
+  });
+
+  it('reports the form found: an alias as itself', () => {
+    const [m] = matcher.find('工商聯');
+    expect(m?.entry.simplified).toBe('全国工商联');
+    expect(m?.form).toEqual({ simplified: '工商联', traditional: '工商聯', pinyin: 'gōng shāng lián' });
   });
 });

@@ -38,6 +38,46 @@ async function setup() {
 }
 
 describe('GlossaryView', () => {
+  it('shows the date the built-in glossary is current to', async () => {
+    await setup();
+    const asOf = screen.getByTestId('glossary-as-of');
+    expect(asOf.textContent).toMatch(/^Built-in terms as of \d{1,2} \w+ 20\d\d$/);
+    expect(asOf.querySelector('time')?.getAttribute('datetime')).toMatch(/^20\d\d-\d\d-\d\d$/);
+  });
+
+  it('takes aliases one a line and fills in the reading and Traditional form left out', async () => {
+    const db = await setup();
+    fireEvent.click(screen.getAllByTestId('term-row').find((r) => r.textContent!.includes('共同富裕'))!);
+    fireEvent.click(await screen.findByTestId('term-edit'));
+    fireEvent.input(screen.getByTestId('term-aliases'), {
+      target: { value: '共富\n扎实推进共同富裕 | 紮實推進共同富裕 | zhā shí tuī jìn gòng tóng fù yù' },
+    });
+    fireEvent.submit(screen.getByTestId('term-form'));
+    // The first save loads pinyin-pro and builds OpenCC's converter: allow it a while.
+    const aliases = await screen.findAllByTestId('term-alias', {}, { timeout: 15_000 });
+    expect(aliases.map((a) => a.textContent)).toEqual([
+      '共富 gòng fù',
+      '、扎实推进共同富裕 紮實推進共同富裕 zhā shí tuī jìn gòng tóng fù yù',
+    ]);
+    expect((await listTerms(db, { text: '共同富裕' }))[0]?.aliases).toEqual([
+      { simplified: '共富', traditional: '共富', pinyin: 'gòng fù' },
+      {
+        simplified: '扎实推进共同富裕',
+        traditional: '紮實推進共同富裕',
+        pinyin: 'zhā shí tuī jìn gòng tóng fù yù',
+      },
+    ]);
+  }, 20_000);
+
+  it('refuses an alias whose pinyin does not give one syllable per character', async () => {
+    await setup();
+    fireEvent.click(screen.getAllByTestId('term-row').find((r) => r.textContent!.includes('共同富裕'))!);
+    fireEvent.click(await screen.findByTestId('term-edit'));
+    fireEvent.input(screen.getByTestId('term-aliases'), { target: { value: '共富 | 共富 | gòng' } });
+    fireEvent.submit(screen.getByTestId('term-form'));
+    expect((await screen.findByTestId('term-form-errors')).textContent).toMatch(/one syllable per character/);
+  });
+
   it('filters by category with counts and searches in English', async () => {
     await setup();
     const policy = screen.getAllByTestId('category').find((b) => b.dataset.category === 'policy')!;
