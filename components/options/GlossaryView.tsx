@@ -352,14 +352,16 @@ function TermDetail(props: {
           <>
             <dt>Other forms</dt>
             <dd>
-              {t.aliases.map((a, i) => (
+              {t.aliases.map((a) => (
                 <span key={a.simplified} class="term-alias" data-testid="term-alias">
-                  {i > 0 ? '、' : ''}
                   <span lang="zh-Hans">{a.simplified}</span>
                   {a.traditional && a.traditional !== a.simplified && (
-                    <span lang="zh-Hant"> {a.traditional}</span>
+                    <span lang="zh-Hant" class="muted">
+                      {' '}
+                      {a.traditional}
+                    </span>
                   )}
-                  {a.pinyin && <span class="pinyin"> {a.pinyin}</span>}
+                  {a.pinyin && <span class="pinyin muted"> {a.pinyin}</span>}
                 </span>
               ))}
             </dd>

@@ -57,7 +57,7 @@ describe('GlossaryView', () => {
     const aliases = await screen.findAllByTestId('term-alias', {}, { timeout: 15_000 });
     expect(aliases.map((a) => a.textContent)).toEqual([
       '共富 gòng fù',
-      '、扎实推进共同富裕 紮實推進共同富裕 zhā shí tuī jìn gòng tóng fù yù',
+      '扎实推进共同富裕 紮實推進共同富裕 zhā shí tuī jìn gòng tóng fù yù',
     ]);
     expect((await listTerms(db, { text: '共同富裕' }))[0]?.aliases).toEqual([
       { simplified: '共富', traditional: '共富', pinyin: 'gòng fù' },
