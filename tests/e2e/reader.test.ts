@@ -282,6 +282,24 @@ describe('settings round trips', () => {
   });
 });
 
+describe('glossary terms in Taiwan print', () => {
+  it('finds terms printed with 台 (the glossary writes 臺), whole, and glosses them on hover', async () => {
+    const page = await open('taiwan-terms.html');
+    await waitForRuby(page);
+    const terms = () =>
+      page.evaluate(() => [...document.querySelectorAll('dubao-w[data-term]')].map((w) => w.textContent));
+    await expect
+      .poll(terms, { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['國台辦', '國務院台灣事務辦公室', '台灣海峽', '陸委會']));
+    await hoverWord(page, '國台辦');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/Taiwan Affairs Office/);
+    const text = await cardText(page);
+    expect(text).toContain('guó tái bàn');
+    expect(text).toContain('国台办');
+    await page.close();
+  });
+});
+
 describe('glossary terms underlined', () => {
   it("in the page's own text without pinyin, and not at all when turned off", async () => {
     const page = await open('newspaper.html');

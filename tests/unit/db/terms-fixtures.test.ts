@@ -28,6 +28,22 @@ describe('glossary export files', () => {
     expect((await listTerms(db)).map((t) => t.english).sort()).toEqual(['involution', 'shared prosperity']);
   });
 
+  it('gives every alias its own form and reading, from old string aliases too', async () => {
+    for (const file of ['valid-2-alias-objects.json', 'valid-3-alias-strings-before-v4.json']) {
+      const db = await seeded();
+      expect(await importUserTerms(db, read(file))).toMatchObject({ ok: true });
+      const byEnglish = new Map((await listTerms(db)).map((t) => [t.english, t.aliases]));
+      expect(byEnglish.get('involution')?.[0]?.simplified, file).toBe('内卷化');
+      expect(byEnglish.get('shared prosperity')?.[0]?.simplified, file).toBe('共富');
+    }
+    // Objects keep their reading; a string takes what its headword gives (内卷 → nèi juǎn; 化 waits for the engine).
+    const db = await seeded();
+    await importUserTerms(db, read('valid-2-alias-objects.json'));
+    expect((await listTerms(db, { text: '内卷' }))[0]?.aliases).toEqual([
+      { simplified: '内卷化', traditional: '內卷化', pinyin: 'nèi juǎn huà' },
+    ]);
+  });
+
   it.each(files.filter((f) => f.startsWith('invalid-')))('rejects %s and changes nothing', async (file) => {
     const db = await seeded();
     const before = await listTerms(db, { includeHidden: true });
