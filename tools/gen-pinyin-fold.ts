@@ -7,6 +7,7 @@
 // tsx tools/gen-pinyin-fold.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import ppTraditional from '@pinyin-pro/data/traditional.json';
+import modernDict from '@pinyin-pro/data/modern.json';
 
 /** One of opencc-js's packed dictionaries (`from to|from to|…`), which it ships without type declarations. */
 const openccDict = async (name: string): Promise<string> =>
@@ -42,6 +43,13 @@ const OWN_READING: Record<string, [folded: string, reading: string]> = {
   著: ['着', 'zhu4'],
   乾: ['干', 'qian2'],
 };
+/**
+ * Two-character words only when pinyin-pro's modern dictionary knows them too: rare CC-CEDICT words such as 要著
+ * or 合著 would match across words (不要著急, 結合著) and keep 著 where Taiwan text means 着. 较著 likewise
+ * (比較著急).
+ */
+const MODERN = modernDict as unknown as Record<string, unknown>;
+const common = (word: string) => word !== '较著' && (Array.from(word).length > 2 || word in MODERN);
 const byWord: Record<string, { to: string; words: string[] }> = {};
 for (const [ch, [to]] of Object.entries(OWN_READING)) byWord[ch] = { to, words: [] };
 for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').slice(1)) {
@@ -51,7 +59,8 @@ for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').sl
   const syllables = py.toLowerCase().split(' ');
   if (cps.length < 2 || cps.length !== syllables.length) continue;
   const hit = cps.find((c, i) => OWN_READING[c]?.[1] === syllables[i]);
-  if (hit && !byWord[hit].words.includes(simplified)) byWord[hit].words.push(simplified);
+  if (!hit || byWord[hit].words.includes(simplified) || !common(simplified)) continue;
+  byWord[hit].words.push(simplified);
 }
 for (const entry of Object.values(byWord)) entry.words.sort();
 writeFileSync('lib/text/data/pinyin-fold.json', JSON.stringify({ chars, byWord }) + '\n');

@@ -7,7 +7,6 @@
 // --cands=train|single|all (candidate readings: the sentences' only, plus CC-CEDICT's single-character readings,
 // plus the readings in its words), --min=N (drop sentence features seen fewer times), --errors (list misreadings).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { baseReading } from '../lib/text/pinyin-context';
 import {
   DICT_KINDS,
   RANK_FEATURES,
@@ -19,7 +18,7 @@ import {
   packCounts,
   type RankInput,
 } from '../lib/text/pinyin-model';
-import { foldToSimplified, formatSyllable } from '../lib/text/pinyin';
+import { formatSyllable, readingContext } from '../lib/text/pinyin';
 import modernDict from '@pinyin-pro/data/modern.json';
 
 const DIR = existsSync('../shared/data/cpp-dev') ? '../shared/data/cpp-dev' : '/work/shared/data/cpp-dev';
@@ -49,9 +48,8 @@ function load(): Sample[] {
   for (let i = 0; i < sents.length; i++) {
     if (!sents[i] || !labels[i] || !inHalf(i)) continue;
     const target = Array.from(sents[i]).indexOf('\u2581');
-    // lib/text/pinyin folds Traditional characters to Simplified before reading: so does training.
-    const chars = foldToSimplified(Array.from(sents[i].replace(/\u2581/g, '')));
-    const base = baseReading(chars);
+    // What lib/text/pinyin reads from: the run folded to Simplified, pinyin-pro corrected by the segmenter's words.
+    const { folded: chars, base } = readingContext(Array.from(sents[i].replace(/\u2581/g, '')));
     out.push({
       ctx: { chars, guess: base.marked.map(numbered), words: base.words },
       target,

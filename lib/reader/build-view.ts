@@ -59,7 +59,10 @@ export function buildView(text: string, settings: ViewSettings, engine: ViewEngi
     category: m.entry.category,
   }));
   const displays = displayTexts(text, tokens, settings.script === 'original' ? undefined : engine.convert);
-  const readings = settings.pinyin ? readRun(displays.join(''), { terms: engine.terms }) : [];
+  // The segmenter's words, over the displayed text, so the pinyin reader need not cut the run again.
+  let at = 0;
+  const words = displays.map((d) => ({ start: at, end: (at += d.length) }));
+  const readings = settings.pinyin ? readRun(displays.join(''), { terms: engine.terms, words }) : [];
 
   let m = 0;
   let r = 0;

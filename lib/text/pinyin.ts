@@ -10,7 +10,12 @@ import { isHan as isHanCp } from './han';
 import { POLYPHONE_PHRASES } from './data/polyphones';
 import modelData from './data/pinyin-model.json';
 import foldData from './data/pinyin-fold.json';
-import { baseReading } from './pinyin-context';
+import neutralData from './data/pinyin-neutral.json';
+import { baseReading, type WordSpan } from './pinyin-context';
+import { grammarReading, type GrammarWord } from './pinyin-grammar';
+import { createSegmenter, type Segmenter } from './segment';
+import { defaultLexicon } from './lexicon-default';
+import { polyphonic } from 'pinyin-pro';
 import { predict, type PinyinModel } from './pinyin-model';
 
 const MODEL = modelData as unknown as PinyinModel;
@@ -34,6 +39,11 @@ export interface CharReading {
 
 export interface ReadOptions {
   terms?: readonly PinyinTerm[];
+  /**
+   * The run's words in UTF-16 offsets (end exclusive), as the segmenter cut them: polyphones are read by word and
+   * particles by the words around them. When absent, the default lexicon's segmenter cuts the run.
+   */
+  words?: readonly { start: number; end: number }[];
 }
 
 const TONE_MARKS: Record<string, [string, number]> = {};
@@ -166,6 +176,10 @@ const FOLD = foldData as {
   chars: Record<string, string>;
   byWord: Record<string, { to: string; words: string[] }>;
 };
+const FOLD_CHARS = new Map(Object.entries(FOLD.chars));
+/** Words with the positions of their neutral-tone syllables (`tools/gen-pinyin-neutral.ts`). */
+const NEUTRAL = new Map(Object.entries(neutralData as Record<string, string>));
+const BY_WORD = new Map(Object.entries(FOLD.byWord));
 
 /**
  * Traditional (and Hong Kong / Taiwan variant) characters folded to Simplified one code point for one, so offsets
@@ -174,11 +188,20 @@ const FOLD = foldData as {
  * and fold elsewhere (`tools/gen-pinyin-fold.ts`).
  */
 export function foldToSimplified(chars: readonly string[]): string[] {
-  const out = chars.map((c) => (FOLD.byWord[c] ? c : (FOLD.chars[c] ?? c)));
-  for (let i = 0; i < out.length; i++) {
-    const own = FOLD.byWord[out[i]];
-    if (own && !inWord(out, i, own.words)) out[i] = own.to;
+  const out = new Array<string>(chars.length);
+  let own = false;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (BY_WORD.has(c)) {
+      own = true;
+      out[i] = c;
+    } else out[i] = FOLD_CHARS.get(c) ?? c;
   }
+  if (own)
+    for (let i = 0; i < out.length; i++) {
+      const entry = BY_WORD.get(out[i]);
+      if (entry && !inWord(out, i, entry.words)) out[i] = entry.to;
+    }
   return out;
 }
 
@@ -194,6 +217,77 @@ function inWord(chars: readonly string[], i: number, words: readonly string[]): 
     }
   }
   return false;
+}
+
+let segmenter: Segmenter | null = null;
+const termWordCache = new WeakMap<readonly PinyinTerm[], string[]>();
+
+/** The words of glossary and user terms, which the segmenter keeps whole (one array per terms array). */
+function termWords(terms: readonly PinyinTerm[] | undefined): string[] | undefined {
+  if (!terms?.length) return undefined;
+  let words = termWordCache.get(terms);
+  if (!words) termWordCache.set(terms, (words = terms.map((t) => t.word)));
+  return words;
+}
+const polyphoneCache = new Map<string, boolean>();
+
+/** Whether pinyin-pro knows more than one reading of a character. */
+function isPolyphone(ch: string): boolean {
+  let p = polyphoneCache.get(ch);
+  if (p === undefined) {
+    p = (polyphonic(ch, { type: 'array' }) as string[][])[0]?.length > 1;
+    polyphoneCache.set(ch, p);
+  }
+  return p;
+}
+
+/**
+ * What readings are decided from: the run folded to Simplified, pinyin-pro's reading corrected by the segmenter's
+ * words, and those words in code point offsets (every code point in exactly one). Shared with
+ * `tools/train-pinyin.ts`, so the model learns from what it sees at run time.
+ */
+export function readingContext(
+  chars: readonly string[],
+  words?: readonly { start: number; end: number }[],
+  terms?: readonly PinyinTerm[],
+) {
+  const folded = foldToSimplified(chars);
+  const spans = codePointSpans(
+    chars,
+    words ??
+      (segmenter ??= createSegmenter(defaultLexicon())).segment(chars.join(''), { terms: termWords(terms) }),
+  );
+  const base = baseReading(folded, spans, isPolyphone);
+  return { folded, base, spans };
+}
+
+/** UTF-16 word spans to code point spans covering the run, one word per span, gaps filled one code point each. */
+function codePointSpans(
+  chars: readonly string[],
+  words: readonly { start: number; end: number }[],
+): WordSpan[] {
+  let length = 0;
+  for (const c of chars) length += c.length;
+  // UTF-16 offset → code point index, -1 inside a surrogate pair.
+  const cpAt = new Int32Array(length + 1).fill(-1);
+  let off = 0;
+  for (let i = 0; i < chars.length; i++) {
+    cpAt[off] = i;
+    off += chars[i].length;
+  }
+  cpAt[off] = chars.length;
+  const out: WordSpan[] = [];
+  let next = 0;
+  for (const w of words) {
+    const start = w.start <= length ? cpAt[w.start] : -1;
+    const end = w.end <= length ? cpAt[w.end] : -1;
+    if (start < 0 || end < 0 || start < next || end <= start) continue;
+    for (; next < start; next++) out.push({ start: next, end: next + 1 });
+    out.push({ start, end });
+    next = end;
+  }
+  for (; next < chars.length; next++) out.push({ start: next, end: next + 1 });
+  return out;
 }
 
 /** Phrase table as a map from first character to phrases, longest first. */
@@ -271,10 +365,9 @@ function applyPhrases(folded: string[], out: (string | null)[], index: PhraseInd
 export function readRun(text: string, options: ReadOptions = {}): CharReading[] {
   const chars = Array.from(text);
   if (chars.length === 0) return [];
-  const folded = foldToSimplified(chars);
+  const { folded, base, spans } = readingContext(chars, options.words, options.terms);
   const readings: (string | null)[] = new Array(chars.length).fill(null);
 
-  const base = baseReading(folded);
   // pinyin-pro's reading in the model's spelling, only where the model looks at it.
   const guess: (string | null)[] = new Array(chars.length).fill(null);
   const ctx = { chars: folded, guess, words: base.words };
@@ -286,6 +379,24 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
       const best = predict(MODEL, ctx, i);
       if (best && best !== guess[i]) readings[i] = markTone(best.replace(/\d$/, ''), Number(best.slice(-1)));
     }
+  }
+
+  const words: GrammarWord[] = spans.map(({ start, end }) => ({
+    text: end - start === 1 ? folded[start] : folded.slice(start, end).join(''),
+    han: isHan(folded[start]),
+  }));
+  for (let k = 0; k < words.length; k++) {
+    const r = grammarReading(words, k);
+    if (r) readings[spans[k].start] = markTone(r.slice(0, -1), Number(r.slice(-1)));
+    // Neutral tones the dictionary gives a whole word (知识 zhīshi), where the syllable is otherwise the same; not
+    // on the polyphones the model reads (CPP, which it is scored on, writes full tones there: 地方 dìfāng).
+    const neutral = NEUTRAL.get(words[k].text);
+    if (neutral)
+      for (const d of neutral) {
+        const i = spans[k].start + Number(d);
+        const py = readings[i];
+        if (py && !(MODEL.chars[folded[i]]?.length > 1)) readings[i] = splitTone(py).plain;
+      }
   }
 
   builtinIndex ??= indexPhrases(Object.entries(POLYPHONE_PHRASES));

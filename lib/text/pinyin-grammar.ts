@@ -1,0 +1,137 @@
+/**
+ * Readings of function characters decided by the words around them (the segmenter's words), where the reading is
+ * grammar rather than vocabulary, and the polyphone data has too few sentences to learn it: 地 and 得 as
+ * structural particles (de), 为 as the preposition "for" (wèi) or the verb "be, act as" (wéi), 将 as "will" or
+ * the object marker (jiāng), 长 as "grow" before 得 and "long" after a degree adverb. The word classes
+ * below are closed classes of Chinese grammar (pronouns, adverbs, modal verbs), not phrases of any corpus.
+ */
+
+/** A word of the run: its characters (Simplified) and whether it holds Han characters. */
+export interface GrammarWord {
+  text: string;
+  han: boolean;
+}
+
+/** Punctuation that ends a clause (quotes and brackets do not: 以《…》为题 is one clause). */
+const CLAUSE_END = /^[，,。.！!？?；;：:、\s]+$/u;
+
+/** Degree adverbs: after them a one-character adjective is a word of its own (很好地, 更快地). */
+const DEGREE = new Set([
+  '很',
+  '更',
+  '最',
+  '太',
+  '非常',
+  '十分',
+  '比较',
+  '特别',
+  '越来越',
+  '极',
+  '较',
+  '更加',
+  '相当',
+]);
+
+/** Before 得, words after which it is not the complement particle: pronouns (他得了), adverbs of must (就得去). */
+const NOT_BEFORE_DE = new Set([
+  ...['我', '你', '他', '她', '它', '我们', '你们', '他们', '她们', '咱们', '大家', '谁', '自己', '人'],
+  ...['就', '还', '也', '都', '总', '可', '只', '又', '必须', '非', '准', '才', '不', '没', '未'],
+]);
+
+/**
+ * Before 为, words after which it opens a prepositional phrase "for …" (wèi): adverbs and modal verbs, which come
+ * before a verb phrase, not before the verb 为 "be".
+ */
+const BEFORE_WEI_FOR = new Set([
+  ...[
+    '也',
+    '将',
+    '要',
+    '也要',
+    '则',
+    '就',
+    '都',
+    '还',
+    '又',
+    '再',
+    '正',
+    '愿',
+    '愿意',
+    '能',
+    '能够',
+    '会',
+    '可以',
+  ],
+  ...[
+    '足以',
+    '应',
+    '应该',
+    '应当',
+    '需要',
+    '必须',
+    '包括',
+    '主动',
+    '专门',
+    '努力',
+    '积极',
+    '继续',
+    '共同',
+    '全力',
+  ],
+  ...[
+    '一心',
+    '不',
+    '没有',
+    '只',
+    '仍',
+    '已',
+    '曾',
+    '并',
+    '而',
+    '要求',
+    '致力于',
+    '愿为',
+    '甘愿',
+    '专程',
+    '特地',
+  ],
+]);
+
+const han = (w: GrammarWord | undefined) => !!w && w.han;
+
+/**
+ * The reading (numbered, as the model spells it) that grammar gives the one-character word `words[k]`, or null
+ * when grammar does not decide it.
+ */
+export function grammarReading(words: readonly GrammarWord[], k: number): string | null {
+  const w = words[k].text;
+  if (w !== '地' && w !== '得' && w !== '为' && w !== '将' && w !== '长') return null;
+  const prev = words[k - 1];
+  const next = words[k + 1];
+  // 将 on its own is "will" or the object marker "把" (jiāng); the general jiàng lives in words (大将, 将领).
+  if (w === '将') return han(next) ? 'jiang1' : null;
+  if (w === '长') {
+    if (next?.text === '得') return 'zhang3'; // 长得很快: "grow"
+    if (DEGREE.has(prev?.text ?? '')) return 'chang2'; // 很长: "long"
+    return null;
+  }
+  if (w === '地') {
+    if (!han(prev) || !han(next)) return null;
+    // An adverbial: a word of two or more characters, or an adjective after a degree adverb, then 地, then the verb.
+    if (Array.from(prev.text).length >= 2 || DEGREE.has(words[k - 2]?.text ?? '')) return 'de5';
+    return null;
+  }
+  if (w === '得') {
+    if (!han(prev) || !han(next) || next.text === '了' || NOT_BEFORE_DE.has(prev.text)) return null;
+    return 'de5';
+  }
+  // 为
+  let start = k;
+  while (start > 0 && !CLAUSE_END.test(words[start - 1].text)) start--;
+  for (let j = start; j < k; j++) if (words[j].text === '以') return 'wei2'; // 以 … 为 …: "take … as …"
+  if (start === k || BEFORE_WEI_FOR.has(prev?.text ?? '')) return 'wei4';
+  let rest = 0;
+  for (let j = k + 1; j < words.length && !CLAUSE_END.test(words[j].text); j++) if (words[j].han) rest++;
+  if (rest === 1) return 'wei2'; // 为患, 为题, 为低: the clause ends with one word after 为
+  return null;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { readRun } from '../../../lib/text/pinyin';
+
+/** The syllables a reader sees over each character of `text`, space-separated. */
+const read = (text: string) =>
+  readRun(text)
+    .map((r) => r.pinyin ?? r.char)
+    .join(' ');
+
+describe('particles and grammatical polyphones read by the words around them', () => {
+  it.each([
+    // 地 after an adverbial, before the verb: de; a noun or a word of its own: dì.
+    ['她认真地听讲', 'tā rèn zhēn de tīng jiǎng'],
+    ['孩子们高兴地跑了出去', 'hái zi men gāo xìng de pǎo le chū qù'],
+    ['他很快地写完了作业', 'tā hěn kuài de xiě wán le zuò yè'],
+    ['这块地很肥', 'zhè kuài dì hěn féi'],
+    ['全国各地都有', 'quán guó gè dì dōu yǒu'],
+  ])('地: %s → %s', (text, want) => {
+    expect(read(text)).toBe(want);
+  });
+
+  it.each([
+    // 得 after a verb before its complement: de; the verb "get" after a pronoun: dé.
+    ['他跑得很快', 'tā pǎo de hěn kuài'],
+    ['她唱得很好听', 'tā chàng de hěn hǎo tīng'],
+    ['这件事办得不错', 'zhè jiàn shì bàn de bù cuò'],
+    ['我得了一个奖', 'wǒ dé le yī gè jiǎng'],
+  ])('得: %s → %s', (text, want) => {
+    expect(read(text)).toBe(want);
+  });
+
+  it.each([
+    // 为 opening "for …" before the verb: wèi; 以 … 为 … and 为 + one word at the clause end: wéi.
+    ['为大家服务', 'wèi dà jiā fú wù'],
+    ['她愿意为朋友帮忙', 'tā yuàn yì wèi péng you bāng máng'],
+    ['学校将为新生举办活动', 'xué xiào jiāng wèi xīn shēng jǔ bàn huó dòng'],
+    ['以学生为本', 'yǐ xué sheng wéi běn'],
+    ['坚持以人民为中心', 'jiān chí yǐ rén mín wéi zhōng xīn'],
+    ['今年的增速较去年为低', 'jīn nián de zēng sù jiào qù nián wéi dī'],
+  ])('为: %s → %s', (text, want) => {
+    expect(read(text)).toBe(want);
+  });
+
+  it.each([
+    // 将 on its own: "will" or the object marker, jiāng.
+    ['我们将继续努力', 'wǒ men jiāng jì xù nǔ lì'],
+    ['他将门关上了', 'tā jiāng mén guān shàng le'],
+    ['将军来了', 'jiāng jūn lái le'],
+  ])('将: %s → %s', (text, want) => {
+    expect(read(text)).toBe(want);
+  });
+
+  it.each([
+    ['小树长得很快', 'xiǎo shù zhǎng de hěn kuài'],
+    ['这条河很长', 'zhè tiáo hé hěn cháng'],
+    ['市长来了', 'shì zhǎng lái le'],
+    ['执行情况良好', 'zhí xíng qíng kuàng liáng hǎo'],
+    ['银行的行长', 'yín háng de háng zhǎng'],
+  ])('长, 行: %s → %s', (text, want) => {
+    expect(read(text)).toBe(want);
+  });
+
+  it('reads a Traditional page the same way', () => {
+    expect(read('她認真地聽講')).toBe('tā rèn zhēn de tīng jiǎng');
+    expect(read('為大家服務')).toBe('wèi dà jiā fú wù');
+    expect(read('他跑得很快')).toBe('tā pǎo de hěn kuài');
+  });
+});

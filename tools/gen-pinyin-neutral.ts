@@ -1,0 +1,38 @@
+// Writes lib/text/data/pinyin-neutral.json: common words whose neutral tones CC-CEDICT gives and pinyin-pro leaves
+// out (知识 zhīshi, 消息 xiāoxi, 朋友 péngyou): word → the 0-based positions of its neutral syllables.
+// Only words CC-CEDICT reads one way (东西 "thing" and "east-west" stay out), that pinyin-pro's modern dictionary
+// lists (common words), of two to four characters. lib/text/pinyin applies them to whole words of the segmenter.
+// tsx tools/gen-pinyin-neutral.ts
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pinyin } from 'pinyin-pro';
+import modern from '@pinyin-pro/data/modern.json';
+
+const MODERN = modern as unknown as Record<string, unknown>;
+const readings = new Map<string, Set<string>>();
+for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').slice(1)) {
+  const [simplified, , py] = line.split('\t');
+  if (!simplified || !py) continue;
+  const syllables = py.toLowerCase().replace(/u:/g, 'v').split(' ');
+  const n = Array.from(simplified).length;
+  if (n !== syllables.length || n < 2 || n > 4 || !syllables.every((s) => /^[a-z]+[1-5]$/.test(s))) continue;
+  const set = readings.get(simplified) ?? new Set<string>();
+  set.add(syllables.join(' '));
+  readings.set(simplified, set);
+}
+const out: Record<string, string> = {};
+for (const [word, set] of [...readings].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  if (!(word in MODERN)) continue;
+  // One reading only: 精神 jīngshen "vigour" and jīngshén "spirit", 过去 guòqu and guòqù are different words.
+  if (set.size !== 1) continue;
+  const syllables = [...set][0].split(' ');
+  const pp = (pinyin(word, { type: 'array', toneType: 'num', toneSandhi: false }) as string[]).map((s) =>
+    s.replace(/0$/, '5'),
+  );
+  let positions = '';
+  syllables.forEach((s, i) => {
+    if (s.endsWith('5') && pp[i]?.replace(/\d$/, '') === s.slice(0, -1)) positions += i;
+  });
+  if (positions) out[word] = positions;
+}
+writeFileSync('lib/text/data/pinyin-neutral.json', JSON.stringify(out) + '\n');
+console.log(`wrote lib/text/data/pinyin-neutral.json: ${Object.keys(out).length} words`);
