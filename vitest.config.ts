@@ -9,6 +9,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
+          // Every benchmark lives in tools/bench/ (`npm run bench:lib` runs these).
+          benchmark: { include: ['tools/bench/**/*.bench.ts'] },
           environment: 'node',
           testTimeout: 30_000,
         },

@@ -69,7 +69,7 @@ function Toggle(props: {
         type="checkbox"
         checked={props.checked}
         disabled={props.disabled}
-        onChange={(e) => props.onChange((e.currentTarget as HTMLInputElement).checked)}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
       />
     </label>
   );
@@ -111,9 +111,7 @@ export function PopupPanel({
           id="style"
           disabled={off}
           value={settings.pinyinStyle}
-          onChange={(e) =>
-            onChange({ pinyinStyle: (e.currentTarget as HTMLSelectElement).value as PinyinStyle })
-          }
+          onChange={(e) => onChange({ pinyinStyle: e.currentTarget.value as PinyinStyle })}
         >
           {(Object.keys(STYLE_LABEL) as PinyinStyle[]).map((k) => (
             <option value={k} key={k}>
@@ -128,7 +126,7 @@ export function PopupPanel({
           id="script"
           disabled={off}
           value={settings.script}
-          onChange={(e) => onChange({ script: (e.currentTarget as HTMLSelectElement).value as ScriptChoice })}
+          onChange={(e) => onChange({ script: e.currentTarget.value as ScriptChoice })}
         >
           {(Object.keys(SCRIPT_LABEL) as ScriptChoice[]).map((k) => (
             <option value={k} key={k}>

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
-import type { DictImportState, DictMatch } from './db/dict';
-import type { Term } from './db/terms';
+import type { DictImportState } from './db/dict-buckets';
+import type { DictMatch } from './dict/types';
+import type { Term } from './glossary/types';
 import { PINYIN_STYLES, SCRIPT_TARGETS, siteKey, type Settings, type SiteOverride } from './settings';
-import type { BuiltView } from './reader/build-view';
+import type { BuiltView } from './dom/view';
 
 // ---- requests: one schema per kind, validated on receipt ------------------------------------------------------
 
@@ -283,6 +284,37 @@ export async function dispatch<S extends MessageSenderLike>(
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) } satisfies ErrorResponse;
   }
+}
+
+// ---- background → reader -------------------------------------------------------------------------------------
+
+/**
+ * What the background asks a page's reader (through `tabs.sendMessage`): so far only the sentence around the
+ * selection, for the context menu's "Save to Dubao". The reader answers null when nothing is selected.
+ */
+const TabMessageSchema = v.variant('type', [v.object({ type: v.literal('selectionContext') })]);
+
+export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
+export type TabMessageKind = TabMessage['type'];
+
+const SelectionContextSchema = v.nullable(
+  v.object({ sentence: text(200_000), offset: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+);
+
+export interface TabResponseMap {
+  selectionContext: v.InferOutput<typeof SelectionContextSchema>;
+}
+
+/** A message the reader received, if it is one of ours; anything else is left to other listeners. */
+export function parseTabMessage(raw: unknown): TabMessage | null {
+  const r = v.safeParse(TabMessageSchema, raw);
+  return r.success ? r.output : null;
+}
+
+/** The reader's answer checked on receipt: the page it runs in could have tampered with it. */
+export function parseSelectionContext(raw: unknown): TabResponseMap['selectionContext'] {
+  const r = v.safeParse(SelectionContextSchema, raw);
+  return r.success ? r.output : null;
 }
 
 /** The views of a `views` reply, in the order of its texts. */

@@ -91,7 +91,7 @@ export const SettingsPatchSchema = v.pipe(
   v.transform((raw) => {
     const out: Record<string, unknown> = {};
     for (const k of KEYS) if (k in raw && v.is(FIELD[k], raw[k])) out[k] = raw[k];
-    return out as SiteOverride;
+    return out;
   }),
 );
 

@@ -1,5 +1,5 @@
 /**
- * Command-line evaluation of lib/ on text (contract in DESIGN.md): `npm run -s eval -- TASK [options] < input`.
+ * Command-line evaluation of lib/ on text (contract in docs/DESIGN.md): `npm run -s eval -- TASK [options] < input`.
  *   segment [--glossary]   line → words separated by single spaces (--glossary: glossary terms stay whole)
  *   convert --to cn|tw|twp|hk [--from any|tw]   lines → converted lines
  *   detect                 an HTML document → {"chinese","script","hanChars","blocks"}

@@ -50,7 +50,7 @@ try {
   await page.mouse.move(5, 5);
 
   await setSettings({ script: 'tw' });
-  await page.waitForFunction(() => document.body.textContent!.includes('經濟'), null, { timeout: 15_000 });
+  await page.waitForFunction(() => document.body.textContent.includes('經濟'), null, { timeout: 15_000 });
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${OUT}/traditional.png` });
   await setSettings({ script: 'original' });

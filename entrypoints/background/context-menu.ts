@@ -1,5 +1,5 @@
 export function setupContextMenu(): void {
-  browser.contextMenus
+  void browser.contextMenus
     .removeAll()
     .then(() =>
       browser.contextMenus.create({ id: 'dubao-save', title: 'Save “%s” to Dubao', contexts: ['selection'] }),

@@ -8,15 +8,15 @@ import {
   shownDictStatus,
   unmarkKnown,
 } from '../../lib/db';
-import { saveWord } from '../../lib/db/service';
-import type { Handlers, MessageSenderLike } from '../../lib/messages';
+import { saveWord } from '../../lib/engine/save-word';
+import { parseSelectionContext, type Handlers, type MessageSenderLike } from '../../lib/messages';
+import { sendToTab } from '../../lib/send';
 import type { Settings } from '../../lib/settings';
-import { db } from './db';
-import { patchSettings, settingsView } from './settings-store';
+import { db } from '../../lib/engine/db';
+import { bumpKnownRevision, patchSettings, settingsView } from '../../lib/storage';
 import { recordDetected, recordReader, tabStats } from './tab-stats';
-import { buildViews, countTerms, warmEngine } from './engine';
-import { answerLookup, clearLookupCache } from './lookups';
-import { bumpKnownRevision } from './known-store';
+import { buildViews, countTerms, warmEngine } from '../../lib/engine/engine';
+import { answerLookup, clearLookupCache } from '../../lib/engine/lookups';
 
 type Sender = MessageSenderLike & { tab?: { id?: number; title?: string; url?: string } };
 
@@ -138,13 +138,11 @@ export const handlers: Handlers<Sender> & {
     // The reader knows the sentence around the selection; without it, the selection is its own context.
     let context: { sentence: string; offset: number } | null = null;
     try {
-      context = await browser.tabs.sendMessage(
-        tab.id,
-        { type: 'dubao:selectionContext' },
-        { frameId: info.frameId ?? 0 },
+      context = parseSelectionContext(
+        await sendToTab(tab.id, info.frameId ?? 0, { type: 'selectionContext' }),
       );
     } catch {
-      context = null;
+      // No reader in that frame (or it was reloaded): the selection is its own context.
     }
     await saveWord(await db(), {
       type: 'saveWord',

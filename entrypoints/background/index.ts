@@ -3,7 +3,7 @@ import { startDictionary, handlers } from './handlers';
 import { setupCommands } from './commands';
 import { setupContextMenu } from './context-menu';
 import { forgetTab } from './tab-stats';
-import { warmEngine } from './engine';
+import { warmEngine } from '../../lib/engine/engine';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {

@@ -1,17 +1,17 @@
 import { render } from 'preact';
-import { App } from '../../components/options/App';
-import type { OptionsEnv, SettingsPort } from '../../components/options/env';
+import { App } from './App';
+import type { OptionsEnv, SettingsPort } from './env';
 import { ANKI_CONNECT_URL } from '../../lib/vocab/anki-connect';
 import { openDb } from '../../lib/db';
 import { parseStoredSettings } from '../../lib/settings';
 import {
+  bumpKnownRevision,
   exclusiveSettingsWrite,
   loadSettings,
   patchSettings,
   settingsItem,
-} from '../background/settings-store';
-import { bumpKnownRevision } from '../background/known-store';
-import { FIREFOX_SHORTCUTS, SHORTCUTS_URL } from '../../components/options/SettingsView';
+} from '../../lib/storage';
+import { FIREFOX_SHORTCUTS, SHORTCUTS_URL } from './views/SettingsView';
 import './style.css';
 
 /**

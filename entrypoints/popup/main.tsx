@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { PopupPanel, type PopupSettings } from '../../components/PopupPanel';
 import { isErrorResponse, type SettingsView, type TabStats } from '../../lib/messages';
 import { openDb, reviewCounts } from '../../lib/db';
-import { send } from '../../components/send';
+import { send } from '../../lib/send';
 import './style.css';
 
 // Site switches stay with the site; the look of pinyin and highlighting follows the reader everywhere.
@@ -18,11 +18,11 @@ function Popup({ tabId, url }: { tabId: number | null; url: string }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    send({ type: 'getSettings', host: url }).then((r) =>
+    void send({ type: 'getSettings', host: url }).then((r) =>
       isErrorResponse(r) ? setError(r.error) : setView(r),
     );
     if (tabId != null)
-      send({ type: 'getPageStats', tabId }).then((r) => {
+      void send({ type: 'getPageStats', tabId }).then((r) => {
         if (!isErrorResponse(r)) setStats(r);
       });
     openDb()

@@ -1,14 +1,13 @@
-import { isErrorResponse, MAX_COUNTED_TEXT, unpackViews } from '../../lib/messages';
+import { isErrorResponse, MAX_COUNTED_TEXT, parseTabMessage, unpackViews } from '../../lib/messages';
 import { parseStoredSettings, settingsForHost, siteKey, type Settings } from '../../lib/settings';
 import { pinyinSizeCss, READER_CSS } from '../../lib/dom/styles';
-import { send } from '../../components/send';
-import { settingsItem } from '../background/settings-store';
-import { knownRevisionItem } from '../background/known-store';
-import { PageView, type ViewSource } from './reader';
-import { Hover } from './hover';
-import { TermHighlights } from './highlights';
-import { watchMutations } from './mutations';
-import { selectionContext } from './selection';
+import { send } from '../../lib/send';
+import { knownRevisionItem, settingsItem } from '../../lib/storage';
+import { PageView, type ViewSource } from '../../lib/reader/page-view';
+import { Hover } from '../../lib/reader/hover';
+import { TermHighlights } from '../../lib/reader/highlights';
+import { watchMutations } from '../../lib/reader/mutations';
+import { selectionContext } from '../../lib/reader/selection';
 
 const SCRIPT_LANG: Partial<Record<Settings['script'], string>> = {
   cn: 'zh-CN',
@@ -145,9 +144,11 @@ export async function startReader(): Promise<void> {
     if (settings.enabled && settings.pinyin && settings.hideKnown) page.redraw();
   });
 
-  browser.runtime.onMessage.addListener((msg: unknown) => {
-    if ((msg as { type?: string })?.type === 'dubao:selectionContext')
-      return Promise.resolve(selectionContext());
+  // A listener answers by returning a promise (WXT's browser is the promise-based API), or undefined to pass.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const msg = parseTabMessage(raw);
+    if (msg?.type === 'selectionContext') return Promise.resolve(selectionContext());
     return undefined;
   });
 }

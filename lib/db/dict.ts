@@ -1,10 +1,13 @@
 import { cedictRecords, decodeCedictAsset, decodeCedictLine } from '../dict/asset';
 import type { CedictRow } from '../dict/cedict';
-import { numberedToMarks } from '../dict/cedict';
+import { numberedToMarks } from '../text/syllables';
 import { DICT_IMPORT_KEY, firstChar, type DictImportState } from './dict-buckets';
 import { guardQuota } from './errors';
 import type { DubaoDb } from './schema';
 import type { DictBucket } from './types';
+import type { DictMatch } from '../dict/types';
+
+export type { DictMatch } from '../dict/types';
 
 export { DICT_IMPORT_KEY, type DictImportState, type DictImportStatus } from './dict-buckets';
 
@@ -141,19 +144,6 @@ async function importRecords(
     }
     throw err;
   }
-}
-
-/** A dictionary entry whose headword starts the looked-up text. */
-export interface DictMatch {
-  /** The headword as found in the text (Simplified or Traditional). */
-  matched: string;
-  simplified: string;
-  traditional: string;
-  /** Numbered, as in CEDICT: `yin2 hang2`. */
-  pinyinNumbers: string;
-  /** Tone marks: `yín háng`. */
-  pinyin: string;
-  definitions: string[];
 }
 
 /** Every prefix of `text`, longest first, counted in characters (not UTF-16 units) and at most `max` long. */

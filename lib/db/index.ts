@@ -6,5 +6,4 @@ export * from './terms';
 export * from './vocab';
 export * from './reviews';
 export { prepareQuery, matchesQuery, tonedPinyin, tonelessPinyin } from './search';
-export * from './service';
 export * from './known';

@@ -35,7 +35,7 @@ export async function markKnown(
     db.transaction('rw', db.known, async () => {
       const had = await db.known.bulkGet([...rows.keys()]);
       // A word already known keeps the date it was first marked.
-      const put = [...rows.values()].map((r, i) => (had[i] ? { ...r, added: had[i]!.added } : r));
+      const put = [...rows.values()].map((r, i) => (had[i] ? { ...r, added: had[i].added } : r));
       await db.known.bulkPut(put);
       return had.filter((h) => !h).length;
     }),

@@ -110,11 +110,15 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx.table('dict').clear();
   const buckets = bucketize(oldDict.sort((a, b) => a.id - b.id));
   await tx.table('dict').bulkAdd(buckets);
-  const importState = await tx.table('meta').get(DICT_IMPORT_KEY);
+  const importState = (await tx.table('meta').get(DICT_IMPORT_KEY)) as MetaRow | undefined;
   if (importState) {
-    await tx
-      .table('meta')
-      .put({ key: DICT_IMPORT_KEY, value: upgradeImportState(importState.value, buckets.length) });
+    await tx.table('meta').put({
+      key: DICT_IMPORT_KEY,
+      value: upgradeImportState(
+        importState.value as Parameters<typeof upgradeImportState>[0],
+        buckets.length,
+      ),
+    });
   }
 
   // v1 keyed terms by the bare entry id; v2 prefixes the origin, and a primary key cannot be modified in place.

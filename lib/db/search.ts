@@ -1,4 +1,6 @@
-import { syllableToMarks } from '../dict/cedict';
+import { tonedPinyin, tonelessPinyin } from '../text/syllables';
+
+export { tonedPinyin, tonelessPinyin } from '../text/syllables';
 
 /** What the user typed, folded once so it can be compared against many rows. */
 export interface PreparedQuery {
@@ -24,26 +26,6 @@ export function prepareQuery(raw: string): PreparedQuery {
     toneless: tonelessPinyin(text),
     hasHan: HAN.test(text),
   };
-}
-
-/** `yin2 hang2`, `yin2hang2`, `yín háng` → `yínháng`. */
-export function tonedPinyin(pinyin: string): string {
-  return pinyin
-    .toLowerCase()
-    .replace(/([a-zü:]+?)([1-5])/g, (_, body: string, tone: string) => syllableToMarks(body + tone))
-    .replace(/u:|v/g, 'ü')
-    .replace(/[\s'·-]+/g, '')
-    .normalize('NFC');
-}
-
-/** `yín háng`, `yin2 hang2` → `yinhang`; ü, u: and v all become u, so `lu` finds lǜ. */
-export function tonelessPinyin(pinyin: string): string {
-  return pinyin
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/u:|v/g, 'u')
-    .replace(/[\s'·\-1-5]+/g, '');
 }
 
 export interface SearchableFields {

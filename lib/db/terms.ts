@@ -11,18 +11,12 @@ import {
 } from './glossary-entry';
 import { headsOf, type DubaoDb } from './schema';
 import { matchesQuery, prepareQuery } from './search';
-import type { TermOrigin, TermRow } from './types';
+import type { TermRow } from './types';
+import type { Term, TermOrigin } from '../glossary/types';
+
+export type { Term } from '../glossary/types';
 
 export const GLOSSARY_VERSION_KEY = 'glossaryVersion';
-
-/** A glossary term as the user sees it: shipped data with the user's edit applied. */
-export interface Term extends GlossaryEntry {
-  /** Row key, `builtin:…` or `user:…`; pass it to edit/hide/delete. */
-  key: string;
-  origin: TermOrigin;
-  edited: boolean;
-  hidden: boolean;
-}
 
 export function toTerm(row: TermRow): Term {
   return {

@@ -1,5 +1,6 @@
 import type { Card } from 'ts-fsrs';
 import type { GlossaryEntry } from './glossary-entry';
+import type { TermOrigin } from '../glossary/types';
 
 /**
  * CC-CEDICT entries grouped by the first character of their Simplified headword, one entry a line in `block`
@@ -16,7 +17,7 @@ export interface DictBucket {
   block: string;
 }
 
-export type TermOrigin = 'builtin' | 'user';
+export type { TermOrigin } from '../glossary/types';
 
 /**
  * A glossary term. Built-in rows keep the shipped data in `entry` (replaced by each data update) and the user's

@@ -29,7 +29,7 @@ export async function createList(db: DubaoDb, name: string): Promise<VocabList> 
         created: Date.now(),
       };
       const id = await db.lists.add(row);
-      return { ...row, id } as VocabList;
+      return { ...row, id };
     }),
   );
 }
@@ -137,7 +137,7 @@ export async function addEntry(db: DubaoDb, input: NewEntry): Promise<VocabEntry
     db.transaction('rw', db.lists, db.entries, async () => {
       if (!(await db.lists.get(input.listId))) throw new ListNotFoundError(`No list ${input.listId}`);
       const id = await db.entries.add(row);
-      return { ...row, id } as VocabEntry;
+      return { ...row, id };
     }),
   );
 }

@@ -61,39 +61,4 @@ export function parseCedict(text: string): CedictParseResult {
   return { rows, header, malformed };
 }
 
-// Combining marks for tones 1–4; NFC then folds e.g. u + U+0308 + U+030C into ǚ, and handles m/n/ê alike.
-const TONE_MARK = ['', '\u0304', '\u0301', '\u030c', '\u0300'];
-const SYLLABLE = /^([a-zA-ZüÜ:]+?)([1-5])$/;
-
-/** `lu:e4` → `lüè`, `Bei3` → `Běi`, `r5` → `r`, `ma` → `ma`; anything that is not pinyin is returned as is. */
-export function syllableToMarks(syllable: string): string {
-  const m = SYLLABLE.exec(syllable);
-  // Without a tone number the token may be a Latin letter (`DVD`, `V`), so only `u:` is touched.
-  if (!m) return syllable.replace(/u:/g, 'ü').replace(/U:/g, 'Ü');
-  const body = m[1].replace(/u:|v/g, 'ü').replace(/U:|V/g, 'Ü');
-  const tone = Number(m[2]);
-  if (tone === 5) return body;
-  const i = markIndex(body);
-  if (i < 0) return body;
-  return (body.slice(0, i + 1) + TONE_MARK[tone] + body.slice(i + 1)).normalize('NFC');
-}
-
-// The standard rule: a or e takes the mark; in "ou" the o does; otherwise the last vowel; m/n/ng alone take it.
-function markIndex(s: string): number {
-  const lower = s.toLowerCase();
-  const a = lower.search(/[ae]/);
-  if (a >= 0) return a;
-  const ou = lower.indexOf('ou');
-  if (ou >= 0) return ou;
-  for (let i = lower.length - 1; i >= 0; i--) if ('iouü'.includes(lower[i])) return i;
-  if (/^(h?m|h?n|h?ng)$/.test(lower)) return lower.indexOf(lower.includes('m') ? 'm' : 'n');
-  return -1;
-}
-
-/** Converts a whole CEDICT pinyin field (`chuan2 tong3`) into tone marks (`chuán tǒng`). */
-export function numberedToMarks(pinyin: string): string {
-  return pinyin
-    .split(' ')
-    .map((s) => syllableToMarks(s))
-    .join(' ');
-}
+export { numberedToMarks, syllableToMarks } from '../text/syllables';

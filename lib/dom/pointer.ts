@@ -120,7 +120,7 @@ export function rangeForRunSpan(
   const a = point(run, rendered, start, false);
   const b = point(run, rendered, end, true);
   if (!a || !b) return null;
-  const doc = (a.node as Node).ownerDocument;
+  const doc = a.node.ownerDocument;
   if (!doc) return null;
   const r = doc.createRange();
   try {

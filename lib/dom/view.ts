@@ -20,3 +20,9 @@ export interface RunView {
   /** How annotations are styled: 'colors' colours them by tone. */
   style?: string;
 }
+
+/** A run's view as the engine builds it and the protocol carries it: tokens plus the glossary terms found. */
+export interface BuiltView extends RunView {
+  /** Glossary matches in the original text, for highlighting without ruby. */
+  termSpans: { start: number; end: number; termId: string; category: string }[];
+}

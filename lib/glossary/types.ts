@@ -50,3 +50,15 @@ export interface GlossaryEntry {
   related: string[]; // simplified forms of related entries (prefer ones in the glossary)
   aliases?: GlossaryAlias[]; // other surface forms found in print, each with its own reading
 }
+
+/** Where a term comes from: shipped with Dubao, or added by the user. */
+export type TermOrigin = 'builtin' | 'user';
+
+/** A glossary term as the user sees it: shipped data with the user's edit applied. */
+export interface Term extends GlossaryEntry {
+  /** Row key, `builtin:…` or `user:…`; pass it to edit/hide/delete. */
+  key: string;
+  origin: TermOrigin;
+  edited: boolean;
+  hidden: boolean;
+}

@@ -12,7 +12,7 @@ let byWord: Map<string, number> | null = null;
 function table(): Map<string, number> {
   if (byWord) return byWord;
   byWord = new Map();
-  (data as HskData).levels.forEach((words, i) => {
+  data.levels.forEach((words, i) => {
     for (const w of words.split(' ')) if (w && !byWord!.has(w)) byWord!.set(w, i + 1);
   });
   return byWord;

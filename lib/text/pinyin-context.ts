@@ -39,8 +39,8 @@ export function baseReading(
   ambiguous?: (ch: string) => boolean,
 ): BaseReading {
   const n = chars.length;
-  const marked: string[] = new Array(n).fill('');
-  const words: string[] = new Array(n).fill('');
+  const marked = new Array<string>(n).fill('');
+  const words = new Array<string>(n).fill('');
   const segs = segment(chars.join(''), {
     format: OutputFormat.AllArray,
     toneSandhi: false,

@@ -161,7 +161,7 @@ const unpacked = new WeakMap<PinyinModel, Map<string, Map<string, number[]>>>();
 
 function countsOf(model: PinyinModel, ch: string): Map<string, number[]> {
   let byChar = unpacked.get(model);
-  if (!byChar) unpacked.set(model, (byChar = new Map()));
+  if (!byChar) unpacked.set(model, (byChar = new Map<string, Map<string, number[]>>()));
   let counts = byChar.get(ch);
   if (!counts) byChar.set(ch, (counts = unpackCounts(model.features[ch] ?? {})));
   return counts;
@@ -205,7 +205,7 @@ export function unpackCounts(packed: Record<string, string[]>): Map<string, numb
     const width = KIND_WIDTH[kind.replace(/^d/, '')];
     once.forEach((values, y) => {
       const cps = Array.from(values);
-      const c = new Array(y + 1).fill(0);
+      const c = new Array<number>(y + 1).fill(0);
       c[y] = 1;
       for (let k = 0; k + width <= cps.length; k += width)
         out.set(`${kind}:${cps.slice(k, k + width).join('')}`, c);

@@ -7,6 +7,7 @@
  * tones only: no 一/不 sandhi, as ruby over text should show.
  */
 import { isHan as isHanCp } from './han';
+import { markTone, splitTone, toneOf } from './syllables';
 import { POLYPHONE_PHRASES } from './data/polyphones';
 import modelData from './data/pinyin-model.json';
 import foldData from './data/pinyin-fold.json';
@@ -46,83 +47,7 @@ export interface ReadOptions {
   words?: readonly { start: number; end: number }[];
 }
 
-const TONE_MARKS: Record<string, [string, number]> = {};
-for (const [base, marks] of [
-  ['a', 'āáǎà'],
-  ['e', 'ēéěè'],
-  ['i', 'īíǐì'],
-  ['o', 'ōóǒò'],
-  ['u', 'ūúǔù'],
-  ['ü', 'ǖǘǚǜ'],
-] as const) {
-  [...marks].forEach((m, i) => (TONE_MARKS[m] = [base, i + 1]));
-}
-// Rare syllables: m̄/ḿ/ň/ǹ (呣, 嗯) — combining or precomposed.
-TONE_MARKS['ḿ'] = ['m', 2];
-TONE_MARKS['ń'] = ['n', 2];
-TONE_MARKS['ň'] = ['n', 3];
-TONE_MARKS['ǹ'] = ['n', 4];
-
-/** Splits a marked syllable into its plain letters (ü kept) and its tone (5 when unmarked). */
-export function splitTone(marked: string): { plain: string; tone: number } {
-  let tone = 5;
-  let plain = '';
-  const text = /[\u0300-\u036f]/.test(marked) ? marked.normalize('NFC') : marked;
-  for (const ch of text) {
-    const m = TONE_MARKS[ch];
-    if (m) {
-      plain += m[0];
-      tone = m[1];
-    } else if (ch >= '\u0300' && ch <= '\u036f') {
-      tone = ch === '\u0304' ? 1 : ch === '\u0301' ? 2 : ch === '\u030c' ? 3 : ch === '\u0300' ? 4 : tone;
-    } else plain += ch;
-  }
-  return { plain: plain.toLowerCase(), tone };
-}
-
-/** The tone of a marked syllable: 1–4, or 5 when unmarked. */
-export function toneOf(marked: string): number {
-  for (let i = 0; i < marked.length; i++) {
-    const m = TONE_MARKS[marked[i]];
-    if (m) return m[1];
-    const c = marked.charCodeAt(i);
-    if (c >= 0x300 && c <= 0x36f) return splitTone(marked).tone;
-  }
-  return 5;
-}
-
-/** Places the tone mark on the right vowel of a plain syllable (a, e, o first; iu/ui on the second). */
-export function markTone(plain: string, tone: number): string {
-  const p = plain.replace(/v|u:/g, 'ü');
-  if (tone < 1 || tone > 4) return p;
-  let idx = p.search(/[ae]/);
-  if (idx < 0) idx = p.indexOf('ou');
-  if (idx < 0) {
-    const m = /[iuüo](?!.*[iuüo])/.exec(p);
-    idx = m ? m.index : -1;
-  }
-  if (idx < 0) idx = p.search(/[mn]/);
-  if (idx < 0) return p;
-  const vowel = p[idx];
-  const table: Record<string, string> = {
-    a: 'āáǎà',
-    e: 'ēéěè',
-    i: 'īíǐì',
-    o: 'ōóǒò',
-    u: 'ūúǔù',
-    ü: 'ǖǘǚǜ',
-    m: 'm̄ḿm̌m̀',
-    n: 'n̄ńňǹ',
-  };
-  const marks = table[vowel];
-  const mark =
-    vowel === 'm'
-      ? ['m̄', 'ḿ', 'm̌', 'm̀'][tone - 1]
-      : vowel === 'n'
-        ? ['n̄', 'ń', 'ň', 'ǹ'][tone - 1]
-        : marks[tone - 1];
-  return p.slice(0, idx) + mark + p.slice(idx + 1);
-}
+export { markTone, splitTone, toneOf } from './syllables';
 
 /**
  * A marked syllable in another form: 'marks' as is, 'numbers' with a tone digit (neutral 5, ü kept),
@@ -366,10 +291,10 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
   const chars = Array.from(text);
   if (chars.length === 0) return [];
   const { folded, base, spans } = readingContext(chars, options.words, options.terms);
-  const readings: (string | null)[] = new Array(chars.length).fill(null);
+  const readings = new Array<string | null>(chars.length).fill(null);
 
   // pinyin-pro's reading in the model's spelling, only where the model looks at it.
-  const guess: (string | null)[] = new Array(chars.length).fill(null);
+  const guess = new Array<string | null>(chars.length).fill(null);
   const ctx = { chars: folded, guess, words: base.words };
   for (let i = 0; i < chars.length; i++) {
     if (!isHan(chars[i]) || !base.marked[i]) continue;

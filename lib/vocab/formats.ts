@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import * as v from 'valibot';
 import { DEFAULT_LIST_NAME, type VocabEntry } from '../db/vocab';
-import { marksToNumbered, numberedToSpacedMarks } from './pinyin';
+import { marksToNumbered, numberedToSpacedMarks } from '../text/syllables';
 
 /** One entry to export, with the name of its list (exports carry names, never database ids). */
 export interface ExportItem {

@@ -3,7 +3,6 @@
  * draws pinyin, opens the hover card, saves a word, the options page lists it, and a JSON backup round trips.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
 import { serveFolder, type StaticServer } from '../../tools/serve';
 import {
   firefoxCardText,

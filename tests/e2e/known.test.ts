@@ -51,7 +51,7 @@ function paragraphRuby(page: Page, anchor: string): Promise<Record<string, numbe
     }
     const out: Record<string, number> = {};
     for (const r of block.querySelectorAll('dubao-t ruby'))
-      out[r.textContent!] = (out[r.textContent!] ?? 0) + 1;
+      out[r.textContent] = (out[r.textContent] ?? 0) + 1;
     return out;
   }, anchor);
 }
@@ -85,7 +85,7 @@ describe('known words', () => {
     await expect.poll(para, { timeout: 10_000 }).toEqual(without('党建'));
     // Everywhere on the page, not only where it was clicked; the text itself is untouched.
     expect(await rubyCount(page, '党建')).toBe(0);
-    expect(await page.evaluate(() => document.body.textContent!.includes('党建'))).toBe(true);
+    expect(await page.evaluate(() => document.body.textContent.includes('党建'))).toBe(true);
 
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html#/settings`);
@@ -141,7 +141,7 @@ describe('known words', () => {
         }
         const out: Record<string, number> = {};
         for (const r of block.querySelectorAll('dubao-t ruby'))
-          out[r.textContent!] = (out[r.textContent!] ?? 0) + 1;
+          out[r.textContent] = (out[r.textContent] ?? 0) + 1;
         return out;
       });
     const all = await paragraph();

@@ -187,7 +187,7 @@ describe('toolbar popup', () => {
     // Script to Traditional (Taiwan): the page shows 經濟 where it printed 经济.
     await popup.selectOption('#script', 'tw');
     await expect
-      .poll(() => page.evaluate(() => document.body.textContent!.includes('經濟')), { timeout: 10_000 })
+      .poll(() => page.evaluate(() => document.body.textContent.includes('經濟')), { timeout: 10_000 })
       .toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
     // Back to the original: the DOM is what the extension first drew, character for character.

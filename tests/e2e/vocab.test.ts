@@ -94,7 +94,7 @@ describe('from the page to the word list, review, backup and restore', () => {
         options.waitForEvent('download'),
         options.click('[data-testid=export-json]'),
       ]);
-      const again = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+      const again = JSON.parse(readFileSync(await download.path(), 'utf8'));
       const before = JSON.parse(readFileSync(backupPath, 'utf8'));
       expect({ ...again, exported: '' }).toEqual({ ...before, exported: '' });
     } finally {

@@ -6,6 +6,8 @@ import {
   isErrorResponse,
   isTrustedSender,
   parseMessage,
+  parseSelectionContext,
+  parseTabMessage,
   senderKind,
   type Handlers,
   type MessageSenderLike,
@@ -181,5 +183,23 @@ describe('dispatch', () => {
   it('turns a handler failure into an error answer', async () => {
     const r = await dispatch(handlers(), { type: 'getSettings', host: 'x.cn' }, contentScript, ID);
     expect(r).toEqual({ error: 'storage unavailable' });
+  });
+});
+
+describe('background → reader messages', () => {
+  it('recognises its own request and leaves anything else to other listeners', () => {
+    expect(parseTabMessage({ type: 'selectionContext' })).toEqual({ type: 'selectionContext' });
+    expect(parseTabMessage({ type: 'dubao:selectionContext' })).toBeNull();
+    expect(parseTabMessage('selectionContext')).toBeNull();
+  });
+
+  it('keeps a well-formed selection context and drops a tampered one', () => {
+    expect(parseSelectionContext({ sentence: '他去银行。', offset: 2 })).toEqual({
+      sentence: '他去银行。',
+      offset: 2,
+    });
+    expect(parseSelectionContext(null)).toBeNull();
+    expect(parseSelectionContext({ sentence: 3, offset: 0 })).toBeNull();
+    expect(parseSelectionContext({ sentence: 'x', offset: -1 })).toBeNull();
   });
 });

@@ -52,7 +52,7 @@ export const EMPTY_RESULTS: Results = {
   convertCharsPerMs: null,
 };
 
-/** The budgets of DESIGN.md: the result must be at most (≤) or below (<) the limit. */
+/** The budgets of docs/DESIGN.md: the result must be at most (≤) or below (<) the limit. */
 export const BUDGETS: Partial<Record<keyof Results, { limit: number; strict: boolean; unit: string }>> = {
   detectorMs: { limit: 1, strict: true, unit: 'ms' },
   detectorKB: { limit: 10, strict: true, unit: 'KB' },

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import termsA from '../../../lib/glossary/data/terms-a.json';
-import termsB from '../../../lib/glossary/data/terms-b.json';
 import {
   builtinGlossary,
   GLOSSARY_AS_OF,
@@ -21,7 +20,6 @@ const SYLLABLE = /^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+$/;
 
 const all = builtinGlossary();
 const a = termsA as GlossaryEntry[];
-const b = termsB as GlossaryEntry[];
 
 describe('built-in glossary size', () => {
   it('has at least 280 terms in the first half (slogans, policies, ideology, campaigns)', () => {

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listTerms, seedBuiltinTerms } from '../../../lib/db';
-import { GlossaryView } from '../../../components/options/GlossaryView';
+import { GlossaryView } from '../../../entrypoints/options/views/GlossaryView';
 import { freshDb, testEnv, WithEnv } from './helpers';
 import { glossaryEntry } from '../db/helpers';
 
@@ -97,7 +97,7 @@ describe('GlossaryView', () => {
 
   it('edits a built-in term, marks it edited, and reverts it', async () => {
     const db = await setup();
-    fireEvent.click(screen.getAllByTestId('term-row').find((r) => r.textContent!.includes('共同富裕'))!);
+    fireEvent.click(screen.getAllByTestId('term-row').find((r) => r.textContent.includes('共同富裕'))!);
     fireEvent.click(await screen.findByTestId('term-edit'));
     fireEvent.input(screen.getByTestId('term-english'), { target: { value: 'shared prosperity' } });
     fireEvent.submit(screen.getByTestId('term-form'));
@@ -111,7 +111,7 @@ describe('GlossaryView', () => {
 
   it('hides a built-in term, and adds a term of the user’s own after checking it', async () => {
     const db = await setup();
-    fireEvent.click(screen.getAllByTestId('term-row').find((r) => r.textContent!.includes('乡村振兴'))!);
+    fireEvent.click(screen.getAllByTestId('term-row').find((r) => r.textContent.includes('乡村振兴'))!);
     fireEvent.click(await screen.findByTestId('term-hide'));
     await waitFor(() => expect(screen.getAllByTestId('term-row')).toHaveLength(1));
 

@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getEntries, getLists } from '../../../lib/db';
-import { ImportReport } from '../../../components/options/ImportReport';
-import { detectFormat, ImportExportView } from '../../../components/options/ImportExportView';
+import { ImportReport } from '../../../entrypoints/options/parts/ImportReport';
+import { detectFormat, ImportExportView } from '../../../entrypoints/options/views/ImportExportView';
 import { freshDb, testEnv, WithEnv } from './helpers';
 
 afterEach(cleanup);
@@ -106,10 +106,10 @@ describe('ImportExportView', () => {
     const db = await freshDb();
     const calls: unknown[] = [];
     const realFetch = globalThis.fetch;
-    globalThis.fetch = (async (...args: unknown[]) => {
+    globalThis.fetch = async (...args: unknown[]) => {
       calls.push(args);
       throw new Error('no network in this test');
-    }) as typeof fetch;
+    };
     try {
       render(
         <WithEnv env={testEnv(db)}>

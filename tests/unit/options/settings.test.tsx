@@ -14,8 +14,8 @@ import {
   seedBuiltinTerms,
 } from '../../../lib/db';
 import { CEDICT_ATTRIBUTION } from '../../../lib/dict/cedict';
-import { routeOf } from '../../../components/options/App';
-import { SettingsView } from '../../../components/options/SettingsView';
+import { routeOf } from '../../../entrypoints/options/App';
+import { SettingsView } from '../../../entrypoints/options/views/SettingsView';
 import { freshDb, memorySettings, testEnv, WithEnv } from './helpers';
 import { glossaryEntry } from '../db/helpers';
 

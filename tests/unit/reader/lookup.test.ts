@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordFromLookup } from '../../../entrypoints/reader.content/lookup';
+import { wordFromLookup } from '../../../lib/reader/lookup';
 import type { Term } from '../../../lib/db/terms';
 import { builtinGlossary, surfacesOf } from '../../../lib/glossary';
 

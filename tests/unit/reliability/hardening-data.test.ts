@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import type { DubaoDb } from '../../../lib/db/schema';
-import { saveWord } from '../../../lib/db/service';
+import { saveWord } from '../../../lib/engine/save-word';
 import { addUserTerm, importUserTerms } from '../../../lib/db/terms';
 import { addEntry, createList, getEntries, getLists } from '../../../lib/db/vocab';
 import { applyBackup, exportBackup, importRows, parseBackup } from '../../../lib/vocab/backup';

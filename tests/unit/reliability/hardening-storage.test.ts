@@ -17,7 +17,7 @@ const quotaError = () =>
 
 describe('opening the database', () => {
   it('fails while storage is full and works on the next call once there is room', async () => {
-    const { db } = await import('../../../entrypoints/background/db');
+    const { db } = await import('../../../lib/engine/db');
     const real = await vi.importActual<typeof import('../../../lib/db')>('../../../lib/db');
     const open = vi.mocked(dbModule.openDb);
     const fresh = () => real.openDb({ name: 'dubao-open', indexedDB: new IDBFactory(), IDBKeyRange });

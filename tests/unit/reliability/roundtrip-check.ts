@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { collectRuns } from '../../../lib/dom/runs';
 import { renderRun, restoreRun, type RenderedRun } from '../../../lib/dom/render';
-import { buildView, type ViewEngine, type ViewSettings } from '../../../lib/reader/build-view';
+import { buildView, type ViewEngine, type ViewSettings } from '../../../lib/engine/build-view';
 import { builtinGlossary, createTermMatcher, termsForEngine } from '../../../lib/glossary';
 import { createSegmenter } from '../../../lib/text/segment';
 import { defaultLexicon } from '../../../lib/text/lexicon-default';

@@ -1,0 +1,420 @@
+import { useEffect, useState } from 'preact/hooks';
+import { CEDICT_ATTRIBUTION, CEDICT_LICENSE_URL } from '../../../lib/dict/cedict';
+import {
+  DEFAULT_SETTINGS,
+  PINYIN_STYLES,
+  SCRIPT_TARGETS,
+  type PinyinStyle,
+  type ScriptTarget,
+  type Settings,
+} from '../../../lib/settings';
+import { deleteUserData, dictStatus, shownDictStatus, type DictImportState } from '../data/settings';
+import { KnownWords } from './KnownWords';
+import { useEnv } from '../env';
+import { formatBytes, formatDateTime } from '../format';
+import { useLiveQuery } from '../data/use-live-query';
+
+export const SHORTCUTS_URL = 'chrome://extensions/shortcuts';
+export const FIREFOX_SHORTCUTS = 'about:addons → the gear menu → Manage Extension Shortcuts';
+export const DELETE_WORD = 'DELETE';
+
+const STYLE_LABEL: Record<PinyinStyle, string> = {
+  marks: 'Tone marks (hǎo)',
+  numbers: 'Tone numbers (hao3)',
+  colors: 'Tone colours (marks, coloured by tone)',
+  zhuyin: 'Zhuyin (ㄏㄠˇ)',
+};
+
+const SCRIPT_LABEL: Record<ScriptTarget, string> = {
+  original: 'As published',
+  cn: 'Simplified',
+  tw: 'Traditional (Taiwan)',
+  twp: 'Traditional (Taiwan, with Taiwan phrases)',
+  hk: 'Traditional (Hong Kong)',
+};
+
+export function SettingsView() {
+  const env = useEnv();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [usage, setUsage] = useState<{ usage?: number; quota?: number } | null>(null);
+  const stored = useLiveQuery(
+    () => dictStatus(env.db),
+    [env.db],
+    undefined as DictImportState | null | undefined,
+  );
+  // A stalled import changes nothing in the database, so the clock is what tells it has stopped.
+  const [now, setNow] = useState(() => Date.now());
+  const importing = stored?.status === 'importing';
+  useEffect(() => {
+    if (!importing) return;
+    const timer = setInterval(() => setNow(Date.now()), 5_000);
+    return () => clearInterval(timer);
+  }, [importing]);
+  const dict = stored === undefined ? undefined : shownDictStatus(stored, Math.max(now, Date.now()));
+
+  useEffect(() => {
+    let live = true;
+    void env.settings.load().then((s) => live && setSettings(s.global));
+    const stop = env.settings.watch((s) => setSettings(s.global));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [env]);
+
+  const refreshUsage = () =>
+    env
+      .estimateStorage()
+      .then(setUsage)
+      .catch(() => setUsage({}));
+  useEffect(() => void refreshUsage(), [env]);
+
+  const change = async (patch: Partial<Settings>) => {
+    setError(null);
+    if (settings) setSettings({ ...settings, ...patch });
+    try {
+      await env.settings.patch(patch);
+    } catch (err) {
+      setError(`Could not save the setting: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+
+  return (
+    <div class="page settings">
+      <h2>Settings</h2>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <section class="card">
+        <h3>Reading</h3>
+        <p class="muted">These apply on every site; the toolbar popup can change them for one site.</p>
+        {settings ? <ReaderSettings settings={settings} onChange={change} /> : <p class="muted">Loading…</p>}
+      </section>
+
+      <section class="card">
+        <h3>Keyboard shortcuts</h3>
+        <p>
+          Toggle pinyin (Alt+Shift+P), cycle the script (Alt+Shift+S) and turn Dubao on or off for a site
+          (Alt+Shift+D). Change them on your browser's shortcuts page:{' '}
+          <code data-testid="shortcuts-where">{env.shortcuts.where}</code>
+        </p>
+        {env.shortcuts.open && (
+          <button type="button" data-testid="open-shortcuts" onClick={() => void env.shortcuts.open?.()}>
+            Open shortcut settings
+          </button>
+        )}
+      </section>
+
+      <section class="card">
+        <h3>Known words</h3>
+        <KnownWords />
+      </section>
+
+      <section class="card" data-testid="dict-status">
+        <h3>Dictionary</h3>
+        <DictStatus state={dict} />
+        <p class="attribution" data-testid="cedict-attribution">
+          {CEDICT_ATTRIBUTION}
+        </p>
+        <p>
+          <a href={CEDICT_LICENSE_URL} target="_blank" rel="noreferrer">
+            Creative Commons Attribution-ShareAlike 4.0 licence
+          </a>
+        </p>
+      </section>
+
+      <section class="card">
+        <h3>Your data</h3>
+        <p data-testid="storage-usage">
+          {usage === null
+            ? 'Measuring storage…'
+            : usage.usage === undefined
+              ? 'This browser does not report how much storage Dubao uses.'
+              : `Dubao uses ${formatBytes(usage.usage)} of storage on this computer` +
+                (usage.quota ? ` (of ${formatBytes(usage.quota)} available).` : '.')}
+        </p>
+        <p class="muted">
+          Everything stays in this browser. Export a backup from Import and export before deleting anything
+          you may want back.
+        </p>
+        <DeleteAll
+          onDelete={async () => {
+            await deleteUserData(env.db);
+            await env.settings.clear();
+            await env.knownChanged();
+            void refreshUsage();
+          }}
+        />
+      </section>
+    </div>
+  );
+}
+
+function Toggle(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  onChange(v: boolean): void;
+}) {
+  return (
+    <label class="setting" for={props.id}>
+      <span>
+        {props.label}
+        {props.hint && <small>{props.hint}</small>}
+      </span>
+      <input
+        id={props.id}
+        type="checkbox"
+        data-testid={props.id}
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
+    </label>
+  );
+}
+
+export function ReaderSettings({
+  settings: s,
+  onChange,
+}: {
+  settings: Settings;
+  onChange(patch: Partial<Settings>): void;
+}) {
+  return (
+    <div class="settings-list">
+      <Toggle
+        id="settings-enabled"
+        label="Dubao on web pages"
+        hint="Off stops Dubao everywhere until you turn it back on."
+        checked={s.enabled}
+        onChange={(enabled) => onChange({ enabled })}
+      />
+      <Toggle
+        id="settings-pinyin"
+        label="Pinyin over the text"
+        checked={s.pinyin}
+        onChange={(pinyin) => onChange({ pinyin })}
+      />
+      <label class="setting" for="settings-pinyin-style">
+        <span>Pinyin style</span>
+        <select
+          id="settings-pinyin-style"
+          data-testid="settings-pinyin-style"
+          value={s.pinyinStyle}
+          onChange={(e) => onChange({ pinyinStyle: e.currentTarget.value as PinyinStyle })}
+        >
+          {PINYIN_STYLES.map((k) => (
+            <option key={k} value={k}>
+              {STYLE_LABEL[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="setting" for="settings-pinyin-scale">
+        <span>
+          Pinyin size <small>{Math.round(s.pinyinScale * 100)}% of the text</small>
+        </span>
+        <input
+          id="settings-pinyin-scale"
+          data-testid="settings-pinyin-scale"
+          type="range"
+          min="0.4"
+          max="1"
+          step="0.05"
+          value={String(s.pinyinScale)}
+          onChange={(e) => onChange({ pinyinScale: Number(e.currentTarget.value) })}
+        />
+      </label>
+      <label class="setting" for="settings-script">
+        <span>Show the text in</span>
+        <select
+          id="settings-script"
+          data-testid="settings-script"
+          value={s.script}
+          onChange={(e) => onChange({ script: e.currentTarget.value as ScriptTarget })}
+        >
+          {SCRIPT_TARGETS.map((k) => (
+            <option key={k} value={k}>
+              {SCRIPT_LABEL[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Toggle
+        id="settings-highlights"
+        label="Highlight political terms"
+        checked={s.highlights}
+        onChange={(highlights) => onChange({ highlights })}
+      />
+      <Toggle
+        id="settings-hover-card"
+        label="Dictionary card on hover"
+        checked={s.hoverCard}
+        onChange={(hoverCard) => onChange({ hoverCard })}
+      />
+      <Toggle
+        id="settings-hide-known"
+        label="No pinyin over words I know"
+        hint="Words you marked with the hover card's Known button or listed below."
+        checked={s.hideKnown}
+        onChange={(hideKnown) => onChange({ hideKnown })}
+      />
+      <label class="setting" for="settings-hsk">
+        <span>No pinyin over HSK words up to level</span>
+        <select
+          id="settings-hsk"
+          data-testid="settings-hsk"
+          value={String(s.hskHideLevel)}
+          onChange={(e) => onChange({ hskHideLevel: Number(e.currentTarget.value) })}
+        >
+          <option value="0">None: pinyin everywhere</option>
+          {[1, 2, 3, 4, 5, 6].map((n) => (
+            <option key={n} value={String(n)}>
+              HSK {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="setting" for="settings-speech-rate">
+        <span>
+          Speech rate <small>{s.speechRate.toFixed(1)}×</small>
+        </span>
+        <input
+          id="settings-speech-rate"
+          data-testid="settings-speech-rate"
+          type="range"
+          min="0.5"
+          max="2"
+          step="0.1"
+          value={String(s.speechRate)}
+          onChange={(e) => onChange({ speechRate: Number(e.currentTarget.value) })}
+        />
+      </label>
+      <div class="setting">
+        <span />
+        <button type="button" data-testid="settings-reset" onClick={() => onChange({ ...DEFAULT_SETTINGS })}>
+          Restore defaults
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function DictStatus({ state }: { state: DictImportState | null | undefined }) {
+  if (state === undefined) return <p class="muted">Checking…</p>;
+  if (state === null)
+    return (
+      <p data-testid="dict-state">
+        The dictionary has not been installed yet; it is imported on first start.
+      </p>
+    );
+  const pct = state.total > 0 ? Math.floor((state.done / state.total) * 100) : 0;
+  return (
+    <div data-testid="dict-state" data-status={state.status}>
+      {state.status === 'complete' ? (
+        <p>
+          CC-CEDICT {state.version}: {state.entries.toLocaleString('en')} entries, installed{' '}
+          {formatDateTime(state.updated)}.
+        </p>
+      ) : state.status === 'importing' ? (
+        <>
+          <p>
+            Importing CC-CEDICT {state.version} ({state.entries.toLocaleString('en')} entries): {pct}%
+          </p>
+          <progress max={state.total} value={state.done} aria-label="Dictionary import progress" />
+        </>
+      ) : (
+        <p class="error">
+          The dictionary import stopped at {pct}%: {state.error ?? 'unknown error'}. It resumes when the
+          browser restarts Dubao.
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function DeleteAll({ onDelete }: { onDelete(): Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [state, setState] = useState<string>('idle'); /* 'idle', 'busy', 'done' or an error message */
+  return (
+    <>
+      <button
+        type="button"
+        class="danger"
+        data-testid="delete-all"
+        onClick={() => {
+          setTyped('');
+          setState('idle');
+          setOpen(true);
+        }}
+      >
+        Delete all my data
+      </button>
+      {state === 'done' && (
+        <p class="notice" role="status" data-testid="delete-all-done">
+          Your lists, words, reviews, glossary changes and settings were deleted.
+        </p>
+      )}
+      {open && (
+        <div class="dialog-backdrop">
+          <div
+            class="dialog"
+            role="dialog"
+            aria-modal="true"
+            aria-labelledby="delete-all-title"
+            data-testid="delete-all-dialog"
+          >
+            <h3 id="delete-all-title">Delete all your data?</h3>
+            <p>
+              This deletes every list, saved word and review, your own glossary terms and changes, and your
+              settings. The dictionary and the built-in glossary stay. It cannot be undone.
+            </p>
+            <label>
+              Type {DELETE_WORD} to confirm{' '}
+              <input
+                data-testid="delete-all-input"
+                value={typed}
+                autoFocus
+                onInput={(e) => setTyped(e.currentTarget.value)}
+                onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+              />
+            </label>
+            {state !== 'idle' && state !== 'busy' && state !== 'done' && (
+              <p class="error" role="alert">
+                {state}
+              </p>
+            )}
+            <div class="actions">
+              <button
+                type="button"
+                class="danger"
+                data-testid="delete-all-confirm"
+                disabled={typed !== DELETE_WORD || state === 'busy'}
+                onClick={async () => {
+                  setState('busy');
+                  try {
+                    await onDelete();
+                    setState('done');
+                    setOpen(false);
+                  } catch (err) {
+                    setState(`Deleting failed: ${err instanceof Error ? err.message : String(err)}`);
+                  }
+                }}
+              >
+                Delete everything
+              </button>
+              <button type="button" data-testid="delete-all-cancel" onClick={() => setOpen(false)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

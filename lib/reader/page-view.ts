@@ -1,0 +1,224 @@
+import { collectRuns, type Run } from '../dom/runs';
+import { markTerms, renderRun, restoreRun, type RenderedRun } from '../dom/render';
+import type { BuiltView } from '../dom/view';
+import type { Settings } from '../settings';
+
+/** Views of run texts for the given settings, built by the background's engine (null when it cannot). */
+export type ViewSource = (texts: string[], settings: Settings) => Promise<BuiltView[] | null>;
+
+interface Block {
+  run: Run;
+  rendered: RenderedRun | null;
+  termSpans: { start: number; end: number; termId: string; category: string }[];
+  visible: boolean;
+  /** The settings key the block's current view was built for, if any. */
+  viewed?: string;
+  /** Was asked to be drawn once (it came near the screen): it is drawn again after every settings change. */
+  wanted?: boolean;
+}
+
+/** Blocks this far above or below the screen are drawn too, so scrolling meets drawn text. */
+const MARGIN_PX = 600;
+
+/** What the view depends on; a change in any of these re-renders from the kept original. */
+function viewKey(s: Settings): string {
+  return [s.enabled, s.pinyin, s.pinyinStyle, s.script, s.hideKnown, s.hskHideLevel, s.highlights].join('|');
+}
+
+/**
+ * Owns the page view: finds the runs, renders those on or near the screen, re-renders on settings changes and
+ * restores the page exactly when turned off. Never owns data; everything it knows comes from its constructor.
+ */
+export class PageView {
+  private blocks = new Map<Element, Block>();
+  private io: IntersectionObserver;
+  private key = '';
+  /** Bumped by `redraw`, so views asked for before it are not drawn after it. */
+  private revision = 0;
+  /** Blocks waiting for their view; requested together in one message per frame. */
+  private queue = new Set<Block>();
+  private flushing = false;
+  private batches = 0;
+  onRendered?: () => void;
+  /** Blocks came into or went out of view (drawn or not). */
+  onVisible?: () => void;
+  /** Wraps every DOM change we make, so the page's MutationObserver can tell ours from the page's. */
+  mutate: (fn: () => void) => void = (fn) => fn();
+
+  constructor(
+    private settings: Settings,
+    private views: ViewSource,
+  ) {
+    this.key = `${viewKey(settings)}|0`;
+    this.io = new IntersectionObserver((entries) => this.onIntersect(entries), {
+      rootMargin: `${MARGIN_PX}px 0px`,
+    });
+  }
+
+  get runs(): Run[] {
+    return [...this.blocks.values()].map((b) => b.run);
+  }
+
+  blockOf(el: Element): Block | undefined {
+    return this.blocks.get(el);
+  }
+
+  allBlocks(): Block[] {
+    return [...this.blocks.values()];
+  }
+
+  /** Finds runs under `root` (the whole page at start, changed subtrees later) and watches their visibility. */
+  add(root: Element | Document): number {
+    const runs = collectRuns(root);
+    for (const run of runs) {
+      const old = this.blocks.get(run.block);
+      if (old) this.drop(run.block, old);
+      this.blocks.set(run.block, { run, rendered: null, termSpans: [], visible: false });
+      this.io.observe(run.block);
+    }
+    return runs.length;
+  }
+
+  /** Forgets a block whose text changed under us; its rendering is undone first. */
+  private drop(el: Element, b: Block): void {
+    const r = b.rendered;
+    if (r) this.mutate(() => restoreRun(r));
+    this.io.unobserve(el);
+    this.blocks.delete(el);
+  }
+
+  /** Blocks intersecting `nodes` (a mutation batch): restored and collected again. */
+  refresh(roots: Element[]): void {
+    const touched = new Set<Element>();
+    for (const root of roots) {
+      for (const [el] of this.blocks) if (root.contains(el) || el.contains(root)) touched.add(el);
+    }
+    for (const el of touched) {
+      const b = this.blocks.get(el);
+      if (b) this.drop(el, b);
+    }
+    for (const root of roots) if (root.isConnected) this.add(root);
+    for (const el of touched) if (!el.isConnected) this.blocks.delete(el);
+  }
+
+  /** Queues the blocks on or near the screen now (one layout read), ahead of the first observer report. */
+  renderOnScreen(): void {
+    const top = -MARGIN_PX;
+    const bottom = innerHeight + MARGIN_PX;
+    for (const b of this.blocks.values()) {
+      const r = b.run.block.getBoundingClientRect();
+      if (r.bottom >= top && r.top <= bottom && (r.width > 0 || r.height > 0)) {
+        b.visible = true;
+        if (b.viewed !== this.key) this.render(b);
+      }
+    }
+  }
+
+  private onIntersect(entries: IntersectionObserverEntry[]): void {
+    for (const e of entries) {
+      const b = this.blocks.get(e.target);
+      if (!b) continue;
+      b.visible = e.isIntersecting;
+      if (b.visible && b.viewed !== this.key) this.render(b);
+    }
+    this.onVisible?.();
+  }
+
+  private render(b: Block): void {
+    if (!this.settings.enabled) return;
+    b.wanted = true;
+    this.queue.add(b);
+    if (!this.flushing) {
+      this.flushing = true;
+      queueMicrotask(() => void this.flush());
+    }
+  }
+
+  /** Asks for the views of every queued block at once and draws those still current when they arrive. */
+  private async flush(): Promise<void> {
+    try {
+      await this.drain();
+    } finally {
+      this.flushing = false; // even after an error, later blocks still get drawn
+    }
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.size > 0) {
+      // Small batches first, so what is on screen is drawn before the rest of the margin is worked out.
+      const batch = [...this.queue].slice(0, this.batches++ < 2 ? 12 : 200);
+      for (const b of batch) this.queue.delete(b);
+      const key = this.key;
+      const settings = this.settings;
+      const texts = batch.map((b) => b.run.text);
+      let views: BuiltView[] | null = null;
+      try {
+        views = await this.views(texts, settings);
+      } catch {
+        views = null;
+      }
+      if (!views || key !== this.key) continue;
+      this.mutate(() => {
+        batch.forEach((b, i) => {
+          // Dropped or re-collected meanwhile (the page changed it), or already drawn: leave it. A block scrolled
+          // past while its view was on the way is drawn all the same: the work is done, and it is near.
+          if (this.blocks.get(b.run.block) !== b || b.viewed === key) return;
+          const view = views[i];
+          b.viewed = key;
+          b.termSpans = view.termSpans;
+          if (b.rendered) restoreRun(b.rendered);
+          b.rendered = null;
+          if (settings.pinyin || settings.script !== 'original') {
+            b.rendered = renderRun(b.run, view);
+            // Drawn terms are underlined through an attribute on our words; text left as it is gets a CSS highlight.
+            if (settings.highlights) markTerms(b.rendered, view.termSpans);
+          }
+        });
+      });
+      this.onRendered?.();
+    }
+  }
+
+  /** Applies new settings: only what depends on them is redone, always from the original text. */
+  update(settings: Settings): void {
+    const key = `${viewKey(settings)}|${this.revision}`;
+    this.settings = settings;
+    if (key === this.key) return;
+    this.key = key;
+    this.rerender();
+  }
+
+  /** Redraws every block with the current settings (what they depend on changed elsewhere: known words). */
+  redraw(): void {
+    this.revision++;
+    this.key = `${viewKey(this.settings)}|${this.revision}`;
+    // What is drawn stays until its new view arrives, so the text does not flicker.
+    for (const b of this.blocks.values()) if (b.visible || b.wanted) this.render(b);
+  }
+
+  private rerender(): void {
+    this.mutate(() => {
+      for (const b of this.blocks.values()) {
+        // Every block drawn before is drawn again, near the screen or not, so what the page shows never depends
+        // on where it was scrolled when a setting changed (and turning a setting back restores it exactly).
+        const again = b.visible || b.wanted;
+        if (b.rendered) restoreRun(b.rendered);
+        b.rendered = null;
+        b.termSpans = [];
+        b.viewed = undefined;
+        if (again) this.render(b);
+      }
+    });
+    this.onRendered?.();
+  }
+
+  /** Puts the page back exactly as it was. */
+  restoreAll(): void {
+    this.mutate(() => {
+      for (const b of this.blocks.values()) if (b.rendered) restoreRun(b.rendered);
+    });
+    this.io.disconnect();
+    this.blocks.clear();
+    this.queue.clear();
+  }
+}

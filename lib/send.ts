@@ -1,0 +1,26 @@
+import type {
+  ErrorResponse,
+  MessageKind,
+  MessageOf,
+  ResponseOf,
+  TabMessage,
+  TabMessageKind,
+} from './messages';
+
+/**
+ * The one messaging client: the sending side of lib/messages.ts, typed by message kind. `browser` is WXT's
+ * global; these are only called from extension contexts (content scripts and pages, and the background for
+ * `sendToTab`).
+ */
+export function send<K extends MessageKind>(msg: MessageOf<K>): Promise<ResponseOf<K> | ErrorResponse> {
+  return browser.runtime.sendMessage(msg) as Promise<ResponseOf<K> | ErrorResponse>;
+}
+
+/** Asks the reader in one frame of a tab; the answer is unchecked (see `parseSelectionContext`). */
+export function sendToTab<K extends TabMessageKind>(
+  tabId: number,
+  frameId: number,
+  msg: Extract<TabMessage, { type: K }>,
+): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, msg, { frameId }) as Promise<unknown>;
+}

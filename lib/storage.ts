@@ -1,0 +1,76 @@
+import { storage } from '#imports';
+import {
+  applySettingsPatch,
+  parseStoredSettings,
+  settingsForHost,
+  siteKey,
+  type StoredSettings,
+} from './settings';
+import type { SettingsView } from './messages';
+
+/**
+ * The extension's storage items, declared once here and imported by every context (background, reader, options):
+ * no entrypoint reaches into another's folder for them. Settings writes go through `exclusiveSettingsWrite` (a
+ * queue within a context, a Web Lock across contexts).
+ */
+
+// Settings live in storage.local so that every reader sees changes at once through storage.onChanged.
+export const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: {} });
+
+export async function loadSettings(): Promise<StoredSettings> {
+  return parseStoredSettings(await settingsItem.getValue());
+}
+
+export async function settingsView(hostOrUrl: string): Promise<SettingsView> {
+  const stored = await loadSettings();
+  const host = siteKey(hostOrUrl);
+  return {
+    host,
+    settings: settingsForHost(stored, host),
+    global: stored.global,
+    site: stored.sites[host] ?? {},
+  };
+}
+
+let writing: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs a read-modify-write of the stored settings alone. Within one context a queue orders them; across
+ * contexts (the options page patches settings itself while the background applies the popup's and the keyboard
+ * commands' patches) a Web Lock does: each context's own queue let both read the old value, and the later
+ * write undid the other's change.
+ */
+export function exclusiveSettingsWrite<T>(write: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  const run: Promise<T> = writing.then(() =>
+    locks ? (locks.request('dubao-settings', write) as Promise<T>) : write(),
+  );
+  writing = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Applies a patch to the stored settings. Patches are applied one after another: two quick changes (script, then
+ * pinyin, from the popup) would otherwise both read the old value and the second write would undo the first.
+ */
+export function patchSettings(
+  scope: 'global' | 'site',
+  patch: Record<string, unknown>,
+  host?: string,
+): Promise<SettingsView> {
+  return exclusiveSettingsWrite(async () => {
+    const next = applySettingsPatch(await loadSettings(), scope, patch, host);
+    await settingsItem.setValue(next);
+    return settingsView(host ?? '');
+  });
+}
+
+/**
+ * Bumped whenever the known words change (hover card, options page, backup restore, delete all). Readers watch it
+ * to redraw pinyin, and the engine to reload the words; the words themselves live in IndexedDB.
+ */
+export const knownRevisionItem = storage.defineItem<number>('local:knownRevision', { fallback: 0 });
+
+export async function bumpKnownRevision(): Promise<void> {
+  await knownRevisionItem.setValue(((await knownRevisionItem.getValue()) ?? 0) + 1);
+}
