@@ -96,7 +96,7 @@ describe('lookup on the full CC-CEDICT', () => {
     expect(words[0].pinyinNumbers).toMatch(/^[a-z]/);
   });
 
-  it('answers a lookup in a few milliseconds even on fake-indexeddb', async () => {
+  it('answers a lookup for words, terms, names and Traditional text', async () => {
     const texts = [
       '银行家',
       '共同富裕',
@@ -107,16 +107,10 @@ describe('lookup on the full CC-CEDICT', () => {
       '銀行業務',
       '的',
     ];
-    const times: number[] = [];
-    for (let i = 0; i < 400; i++) {
-      const t = performance.now();
-      await lookup(db, texts[i % texts.length]);
-      times.push(performance.now() - t);
+    // Lookup speed is measured in Chromium by the hover bench, not asserted here.
+    for (const text of texts) {
+      const answer = await lookup(db, text);
+      expect(answer.length, text).toBeGreaterThan(0);
     }
-    times.sort((a, b) => a - b);
-    const p50 = times[Math.floor(times.length * 0.5)];
-    const p95 = times[Math.floor(times.length * 0.95)];
-    console.info(`lookup on fake-indexeddb: p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`);
-    expect(p95).toBeLessThan(20);
   });
 });

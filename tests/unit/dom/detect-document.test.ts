@@ -92,15 +92,11 @@ describe('detectDocument', () => {
     expect(r.blocks).toBe(20);
   });
 
-  it('dismisses a 1 MB English page quickly', () => {
+  it('dismisses a 1 MB English page', () => {
     const para = '<p>The quick brown fox jumps over the lazy dog. '.repeat(20) + '</p>';
     const d = doc(para.repeat(Math.ceil(1_000_000 / para.length)));
-    detectDocument(d);
-    const t0 = performance.now();
     const r = detectDocument(d);
-    const ms = performance.now() - t0;
-    expect(r.chinese).toBe(false);
-    // happy-dom is far slower than a browser; the budget of 1 ms is checked in Chromium by the bench.
-    expect(ms).toBeLessThan(100);
+    // Speed is the bench's job (detectorMs against its floor, in Chromium); here only the answer.
+    expect(r).toEqual({ chinese: false, script: null, hanChars: 0, blocks: 0 });
   });
 });

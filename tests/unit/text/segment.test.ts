@@ -194,13 +194,10 @@ describe('segment', () => {
     ]);
   });
 
-  it('segments 100k characters quickly and exactly', () => {
+  it('segments 100k characters exactly', () => {
     const text = '国务院总理今天在北京主持召开国务院常务会议，部署推进乡村振兴的措施。'.repeat(3000);
-    const t0 = performance.now();
     const tokens = segmenter.segment(text);
-    const ms = performance.now() - t0;
     expectCover(text, tokens);
-    expect(ms).toBeLessThan(2000);
   });
 });
 
