@@ -4,6 +4,7 @@ import type { DictMatch } from './dict/types';
 import type { Term } from './glossary/types';
 import { PINYIN_STYLES, SCRIPT_TARGETS, siteKey, type Settings, type SiteOverride } from './settings';
 import type { BuiltView } from './dom/view';
+import { TRADITIONAL_SOURCES } from './text/region';
 
 // ---- requests: one schema per kind, validated on receipt ------------------------------------------------------
 
@@ -93,6 +94,8 @@ const ViewsSchema = v.object({
   pinyin: v.boolean(),
   pinyinStyle: v.picklist(PINYIN_STYLES),
   script: v.picklist(SCRIPT_TARGETS),
+  /** Whose Traditional conventions the page follows (Taiwan's 著 in 隨著), for conversion to Simplified. */
+  source: v.optional(v.picklist(TRADITIONAL_SOURCES), 'any'),
   /** No pinyin over the user's known words. */
   hideKnown: v.optional(v.boolean(), false),
   /** No pinyin over HSK words of this level and below; 0 for none. */

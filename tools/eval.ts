@@ -1,7 +1,7 @@
 /**
  * Command-line evaluation of lib/ on text (contract in docs/DESIGN.md): `npm run -s eval -- TASK [options] < input`.
  *   segment [--glossary]   line → words separated by single spaces (--glossary: glossary terms stay whole)
- *   convert --to cn|tw|twp|hk [--from any|tw]   lines → converted lines
+ *   convert --to cn|tw|twp|hk [--from any|tw|hk]   lines → converted lines, word by word as pages are
  *   detect                 an HTML document → {"chinese","script","hanChars","blocks"}
  *   pinyin                 line → one token per character, Han as pinyin with tone number, no sandhi
  *   terms                  line → JSON array of the glossary terms found (Simplified forms), in order
@@ -50,13 +50,36 @@ const tasks: Record<string, Task> = {
   },
 
   async convert(input, args) {
-    const { getConverter, isScriptTarget } = await import('../lib/text/convert');
+    const { getWordConverter, isScriptTarget, TRADITIONAL_SOURCES } = await import('../lib/text/convert');
     const to = option(args, '--to');
     if (!to || !isScriptTarget(to)) throw new UsageError('convert needs --to cn|tw|twp|hk');
     const from = option(args, '--from') ?? 'any';
-    if (from !== 'any' && from !== 'tw') throw new UsageError('--from must be any or tw');
-    const convert = getConverter(to, from);
-    return lines(input).map(convert).join('\n');
+    if (!(TRADITIONAL_SOURCES as readonly string[]).includes(from)) {
+      throw new UsageError('--from must be any, tw or hk');
+    }
+    // As pages are converted: segmented with the glossary's terms, word by word, terms in their own forms.
+    const { createSegmenter } = await import('../lib/text/segment');
+    const { defaultLexicon } = await import('../lib/text/lexicon-default');
+    const { builtinGlossary, termsForEngine } = await import('../lib/glossary/index');
+    const { createTermMatcher } = await import('../lib/glossary/match');
+    const { buildView } = await import('../lib/reader/build-view');
+    const glossary = builtinGlossary();
+    const terms = termsForEngine(glossary);
+    const engine = {
+      segmenter: createSegmenter(defaultLexicon()),
+      terms,
+      termWords: terms.map((t) => t.word),
+      matcher: createTermMatcher(glossary),
+      convert: getWordConverter(to, from as 'any' | 'tw' | 'hk'),
+    };
+    const settings = { pinyin: false, pinyinStyle: 'marks' as const, script: to };
+    return lines(input)
+      .map((line) =>
+        buildView(line, settings, engine)
+          .tokens.map((t) => t.display)
+          .join(''),
+      )
+      .join('\n');
   },
 
   async pinyin(input) {

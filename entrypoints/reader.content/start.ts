@@ -1,5 +1,6 @@
 import { isErrorResponse, MAX_COUNTED_TEXT, parseTabMessage, unpackViews } from '../../lib/messages';
 import { parseStoredSettings, settingsForHost, siteKey, type Settings } from '../../lib/settings';
+import { traditionalSourceOf } from '../../lib/text/region';
 import { pinyinSizeCss, READER_CSS } from '../../lib/dom/styles';
 import { send } from '../../lib/send';
 import { knownRevisionItem, settingsItem } from '../../lib/storage';
@@ -44,6 +45,7 @@ export async function startReader(): Promise<void> {
   let settings: Settings = given ?? settingsForHost(parseStoredSettings(await settingsItem.getValue()), host);
 
   // Words, pinyin, conversion and terms come from the background's engine: this script stays small.
+  const source = traditionalSourceOf(document.documentElement.getAttribute('lang'), location.hostname);
   const views: ViewSource = async (texts, s) => {
     performance.mark('dubao:views-asked');
     const r = await send({
@@ -52,6 +54,7 @@ export async function startReader(): Promise<void> {
       pinyin: s.pinyin,
       pinyinStyle: s.pinyinStyle,
       script: s.script,
+      source,
       hideKnown: s.hideKnown,
       hskHideLevel: s.hskHideLevel,
     });

@@ -5,9 +5,11 @@
 import type { BuiltView, ViewToken } from '../dom/view';
 
 export type { BuiltView } from '../dom/view';
-import type { TermMatcher } from '../glossary/match';
+import { formFor } from '../glossary/forms';
+import type { TermMatch, TermMatcher } from '../glossary/match';
 import { formatSyllable, readRun, toZhuyin, type PinyinTerm } from '../text/pinyin';
 import type { Segmenter } from '../text/segment';
+import type { WordConverter } from '../text/convert';
 import type { PinyinStyle, ScriptTarget } from '../settings';
 
 export interface ViewSettings {
@@ -22,8 +24,8 @@ export interface ViewEngine {
   terms: readonly PinyinTerm[];
   termWords: readonly string[];
   matcher: TermMatcher | null;
-  /** The converter for `settings.script`; absent when the script is left as published. */
-  convert?: (text: string) => string;
+  /** The word converter for `settings.script`; absent when the script is left as published. */
+  convert?: WordConverter;
   /** Words whose pinyin the user does not want (known words, HSK levels). */
   hidePinyinFor?: (word: string) => boolean;
 }
@@ -34,16 +36,28 @@ function annotation(marked: string, style: PinyinStyle): string {
   return marked;
 }
 
-/** Conversion that keeps token boundaries: the whole run at once when lengths agree, else word by word. */
+/**
+ * The text each token shows: converted word by word (no phrase match crosses a word boundary), and a glossary or
+ * user term that is a token of its own shows the term's own form in the target script.
+ */
 function displayTexts(
-  text: string,
   tokens: { start: number; end: number; text: string }[],
-  convert?: (t: string) => string,
+  matches: readonly TermMatch[],
+  script: ScriptTarget,
+  convert?: WordConverter,
 ): string[] {
-  if (!convert) return tokens.map((t) => t.text);
-  const whole = convert(text);
-  if (whole.length === text.length) return tokens.map((t) => whole.slice(t.start, t.end));
-  return tokens.map((t) => convert(t.text));
+  if (!convert || script === 'original') return tokens.map((t) => t.text);
+  const out = convert(tokens.map((t) => t.text));
+  let m = 0;
+  tokens.forEach((tok, i) => {
+    while (m < matches.length && matches[m].end <= tok.start) m++;
+    const match = matches[m];
+    if (!match || match.start !== tok.start || match.end !== tok.end) return;
+    const form = formFor(match.entry, tok.text);
+    const own = script === 'cn' ? form?.simplified : form?.traditional;
+    if (own) out[i] = own;
+  });
+  return out;
 }
 
 export function buildView(text: string, settings: ViewSettings, engine: ViewEngine): BuiltView {
@@ -55,7 +69,7 @@ export function buildView(text: string, settings: ViewSettings, engine: ViewEngi
     termId: m.entry.id,
     category: m.entry.category,
   }));
-  const displays = displayTexts(text, tokens, settings.script === 'original' ? undefined : engine.convert);
+  const displays = displayTexts(tokens, matches, settings.script, engine.convert);
   // The segmenter's words, over the displayed text, so the pinyin reader need not cut the run again.
   let at = 0;
   const words = displays.map((d) => ({ start: at, end: (at += d.length) }));

@@ -13,7 +13,7 @@ import { completeAliases } from '../glossary/alias';
 import { buildView, type BuiltView, type ViewEngine } from './build-view';
 import { createSegmenter, type Segmenter } from '../text/segment';
 import { defaultLexicon } from '../text/lexicon-default';
-import { getConverter } from '../text/convert';
+import { getConverter, getWordConverter } from '../text/convert';
 import { readRun } from '../text/pinyin';
 import type { MessageOf } from '../messages';
 import { db } from './db';
@@ -134,7 +134,7 @@ export async function buildViews(msg: MessageOf<'views'>): Promise<BuiltView[]> 
   const parts = await engineParts();
   const engine: ViewEngine = {
     ...parts,
-    convert: msg.script === 'original' ? undefined : getConverter(msg.script),
+    convert: msg.script === 'original' ? undefined : getWordConverter(msg.script, msg.source),
     hidePinyinFor: await pinyinFilter(msg),
   };
   const settings = { pinyin: msg.pinyin, pinyinStyle: msg.pinyinStyle, script: msg.script };

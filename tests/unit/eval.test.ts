@@ -35,7 +35,10 @@ describe('tools/eval.ts', () => {
     expect(run(['convert', '--to', 'twp'], '软件\n').out).toBe('軟體\n');
     expect(run(['convert', '--to', 'hk'], '里面').out).toBe('裏面\n');
     expect(run(['convert', '--to', 'cn'], '漢語\n').out).toBe('汉语\n');
-  });
+    // Word by word, as pages are converted: no phrase match across words (一个|中国, not 一箇中國).
+    expect(run(['convert', '--to', 'tw'], '一个中国\n').out).toBe('一個中國\n');
+    expect(run(['convert', '--to', 'cn', '--from', 'tw'], '他跟著我走\n').out).toBe('他跟着我走\n');
+  }, 180_000);
 
   it('convert: a missing or unknown target is a usage error', () => {
     const r = run(['convert'], 'x');

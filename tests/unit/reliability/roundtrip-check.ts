@@ -6,7 +6,7 @@ import { buildView, type ViewEngine, type ViewSettings } from '../../../lib/engi
 import { builtinGlossary, createTermMatcher, termsForEngine } from '../../../lib/glossary';
 import { createSegmenter } from '../../../lib/text/segment';
 import { defaultLexicon } from '../../../lib/text/lexicon-default';
-import { getConverter } from '../../../lib/text/convert';
+import { getWordConverter } from '../../../lib/text/convert';
 import { PINYIN_STYLES, SCRIPT_TARGETS } from '../../../lib/settings';
 import { randomBody, rng } from './generate-dom';
 
@@ -28,7 +28,7 @@ function engineFor(s: ViewSettings): ViewEngine {
       matcher: createTermMatcher(glossary),
     };
   }
-  return { ...base, convert: s.script === 'original' ? undefined : getConverter(s.script) };
+  return { ...base, convert: s.script === 'original' ? undefined : getWordConverter(s.script) };
 }
 
 function allNodes(root: Node): Node[] {
