@@ -1,10 +1,13 @@
 import type { JSX } from 'preact';
+import { readableDefinition } from '../lib/dict/senses';
 
 export interface CardSense {
   simplified: string;
   traditional: string;
   pinyin: string; // tone marks
   definitions: string[];
+  /** Rows that only point to another entry ("variant of 著[zhuo2]"), folded under this one. */
+  variants?: string[];
 }
 
 export interface CardTerm {
@@ -49,12 +52,34 @@ const CATEGORY_LABEL: Record<string, string> = {
   place: 'Place',
 };
 
-function Senses({ senses, limit }: { senses: CardSense[]; limit: number }): JSX.Element {
+/** Both script forms where they differ: 着 · 著. */
+function formsText(s: Pick<CardSense, 'simplified' | 'traditional'>): string {
+  return s.simplified === s.traditional || !s.traditional
+    ? s.simplified
+    : `${s.simplified} · ${s.traditional}`;
+}
+
+function Senses({
+  senses,
+  limit,
+  word,
+}: {
+  senses: CardSense[];
+  limit: number;
+  word: CardData;
+}): JSX.Element {
   return (
     <ol class="senses">
       {senses.slice(0, limit).map((s) => (
         <li key={s.traditional + s.pinyin}>
-          <span class="sense-py">{s.pinyin}</span> {s.definitions.join('; ')}
+          <span class="sense-py">{s.pinyin}</span>{' '}
+          {(s.simplified !== word.simplified || s.traditional !== word.traditional) && (
+            <span class="sense-forms" lang="zh">
+              {formsText(s)}{' '}
+            </span>
+          )}
+          {s.definitions.map(readableDefinition).join('; ')}
+          {s.variants && s.variants.length > 0 && <div class="variants">{s.variants.join('; ')}</div>}
         </li>
       ))}
     </ol>
@@ -102,17 +127,17 @@ export function HoverCard({
         </section>
       )}
       {data.senses.length > 0 ? (
-        <Senses senses={data.senses} limit={4} />
+        <Senses senses={data.senses} limit={4} word={data} />
       ) : (
         !data.term && <p class="none">No dictionary entry for this word.</p>
       )}
       {data.inner.length > 0 && (
         <section class="inner">
           <div class="inner-title">Inside this word</div>
-          {data.inner.slice(0, 4).map((s) => (
+          {data.inner.slice(0, 6).map((s) => (
             <div class="inner-row" key={s.simplified + s.pinyin}>
-              <span lang="zh">{s.simplified}</span> <span class="sense-py">{s.pinyin}</span>{' '}
-              {s.definitions.slice(0, 2).join('; ')}
+              <span lang="zh">{formsText(s)}</span> <span class="sense-py">{s.pinyin}</span>{' '}
+              {s.definitions.slice(0, 2).map(readableDefinition).join('; ')}
             </div>
           ))}
         </section>
@@ -157,6 +182,8 @@ header { display: flex; align-items: baseline; gap: 10px; flex-wrap: wrap; }
 .senses { margin: 6px 0 0; padding-left: 20px; }
 .senses li { margin: 2px 0; }
 .sense-py { color: #8a5a00; }
+.sense-forms { color: #666; }
+.variants { font-size: 12px; color: #777; }
 .term { margin-top: 8px; padding: 6px 8px; background: #fbefe9; border-left: 3px solid #b3261e; border-radius: 4px; }
 .term-head { display: flex; gap: 6px; font-size: 11px; text-transform: uppercase; letter-spacing: .04em; }
 .cat { color: #b3261e; font-weight: 600; } .hist { color: #666; }

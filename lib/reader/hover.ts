@@ -231,15 +231,27 @@ export class Hover {
     // The pointer moved on while this lookup was answered: a later one owns the card.
     if (request !== this.request) return;
     if (!result) return this.close();
-    const found = wordFromLookup(text, result.entries, result.terms, (n) =>
+    const readingOf = (n: number) =>
       result.readings
         ? result.readings
             .slice(0, Array.from(text.slice(0, n)).length)
             .filter(Boolean)
             .join(' ')
-        : this.rubyAt(block, offset, n),
-    );
+        : this.rubyAt(block, offset, n);
+    let found = wordFromLookup(text, result.entries, result.terms, readingOf);
     if (!found) return this.close();
+    // "Inside this word" lists the words starting at each of its characters (prefetched with the page, mostly).
+    if (found.word.length > 1) {
+      const rest = await Promise.all(
+        Array.from({ length: found.word.length - 1 }, (_, i) =>
+          this.lookup(block.run.text.slice(offset + i + 1, offset + i + 17)),
+        ),
+      );
+      if (request !== this.request) return;
+      found =
+        wordFromLookup(text, result.entries, result.terms, readingOf, (k) => rest[k - 1]?.entries ?? []) ??
+        found;
+    }
     found.card.known = !!result.known?.includes(found.word);
     const end = offset + found.word.length;
     this.current = { block, start: offset, end, word: found.word };

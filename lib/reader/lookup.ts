@@ -1,5 +1,6 @@
 import type { CardData, CardSense } from '../../components/HoverCard';
 import type { DictMatch } from '../dict/types';
+import { componentsOf, sensesInContext } from '../dict/senses';
 import type { Term } from '../glossary/types';
 import { foldVariants } from '../glossary/fold';
 import { formsOf, type TermForm } from '../glossary/forms';
@@ -29,6 +30,8 @@ export function wordFromLookup(
   entries: DictMatch[],
   terms: Term[],
   readingOf: (length: number) => string,
+  /** Dictionary entries starting k characters after the pointer (k ≥ 1), for "Inside this word". */
+  entriesAt: (offset: number) => DictMatch[] = () => [],
 ): WordAtPointer | null {
   // Each term at its longest form written at the pointer: an alias reads and glosses as itself (工商联 shows
   // gōng shāng lián and 工商聯, then its parent's gloss), not as its headword.
@@ -50,16 +53,18 @@ export function wordFromLookup(
   if (length === 0) return null;
   const word = text.slice(0, length);
   const own = entries.filter((e) => e.matched.length === length);
-  const inner = entries.filter((e) => e.matched.length < length && e.matched.length > 0);
+  const inner = componentsOf(word, (k) => (k === 0 ? entries : entriesAt(k)));
   const first = own[0];
+  const pinyin = term?.form.pinyin || readingOf(length) || first?.pinyin || '';
   return {
     word,
     card: {
       word,
       simplified: term?.form.simplified ?? first?.simplified ?? word,
       traditional: term?.form.traditional || first?.traditional || word,
-      pinyin: term?.form.pinyin || readingOf(length) || first?.pinyin || '',
-      senses: own.map(sense),
+      pinyin,
+      // The reading drawn over the word first (得 in 跑得: the particle de), pointers folded under it.
+      senses: sensesInContext(own.map(sense), pinyin),
       inner: inner.map(sense),
       term: term
         ? {
