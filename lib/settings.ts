@@ -24,6 +24,11 @@ export interface Settings {
   speechRate: number;
   /** Ruby size relative to the text, 0.4–1. */
   pinyinScale: number;
+  /**
+   * Pinyin on menus, navigation bars, buttons, headings that print their own romanisation and tight fixed-size
+   * boxes too; by default only prose gets it, so nothing the page lays out is pushed out of its box.
+   */
+  pinyinEverywhere: boolean;
 }
 
 export type SettingKey = keyof Settings;
@@ -41,6 +46,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   hoverCard: true,
   speechRate: 1,
   pinyinScale: 0.6,
+  pinyinEverywhere: false,
 });
 
 // One schema per setting, so a whole object and a single patched key are validated the same way.
@@ -55,6 +61,7 @@ const FIELD: { [K in SettingKey]: v.GenericSchema<Settings[K]> } = {
   hoverCard: v.boolean(),
   speechRate: v.pipe(v.number(), v.minValue(0.5), v.maxValue(2)),
   pinyinScale: v.pipe(v.number(), v.minValue(0.4), v.maxValue(1)),
+  pinyinEverywhere: v.boolean(),
 };
 
 const KEYS = Object.keys(FIELD) as SettingKey[];
@@ -75,6 +82,7 @@ export const SettingsSchema = v.fallback(
     hoverCard: withDefault('hoverCard'),
     speechRate: withDefault('speechRate'),
     pinyinScale: withDefault('pinyinScale'),
+    pinyinEverywhere: withDefault('pinyinEverywhere'),
   }),
   () => ({ ...DEFAULT_SETTINGS }),
 );

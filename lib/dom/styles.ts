@@ -22,6 +22,11 @@ export const TERM_COLOURS: Record<string, string> = {
  * whole document: ~10 ms a frame on the sample page with pinyin, 0.5 ms with it. It makes the body a stacking
  * context and nothing else (unlike `transform`, it is no containing block for fixed elements). `:where` keeps its
  * weight at zero, so a page's own `will-change` on its body still wins.
+ *
+ * Pinyin is one annotation a word, padded at both ends so neighbouring words' pinyin keep a gap (the padding only
+ * widens a word whose pinyin is wider than its characters), and a little above, so it stays off the line above.
+ * A heading with pinyin wraps with `text-wrap: pretty`: wider words would otherwise leave one character alone on
+ * its last line.
  */
 /** Pinyin size relative to the text when no setting says otherwise (`pinyinScale`). */
 export const DEFAULT_PINYIN_EM = 0.6;
@@ -40,6 +45,7 @@ dubao-t rt { font-size: var(--dubao-py-size, ${DEFAULT_PINYIN_EM}em); line-heigh
   font-style: normal; font-weight: normal; letter-spacing: 0; text-transform: none; text-indent: 0; color: #8a5a00;
   font-family: 'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', system-ui, sans-serif; user-select: none; -webkit-user-select: none; }
 dubao-t rt::before { content: attr(data-py); }
+:is(h1, h2, h3, h4, h5, h6, figcaption, caption, dt, summary):has(dubao-t ruby) { text-wrap: pretty; }
 ${TONE_COLOURS.map((c, i) => `dubao-t[data-style="colors"] rt.t${i + 1} { color: ${c}; }`).join('\n')}
 ${Object.entries(TERM_COLOURS)
   .map(([k, c]) => {

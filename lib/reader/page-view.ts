@@ -1,6 +1,7 @@
 import { collectRuns, type Run } from '../dom/runs';
 import { markTerms, renderRun, restoreRun, type RenderedRun } from '../dom/render';
-import type { BuiltView } from '../dom/view';
+import { isProse, overflowsClip } from '../dom/scope';
+import type { BuiltView, RunView } from '../dom/view';
 import type { Settings } from '../settings';
 
 /** Views of run texts for the given settings, built by the background's engine (null when it cannot). */
@@ -15,6 +16,17 @@ interface Block {
   viewed?: string;
   /** Was asked to be drawn once (it came near the screen): it is drawn again after every settings change. */
   wanted?: boolean;
+  /** Prose (gets pinyin by default), not a menu, a button or a heading that prints its own pinyin. */
+  prose?: boolean;
+  /** Its pinyin overflowed a box that clips: drawn without pinyin until the settings change. */
+  tight?: boolean;
+  /** The view last drawn, kept to draw the block again without pinyin. */
+  lastView?: BuiltView;
+}
+
+/** The view without its annotations: converted text alone. */
+function withoutRuby(view: RunView): RunView {
+  return { ...view, tokens: view.tokens.map((t) => ({ ...t, ruby: undefined, tones: undefined })) };
 }
 
 /** Blocks this far above or below the screen are drawn too, so scrolling meets drawn text. */
@@ -22,7 +34,16 @@ const MARGIN_PX = 600;
 
 /** What the view depends on; a change in any of these re-renders from the kept original. */
 function viewKey(s: Settings): string {
-  return [s.enabled, s.pinyin, s.pinyinStyle, s.script, s.hideKnown, s.hskHideLevel, s.highlights].join('|');
+  return [
+    s.enabled,
+    s.pinyin,
+    s.pinyinStyle,
+    s.script,
+    s.hideKnown,
+    s.hskHideLevel,
+    s.highlights,
+    s.pinyinEverywhere,
+  ].join('|');
 }
 
 /**
@@ -166,17 +187,58 @@ export class PageView {
           const view = views[i];
           b.viewed = key;
           b.termSpans = view.termSpans;
-          if (b.rendered) restoreRun(b.rendered);
-          b.rendered = null;
-          if (settings.pinyin || settings.script !== 'original') {
-            b.rendered = renderRun(b.run, view);
-            // Drawn terms are underlined through an attribute on our words; text left as it is gets a CSS highlight.
-            if (settings.highlights) markTerms(b.rendered, view.termSpans);
-          }
+          this.draw(b, view, settings);
         });
       });
+      this.checkFit(batch);
       this.onRendered?.();
     }
+  }
+
+  /** Draws a block's view: with pinyin where it belongs (prose, or everywhere if asked), else converted text only. */
+  private draw(b: Block, view: BuiltView, settings: Settings): void {
+    if (b.rendered) restoreRun(b.rendered);
+    b.rendered = null;
+    b.prose ??= isProse(b.run.block, b.run.text);
+    const ruby = settings.pinyin && (settings.pinyinEverywhere || (b.prose && !b.tight));
+    if (!ruby && settings.script === 'original') return;
+    b.rendered = renderRun(b.run, ruby ? view : withoutRuby(view));
+    // Drawn terms are underlined through an attribute on our words; text left as it is gets a CSS highlight.
+    if (settings.highlights) markTerms(b.rendered, view.termSpans);
+    b.lastView = view;
+  }
+
+  /**
+   * Once a batch is drawn, before it is painted: blocks whose pinyin overflows a box that clips (a fixed-size tag, a
+   * menu bar with a hidden overflow) are drawn again without it, so nothing the page lays out is pushed out of view.
+   * One layout for the whole batch, in the frame's own animation callback.
+   */
+  private checkFit(batch: Block[]): void {
+    if (this.settings.pinyinEverywhere || !this.settings.pinyin) return;
+    const drawn = batch.filter((b) => b.rendered && !b.tight);
+    if (!drawn.length) return;
+    const key = this.key;
+    requestAnimationFrame(() => {
+      if (key !== this.key) return;
+      const tight = drawn.filter(
+        (b) =>
+          this.blocks.get(b.run.block) === b &&
+          b.rendered &&
+          b.lastView &&
+          overflowsClip(
+            b.run.block,
+            b.run.pieces.map((p) => p.node),
+          ),
+      );
+      if (!tight.length) return;
+      this.mutate(() => {
+        for (const b of tight) {
+          b.tight = true;
+          this.draw(b, b.lastView!, this.settings);
+        }
+      });
+      this.onRendered?.();
+    });
   }
 
   /** Applies new settings: only what depends on them is redone, always from the original text. */
@@ -206,6 +268,8 @@ export class PageView {
         b.rendered = null;
         b.termSpans = [];
         b.viewed = undefined;
+        b.tight = undefined;
+        b.lastView = undefined;
         if (again) this.render(b);
       }
     });

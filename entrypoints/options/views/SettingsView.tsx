@@ -257,6 +257,13 @@ export function ReaderSettings({
         onChange={(hoverCard) => onChange({ hoverCard })}
       />
       <Toggle
+        id="settings-pinyin-everywhere"
+        label="Pinyin on menus and buttons too"
+        hint="By default only prose gets pinyin: menus, buttons, headings that print their own pinyin and tight boxes keep their layout."
+        checked={s.pinyinEverywhere}
+        onChange={(pinyinEverywhere) => onChange({ pinyinEverywhere })}
+      />
+      <Toggle
         id="settings-hide-known"
         label="No pinyin over words I know"
         hint="Words you marked with the hover card's Known button or listed below."
