@@ -182,3 +182,9 @@ export function applySettingsPatch(
   else delete sites[key];
   return { ...stored, sites };
 }
+
+/** Whether Dubao went from off to on for the page at this URL (globally or for its site alone) between two stores. */
+export function siteTurnedOn(before: StoredSettings, after: StoredSettings, url: string): boolean {
+  const host = siteKey(url);
+  return !settingsForHost(before, host).enabled && settingsForHost(after, host).enabled;
+}

@@ -4,6 +4,7 @@ import { setupCommands } from './commands';
 import { setupContextMenu } from './context-menu';
 import { forgetTab } from './tab-stats';
 import { warmEngine } from '../../lib/engine/engine';
+import { reinjectWhenEnabled } from './reinject';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
@@ -21,6 +22,7 @@ export default defineBackground(() => {
   // Pages ask for views as soon as the reader is in: have the segmenter and terms ready before that.
   warmEngine();
   setupCommands();
+  reinjectWhenEnabled();
   browser.contextMenus.onClicked.addListener((info, tab) => void handlers.contextMenuClicked(info, tab));
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
   // A tab loading a new page forgets what it knew of the old one (pages without Chinese send no report).

@@ -52,6 +52,9 @@ const LATIN_ONLY = /^[\p{Script=Latin}\p{M}\s'’·.-]+$/u;
 function romanises(text: string, hanCount: number): boolean {
   const t = text.trim();
   if (!t || t.length > 120 || !LATIN_ONLY.test(t)) return false;
+  // A syllable is one to six letters: romanisation has about as many letters as the characters need.
+  const letters = t.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  if (letters < 1.5 * hanCount || letters > 6.5 * hanCount) return false;
   if (TONE_MARK.test(t)) return true;
   const words = t.split(/[\s'’·-]+/).filter(Boolean).length;
   // One word per character (Dang qi zai wo xin zhong), or words of joined syllables (KEJI QIANYAN) in capitals.

@@ -1,10 +1,14 @@
 import { render } from 'preact';
 import { HoverCard, HOVER_CARD_CSS, type CardData } from '../../components/HoverCard';
+import { placeCard, type Box } from '../dom/card-place';
 
 const MARK_CSS = `
 .card { top: 0; left: 0; }
 .mark { position: fixed; top: 0; left: 0; width: 1px; height: 1px; transform-origin: 0 0; pointer-events: none;
   background: rgba(255, 209, 0, 0.4); }
+.card[data-squeezed] { display: flex; flex-direction: column; overflow: hidden; box-sizing: border-box; }
+.card[data-squeezed] > * { flex: none; }
+.card[data-squeezed] > :not(header):not(footer) { flex: 0 1 auto; min-height: 0; overflow: auto; }
 `;
 
 export interface CardActions {
@@ -27,6 +31,9 @@ export class CardHost {
   frozen = false;
   private saved: string | null = null;
   private anchor: DOMRect | null = null;
+  /** The word's line with its pinyin, and the boxes of the text being read (see placeCard). */
+  private line: Box | null = null;
+  private text: readonly Box[] = [];
 
   constructor(private actions: CardActions) {}
 
@@ -48,11 +55,18 @@ export class CardHost {
     return this.data != null;
   }
 
-  show(data: CardData, anchor: DOMRect, word: DOMRect[] = []): void {
+  show(
+    data: CardData,
+    anchor: DOMRect,
+    word: DOMRect[] = [],
+    around: { line?: Box; text?: readonly Box[] } = {},
+  ): void {
     this.ensure();
     this.mark(word);
     this.data = data;
     this.anchor = anchor;
+    this.line = around.line ?? anchor;
+    this.text = around.text ?? [];
     this.saved = null;
     this.paint();
     // Open or not is visible to the page (the card itself is in a closed root): benchmarks watch for it.
@@ -124,18 +138,25 @@ export class CardHost {
     this.place();
   }
 
-  /** Below the word when there is room, above it otherwise; never off screen. */
+  /** Where it covers the least of the text being read, never the line being read, inside the frame. */
   private place(): void {
     const card = this.mount?.firstElementChild as HTMLElement | null;
     if (!card || !this.anchor) return;
-    const a = this.anchor;
+    card.removeAttribute('data-squeezed');
+    card.style.maxHeight = '';
     const { width, height } = card.getBoundingClientRect();
-    const vw = document.documentElement.clientWidth;
-    const vh = document.documentElement.clientHeight;
-    let top = a.bottom + 6;
-    if (top + height > vh && a.top - height - 6 > 0) top = a.top - height - 6;
-    const left = Math.max(4, Math.min(a.left, vw - width - 8));
+    const view = {
+      width: document.documentElement.clientWidth || innerWidth,
+      height: document.documentElement.clientHeight || innerHeight,
+    };
+    const p = placeCard({ width, height }, this.line ?? this.anchor, this.text, view);
+    if (p.maxHeight != null) {
+      // Taller than the frame's room: its middle scrolls, its word and buttons stay in view.
+      card.setAttribute('data-squeezed', '');
+      card.style.maxHeight = `${Math.floor(p.maxHeight)}px`;
+    }
+    card.setAttribute('data-side', p.side);
     // Moved by a transform, not top/left: a transform needs no layout, so the card is laid out once per show.
-    card.style.transform = `translate(${left}px, ${Math.max(4, top)}px)`;
+    card.style.transform = `translate(${Math.round(p.left)}px, ${Math.round(p.top)}px)`;
   }
 }

@@ -257,7 +257,10 @@ export class Hover {
     this.current = { block, start: offset, end, word: found.word };
     const range = rangeForRunSpan(block.run, offset, end, block.rendered);
     const rect = range?.getBoundingClientRect() ?? new DOMRect(0, 0, 0, 0);
-    this.card.show(found.card, rect, range ? textBoxes(range) : []);
+    this.card.show(found.card, rect, range ? textBoxes(range) : [], {
+      line: lineWithPinyin(rect, range),
+      text: [...block.run.block.getClientRects()],
+    });
   }
 
   close(): void {
@@ -321,4 +324,23 @@ export class Hover {
     speechSynthesis.cancel();
     speechSynthesis.speak(u);
   }
+}
+
+/**
+ * The word's box with the pinyin drawn over it: the reader's eyes are on both, so the card covers neither. The
+ * word's own annotations give the top; without any, the word's box.
+ */
+function lineWithPinyin(rect: DOMRect, range: Range | null): DOMRect {
+  let top = rect.top;
+  const start = range?.startContainer;
+  const el = start ? (start.nodeType === 1 ? (start as Element) : start.parentElement) : null;
+  // The drawn words the range spans, from the first on (a word cut by an inline tag is in two hosts: the first
+  // one's pinyin is enough to know how high the line's pinyin reaches).
+  for (let w = el?.closest('dubao-w') ?? null; w && range?.intersectsNode(w); w = w.nextElementSibling) {
+    for (const rt of w.querySelectorAll('rt')) {
+      const r = rt.getBoundingClientRect();
+      if (r.height > 0 && r.bottom <= rect.bottom) top = Math.min(top, r.top);
+    }
+  }
+  return new DOMRect(rect.left, top, rect.width, rect.bottom - top);
 }

@@ -265,3 +265,170 @@ describe('pinyin a reader can read', () => {
     await page.close();
   });
 });
+
+describe('the site switch', () => {
+  it('turned off, the page reloaded, turned on again: pinyin at once, without a second reload', async () => {
+    const page = await open('news-article.html');
+    try {
+      await setSite({ enabled: false });
+      await expect.poll(() => drawn(page), SLOW).toBe(0);
+      await page.reload();
+      await page.waitForTimeout(1000);
+      expect(await drawn(page)).toBe(0);
+      await setSite({ enabled: true });
+      await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+      await setSite({ pinyin: false });
+      await expect.poll(() => drawn(page), SLOW).toBe(0);
+      await setSite({ pinyin: true });
+      await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    } finally {
+      await setSite({ enabled: true, pinyin: true, script: 'original' });
+      await page.close();
+    }
+  });
+});
+
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The card's box and its buttons' boxes on screen (page coordinates), read through the protocol. */
+async function cardBoxes(page: Page): Promise<{ card: Rect | null; buttons: Rect[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  type Node = {
+    nodeId: number;
+    nodeName: string;
+    attributes?: string[];
+    children?: Node[];
+    shadowRoots?: Node[];
+    contentDocument?: Node;
+  };
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+    let card: number | null = null;
+    const buttons: number[] = [];
+    const find = (n: Node, inCard: boolean) => {
+      const here = inCard || n.nodeName === 'DUBAO-CARD';
+      const cls = n.attributes?.[n.attributes.indexOf('class') + 1] ?? '';
+      if (here && n.nodeName === 'DIV' && n.attributes?.includes('class') && /^card\b/.test(cls))
+        card ??= n.nodeId;
+      if (here && n.nodeName === 'BUTTON') buttons.push(n.nodeId);
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) find(c, here);
+      if (n.contentDocument) find(n.contentDocument, here);
+    };
+    find(root, false);
+    const boxOf = async (nodeId: number): Promise<Rect> => {
+      const { model } = (await cdp.send('DOM.getBoxModel', { nodeId })) as { model: { border: number[] } };
+      const [x1, y1, , , x3, y3] = model.border;
+      return { left: x1, top: y1, right: x3, bottom: y3 };
+    };
+    return {
+      card: card == null ? null : await boxOf(card),
+      buttons: await Promise.all(buttons.map(boxOf)),
+    };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+const intersects = (a: Rect, b: Rect) =>
+  Math.min(a.right, b.right) > Math.max(a.left, b.left) &&
+  Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+
+/** A drawn word's box, pinyin included, in its frame's coordinates; null when not drawn. */
+function wordLine(target: Page | import('playwright-core').Frame, word: string, nth = 0) {
+  return target.evaluate(
+    ({ w, nth }) => {
+      const found = [...document.querySelectorAll('dubao-t ruby')].filter((r) => r.textContent === w);
+      const ruby = found[nth];
+      if (!ruby) return null;
+      const t = ruby.firstChild as Text;
+      const r = document.createRange();
+      r.selectNodeContents(t);
+      const base = r.getBoundingClientRect();
+      const rt = ruby.querySelector('rt')!.getBoundingClientRect();
+      const c = document.createRange();
+      c.setStart(t, 0);
+      c.setEnd(t, 1);
+      const ch = c.getBoundingClientRect();
+      return {
+        line: {
+          left: Math.min(base.left, rt.left),
+          top: Math.min(base.top, rt.top),
+          right: Math.max(base.right, rt.right),
+          bottom: base.bottom,
+        },
+        x: ch.left + ch.width / 2,
+        y: ch.top + ch.height / 2,
+      };
+    },
+    { w: word, nth },
+  );
+}
+
+describe('the hover card', () => {
+  beforeAll(async () => {
+    // A fresh profile imports CC-CEDICT first; the card has nothing to show before that.
+    const deadline = Date.now() + 90_000;
+    while ((await sendFromExtension(browser, { type: 'dictStatus' }))?.status !== 'complete') {
+      if (Date.now() > deadline) throw new Error('dictionary import did not finish');
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }, 100_000);
+
+  it('never covers the line being read, pinyin included, and stays on screen', async () => {
+    const page = await open('news-article.html');
+    for (const word of ['软件', '老师', '学生']) {
+      await page.evaluate((w) => {
+        const ruby = [...document.querySelectorAll('dubao-t ruby')].find((r) => r.textContent === w);
+        ruby?.scrollIntoView({ block: 'center' });
+      }, word);
+      await waitForStableLayout(page);
+      const at = await wordLine(page, word);
+      expect(at, `${word} is drawn`).not.toBeNull();
+      await page.mouse.move(1, 1);
+      await page.mouse.move(at!.x, at!.y);
+      await expect
+        .poll(async () => (await cardBoxes(page)).card, { ...SLOW, message: `card for ${word}` })
+        .not.toBeNull();
+      const { card } = await cardBoxes(page);
+      expect(intersects(card!, at!.line), `card over the line of ${word}`).toBe(false);
+      expect(card!.top).toBeGreaterThanOrEqual(0);
+      expect(card!.bottom).toBeLessThanOrEqual(900);
+    }
+    await page.close();
+  });
+
+  it('fits inside a 200 px frame, with its buttons in the frame', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/small-frame.html`);
+    const frame = page.frames().find((f) => f.url().endsWith('news-article.html'))!;
+    await frame.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    await page.waitForTimeout(1000);
+    const box = (await page.locator('#frame').boundingBox())!;
+    // The frame's viewport: inside its 1 px border.
+    const inner = {
+      left: box.x + 1,
+      top: box.y + 1,
+      right: box.x + box.width - 1,
+      bottom: box.y + box.height - 1,
+    };
+    const at = await wordLine(frame, '人工');
+    expect(at).not.toBeNull();
+    await page.mouse.move(1, 1);
+    await page.mouse.move(inner.left + at!.x, inner.top + at!.y);
+    await expect.poll(async () => (await cardBoxes(page)).card, SLOW).not.toBeNull();
+    const { card, buttons } = await cardBoxes(page);
+    expect(buttons.length).toBeGreaterThanOrEqual(4);
+    for (const r of [card!, ...buttons]) {
+      expect(r.left).toBeGreaterThanOrEqual(inner.left - 0.5);
+      expect(r.right).toBeLessThanOrEqual(inner.right + 0.5);
+      expect(r.top).toBeGreaterThanOrEqual(inner.top - 0.5);
+      expect(r.bottom).toBeLessThanOrEqual(inner.bottom + 0.5);
+    }
+    await page.close();
+  });
+});

@@ -38,5 +38,12 @@ describe('where pinyin goes', () => {
     expect(carriesOwnRomanisation(at('c'), '科技前沿 KEJI QIANYAN')).toBe(true);
     expect(carriesOwnRomanisation(at('d'), '记者在现场采访')).toBe(false);
     expect(isProse(at('d'), '记者在现场采访')).toBe(true);
+    // A code or an abbreviation in the text is not the text's romanisation.
+    const ears = page(
+      '<div id="e"><span>第 7 版 · 民营经济</span><span>国内统一连续出版物号 CN 33-0000</span></div>',
+    );
+    expect(
+      carriesOwnRomanisation(ears.getElementById('e')!, '第 7 版 · 民营经济国内统一连续出版物号 CN 33-0000'),
+    ).toBe(false);
   });
 });
