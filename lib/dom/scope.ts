@@ -73,7 +73,8 @@ export function carriesOwnRomanisation(block: Element, text: string): boolean {
   for (const e of [block, block.parentElement]) {
     if (!e || e.tagName === 'BODY') break;
     for (const sib of [e.previousElementSibling, e.nextElementSibling]) {
-      if (sib && romanises(sib.textContent ?? '', han)) return true;
+      // A line of romanisation is a small element: a big sibling (the rest of an article) is not read at all.
+      if (sib && sib.childElementCount <= 1 && romanises(sib.textContent ?? '', han)) return true;
     }
     // Only a wrapper holding just the heading (and maybe its romanisation) is looked past.
     if (e.parentElement && e.parentElement.children.length > 3) break;

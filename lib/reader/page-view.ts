@@ -20,8 +20,10 @@ interface Block {
   prose?: boolean;
   /** Its pinyin overflowed a box that clips: drawn without pinyin until the settings change. */
   tight?: boolean;
-  /** The view last drawn, kept to draw the block again without pinyin. */
+  /** The view last drawn, kept to draw the block again without pinyin, or with it again. */
   lastView?: BuiltView;
+  /** Came near the screen and has not gone far since: drawn with pinyin (others with converted text only). */
+  seen?: boolean;
 }
 
 /** The view without its annotations: converted text alone. */
@@ -31,6 +33,12 @@ function withoutRuby(view: RunView): RunView {
 
 /** Blocks this far above or below the screen are drawn too, so scrolling meets drawn text. */
 const MARGIN_PX = 600;
+/**
+ * Blocks further than this from the screen lose their pinyin again (converted text stays: what the page says must
+ * not depend on where it was scrolled), so the ruby the browser lays out stays about the same however long the
+ * page grows. Coming back near the screen draws it again from the view kept, with no new request.
+ */
+const FAR_PX = 3000;
 
 /** What the view depends on; a change in any of these re-renders from the kept original. */
 function viewKey(s: Settings): string {
@@ -53,6 +61,7 @@ function viewKey(s: Settings): string {
 export class PageView {
   private blocks = new Map<Element, Block>();
   private io: IntersectionObserver;
+  private farIo: IntersectionObserver;
   private key = '';
   /** Bumped by `redraw`, so views asked for before it are not drawn after it. */
   private revision = 0;
@@ -74,6 +83,9 @@ export class PageView {
     this.io = new IntersectionObserver((entries) => this.onIntersect(entries), {
       rootMargin: `${MARGIN_PX}px 0px`,
     });
+    this.farIo = new IntersectionObserver((entries) => this.onFar(entries), {
+      rootMargin: `${FAR_PX}px 0px`,
+    });
   }
 
   get runs(): Run[] {
@@ -94,8 +106,13 @@ export class PageView {
     for (const run of runs) {
       const old = this.blocks.get(run.block);
       if (old) this.drop(run.block, old);
-      this.blocks.set(run.block, { run, rendered: null, termSpans: [], visible: false });
+      const b: Block = { run, rendered: null, termSpans: [], visible: false };
+      this.blocks.set(run.block, b);
       this.io.observe(run.block);
+      // Converted text goes on the whole page, near the screen or not: what the page says (and what find-in-page
+      // and copy see) must not depend on where it was scrolled. Pinyin only goes near the screen.
+      if (this.settings.script !== 'original') this.render(b);
+      this.farIo.observe(run.block);
     }
     return runs.length;
   }
@@ -105,6 +122,7 @@ export class PageView {
     const r = b.rendered;
     if (r) this.mutate(() => restoreRun(r));
     this.io.unobserve(el);
+    this.farIo.unobserve(el);
     this.blocks.delete(el);
   }
 
@@ -130,19 +148,49 @@ export class PageView {
       const r = b.run.block.getBoundingClientRect();
       if (r.bottom >= top && r.top <= bottom && (r.width > 0 || r.height > 0)) {
         b.visible = true;
+        b.seen = true;
         if (b.viewed !== this.key) this.render(b);
       }
     }
   }
 
   private onIntersect(entries: IntersectionObserverEntry[]): void {
+    const back: Block[] = [];
     for (const e of entries) {
       const b = this.blocks.get(e.target);
       if (!b) continue;
       b.visible = e.isIntersecting;
-      if (b.visible && b.viewed !== this.key) this.render(b);
+      if (!b.visible) continue;
+      const wasSeen = b.seen;
+      b.seen = true;
+      if (b.viewed !== this.key) this.render(b);
+      // Drawn while far (converted text only), or its pinyin taken out far away: drawn again from the kept view.
+      else if (!wasSeen && b.lastView) back.push(b);
+    }
+    if (back.length) {
+      this.mutate(() => {
+        for (const b of back) this.draw(b, b.lastView!, this.settings);
+      });
+      this.checkFit(back);
+      this.onRendered?.();
     }
     this.onVisible?.();
+  }
+
+  /** Blocks gone far from the screen give their pinyin back to the page (see FAR_PX). */
+  private onFar(entries: IntersectionObserverEntry[]): void {
+    const gone: Block[] = [];
+    for (const e of entries) {
+      const b = this.blocks.get(e.target);
+      if (!b || e.isIntersecting || !b.seen) continue;
+      b.seen = false;
+      if (b.lastView && b.rendered?.parts.some((p) => p.el.firstElementChild)) gone.push(b);
+    }
+    if (!gone.length) return;
+    this.mutate(() => {
+      for (const b of gone) this.draw(b, b.lastView!, this.settings);
+    });
+    this.onRendered?.();
   }
 
   private render(b: Block): void {
@@ -200,7 +248,7 @@ export class PageView {
     if (b.rendered) restoreRun(b.rendered);
     b.rendered = null;
     b.prose ??= isProse(b.run.block, b.run.text);
-    const ruby = settings.pinyin && (settings.pinyinEverywhere || (b.prose && !b.tight));
+    const ruby = settings.pinyin && !!b.seen && (settings.pinyinEverywhere || (b.prose && !b.tight));
     if (!ruby && settings.script === 'original') return;
     b.rendered = renderRun(b.run, ruby ? view : withoutRuby(view));
     // Drawn terms are underlined through an attribute on our words; text left as it is gets a CSS highlight.
@@ -255,7 +303,8 @@ export class PageView {
     this.revision++;
     this.key = `${viewKey(this.settings)}|${this.revision}`;
     // What is drawn stays until its new view arrives, so the text does not flicker.
-    for (const b of this.blocks.values()) if (b.visible || b.wanted) this.render(b);
+    for (const b of this.blocks.values())
+      if (b.visible || b.wanted || this.settings.script !== 'original') this.render(b);
   }
 
   private rerender(): void {
@@ -263,7 +312,7 @@ export class PageView {
       for (const b of this.blocks.values()) {
         // Every block drawn before is drawn again, near the screen or not, so what the page shows never depends
         // on where it was scrolled when a setting changed (and turning a setting back restores it exactly).
-        const again = b.visible || b.wanted;
+        const again = b.visible || b.wanted || this.settings.script !== 'original';
         if (b.rendered) restoreRun(b.rendered);
         b.rendered = null;
         b.termSpans = [];
@@ -282,6 +331,7 @@ export class PageView {
       for (const b of this.blocks.values()) if (b.rendered) restoreRun(b.rendered);
     });
     this.io.disconnect();
+    this.farIo.disconnect();
     this.blocks.clear();
     this.queue.clear();
   }

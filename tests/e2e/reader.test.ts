@@ -272,7 +272,7 @@ describe('settings round trips', () => {
     await expect.poll(() => page.locator('dubao-t').count()).toBe(0);
     const original = await page.evaluate(() => document.body.innerHTML);
     await setSettings(page, 'site', { script: 'tw' }, host);
-    await expect.poll(() => bodyText(page)).toContain('體制機制');
+    await expect.poll(() => bodyText(page), { timeout: 20_000 }).toContain('體制機制');
     await setSettings(page, 'site', { script: 'original', pinyin: true }, host);
     await waitForRuby(page);
     await setSettings(page, 'site', { enabled: false }, host);

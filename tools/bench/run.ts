@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the budgets of docs/DESIGN.md measured in real Chromium with the built extension, plus lib
  * throughput in Node. Prints a table; with `--json`, exactly one line of JSON on stdout (logs go to stderr).
- * `--only a,b` runs some groups: lib, detector, first-pinyin, hover, convert, cedict, annotate (with memory).
+ * `--only a,b` runs some groups: lib, detector, first-pinyin, hover, convert, cedict, annotate (with memory),
+ * load (the sample page against itself without the extension), annotate100k (the whole 100k page, minutes).
  *
  * Run `npm run bench` (it builds first); `npx tsx tools/bench/run.ts` reuses .output/chrome-mv3 as it is.
  */
@@ -15,9 +16,32 @@ import { detectorFloorMs, detectorKB, detectorLibMs, detectorScriptMs } from './
 import { measureFirstPinyin } from './scenarios/first-pinyin';
 import { measureHover, measureHoverFloor } from './scenarios/hover';
 import { jsHeapUsedMB } from './scenarios/memory';
+import { measureAnnotateWhole, measureLoad } from './scenarios/load';
 import { log, median, percentile, repeat, round } from './stats';
 
-const GROUPS = ['lib', 'detector', 'first-pinyin', 'hover', 'convert', 'cedict', 'annotate'] as const;
+const GROUPS = [
+  'lib',
+  'detector',
+  'first-pinyin',
+  'load',
+  'hover',
+  'convert',
+  'cedict',
+  'annotate',
+  'annotate100k',
+] as const;
+
+const GROUPS = [
+  'lib',
+  'detector',
+  'first-pinyin',
+  'load',
+  'hover',
+  'convert',
+  'cedict',
+  'annotate',
+  'annotate100k',
+] as const;
 type Group = (typeof GROUPS)[number];
 
 function parseArgs(argv: string[]): { json: boolean; groups: Set<Group> } {
@@ -118,6 +142,12 @@ async function main(): Promise<number> {
       });
     }
 
+    if (groups.has('load')) {
+      await step('newspaper.html to load + 3 s, with and without the extension (5 each)', async () => {
+        Object.assign(r, await measureLoad(b, p, pages));
+      });
+    }
+
     if (groups.has('hover')) {
       await step('hover card, 200 points', async () => {
         const { painted: lat, frameStart } = await measureHover(b, pages);
@@ -180,6 +210,11 @@ async function main(): Promise<number> {
         });
         log(`  heap without the extension ${before.map((x) => x.toFixed(1)).join(', ')} MB`);
         r.tabMemoryMB = round(heapMB - median(before), 1);
+      });
+    }
+    if (groups.has('annotate100k')) {
+      await step('annotating the whole 100k page while scrolling through it', async () => {
+        r.annotate100kMainThreadMs = await measureAnnotateWhole(b, pages);
       });
     }
   } finally {
