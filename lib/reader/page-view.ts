@@ -39,6 +39,16 @@ const MARGIN_PX = 600;
  * page grows. Coming back near the screen draws it again from the view kept, with no new request.
  */
 const FAR_PX = 3000;
+/** Script time one slice of drawing may take before the browser gets a frame to lay out and paint. */
+const DRAW_SLICE_MS = 6;
+
+/** After the next frame is painted (or 50 ms, in a tab that is not painting). */
+function nextFrame(): Promise<void> {
+  return new Promise((ok) => {
+    const t = setTimeout(ok, 50);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(t), ok()), 0));
+  });
+}
 
 /** What the view depends on; a change in any of these re-renders from the kept original. */
 function viewKey(s: Settings): string {
@@ -227,24 +237,38 @@ export class PageView {
         views = null;
       }
       if (!views || key !== this.key) continue;
-      this.mutate(() => {
-        batch.forEach((b, i) => {
-          // Dropped or re-collected meanwhile (the page changed it), or already drawn: leave it. A block scrolled
-          // past while its view was on the way is drawn all the same: the work is done, and it is near.
-          if (this.blocks.get(b.run.block) !== b || b.viewed === key) return;
-          const view = views[i];
-          b.viewed = key;
-          b.termSpans = view.termSpans;
-          this.draw(b, view, settings);
+      const ready = views;
+      // Drawn a slice at a time, a frame apart: ruby for a whole batch in one task kept the page from painting for
+      // hundreds of ms; slices keep every task short and the browser lays out a little each frame.
+      let i = 0;
+      while (i < batch.length && key === this.key) {
+        const t0 = performance.now();
+        const drawn: Block[] = [];
+        this.mutate(() => {
+          while (i < batch.length && (drawn.length === 0 || performance.now() - t0 < DRAW_SLICE_MS)) {
+            const b = batch[i];
+            const view = ready[i++];
+            // Dropped or re-collected meanwhile (the page changed it), or already drawn: leave it. A block scrolled
+            // past while its view was on the way is drawn all the same: the work is done, and it is near.
+            if (this.blocks.get(b.run.block) !== b || b.viewed === key) continue;
+            b.viewed = key;
+            b.termSpans = view.termSpans;
+            this.draw(b, view, settings);
+            drawn.push(b);
+          }
         });
-      });
-      this.checkFit(batch);
-      this.onRendered?.();
+        this.checkFit(drawn);
+        this.onRendered?.();
+        if (i < batch.length) await nextFrame();
+      }
     }
   }
 
   /** Draws a block's view: with pinyin where it belongs (prose, or everywhere if asked), else converted text only. */
   private draw(b: Block, view: BuiltView, settings: Settings): void {
+    // Kept even when nothing is drawn now (the block went far while its view was on the way): it is drawn from it
+    // when it comes near.
+    b.lastView = view;
     if (b.rendered) restoreRun(b.rendered);
     b.rendered = null;
     b.prose ??= isProse(b.run.block, b.run.text);
@@ -253,7 +277,6 @@ export class PageView {
     b.rendered = renderRun(b.run, ruby ? view : withoutRuby(view));
     // Drawn terms are underlined through an attribute on our words; text left as it is gets a CSS highlight.
     if (settings.highlights) markTerms(b.rendered, view.termSpans);
-    b.lastView = view;
   }
 
   /**

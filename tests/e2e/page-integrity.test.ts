@@ -416,7 +416,13 @@ describe('the hover card', () => {
       right: box.x + box.width - 1,
       bottom: box.y + box.height - 1,
     };
-    const at = await wordLine(frame, '人工');
+    // A word of the headline, at the top of the frame.
+    const word = await frame.evaluate(() =>
+      [...document.querySelectorAll('#headline dubao-t ruby')]
+        .map((r) => r.textContent ?? '')
+        .find((t) => t.length === 2)!,
+    );
+    const at = await wordLine(frame, word);
     expect(at).not.toBeNull();
     await page.mouse.move(1, 1);
     await page.mouse.move(inner.left + at!.x, inner.top + at!.y);
