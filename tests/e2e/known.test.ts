@@ -84,7 +84,8 @@ describe('known words', () => {
     await expect.poll(() => cardText(page)).toContain('Known ✓');
     await expect.poll(para, { timeout: 10_000 }).toEqual(without('党建'));
     // Everywhere on the page, not only where it was clicked; the text itself is untouched.
-    expect(await rubyCount(page, '党建')).toBe(0);
+    // Blocks are redrawn a slice a frame: wait for the last.
+    await expect.poll(() => rubyCount(page, '党建'), { timeout: 15_000 }).toBe(0);
     expect(await page.evaluate(() => document.body.textContent.includes('党建'))).toBe(true);
 
     const options = await browser.context.newPage();
