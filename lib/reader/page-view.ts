@@ -230,7 +230,7 @@ export class PageView {
       const key = this.key;
       const settings = this.settings;
       const texts = batch.map((b) => b.run.text);
-      let views: BuiltView[] | null = null;
+      let views: BuiltView[] | null;
       try {
         views = await this.views(texts, settings);
       } catch {

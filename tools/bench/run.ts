@@ -30,18 +30,6 @@ const GROUPS = [
   'annotate',
   'annotate100k',
 ] as const;
-
-const GROUPS = [
-  'lib',
-  'detector',
-  'first-pinyin',
-  'load',
-  'hover',
-  'convert',
-  'cedict',
-  'annotate',
-  'annotate100k',
-] as const;
 type Group = (typeof GROUPS)[number];
 
 function parseArgs(argv: string[]): { json: boolean; groups: Set<Group> } {
