@@ -174,7 +174,8 @@ describe('toolbar popup', () => {
   it('shows the page language and script, and its controls change the page', async () => {
     const page = await open('newspaper.html');
     await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
-    const original = await page.evaluate(() => document.body.innerHTML);
+    // Blocks are drawn a slice a frame: the page as first drawn is the one that stops changing.
+    const original = await settledHtml(page);
     const tabId = await tabIdOf(page.url());
 
     const popup = await browser.context.newPage();
@@ -206,3 +207,15 @@ describe('toolbar popup', () => {
     expect(errors).toEqual([]);
   });
 });
+
+/** The body's HTML once two reads 300 ms apart agree (the reader draws in slices, a frame apart). */
+async function settledHtml(page: Page): Promise<string> {
+  let before = '';
+  for (let i = 0; i < 50; i++) {
+    const now = await page.evaluate(() => document.body.innerHTML);
+    if (now === before) return now;
+    before = now;
+    await page.waitForTimeout(300);
+  }
+  return before;
+}
