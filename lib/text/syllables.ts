@@ -152,37 +152,11 @@ export function toneOf(marked: string): number {
   return 5;
 }
 
-/** Places the tone mark on the right vowel of a plain syllable (a, e, o first; iu/ui on the second). */
+/** Places the tone mark on a plain syllable (`liu`, 2 → `liú`; `lv`, 4 → `lǜ`): the rule of `syllableToMarks`. */
 export function markTone(plain: string, tone: number): string {
   const p = plain.replace(/v|u:/g, 'ü');
-  if (tone < 1 || tone > 4) return p;
-  let idx = p.search(/[ae]/);
-  if (idx < 0) idx = p.indexOf('ou');
-  if (idx < 0) {
-    const m = /[iuüo](?!.*[iuüo])/.exec(p);
-    idx = m ? m.index : -1;
-  }
-  if (idx < 0) idx = p.search(/[mn]/);
-  if (idx < 0) return p;
-  const vowel = p[idx];
-  const table: Record<string, string> = {
-    a: 'āáǎà',
-    e: 'ēéěè',
-    i: 'īíǐì',
-    o: 'ōóǒò',
-    u: 'ūúǔù',
-    ü: 'ǖǘǚǜ',
-    m: 'm̄ḿm̌m̀',
-    n: 'n̄ńňǹ',
-  };
-  const marks = table[vowel];
-  const mark =
-    vowel === 'm'
-      ? ['m̄', 'ḿ', 'm̌', 'm̀'][tone - 1]
-      : vowel === 'n'
-        ? ['n̄', 'ń', 'ň', 'ǹ'][tone - 1]
-        : marks[tone - 1];
-  return p.slice(0, idx) + mark + p.slice(idx + 1);
+  if (tone < 1 || tone > 4 || !NUMBERED_SYLLABLE.test(p + tone)) return p;
+  return syllableToMarks(p + tone);
 }
 
 // ---- search keys ---------------------------------------------------------------------------------------------
