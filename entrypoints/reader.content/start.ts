@@ -9,6 +9,7 @@ import { Hover } from '../../lib/reader/hover';
 import { TermHighlights } from '../../lib/reader/highlights';
 import { watchMutations } from '../../lib/reader/mutations';
 import { selectionContext } from '../../lib/reader/selection';
+import { watchEditable } from '../../lib/reader/editable';
 
 const SCRIPT_LANG: Partial<Record<Settings['script'], string>> = {
   cn: 'zh-CN',
@@ -80,6 +81,15 @@ export async function startReader(): Promise<void> {
   const hover = new Hover(page, () => settings);
   const mutations = watchMutations(page);
   page.mutate = mutations.quiet;
+  // Content made editable after it was drawn gets its own text back before the user can type in it.
+  watchEditable(document, {
+    release: (el) => page.release(el),
+    designMode: () => {
+      page.release(document.documentElement);
+      hover.detach(); // the card's host would be part of the document the user edits
+      applyLang({ ...settings, enabled: false });
+    },
+  });
 
   let statsSent = false;
   page.onVisible = () => hover.prefetch();

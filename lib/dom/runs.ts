@@ -2,6 +2,7 @@
  * Runs: the text of one block of the page as one string, joined across inline elements and across the line
  * breaks of print layouts (PDF text layers, OCR), with a map back to the text nodes it came from.
  */
+import { editableHere, inDesignMode } from './editable';
 
 export interface Piece {
   node: Text;
@@ -96,7 +97,7 @@ const LINE_CLASS = /(^|[\s_-])(ln|line|lines|textline|ocr_line|ocrx_line)($|[\s_
 function skipped(el: Element): boolean {
   if (SKIP.has(el.tagName.toUpperCase())) return true;
   if (el.hasAttribute('data-dubao-ui') || el.getAttribute('aria-hidden') === 'true') return true;
-  if ((el as HTMLElement).isContentEditable || el.getAttribute('contenteditable') === 'true') return true;
+  if (editableHere(el)) return true; // the user's to edit: reader markup must never get into it
   return false;
 }
 
@@ -211,7 +212,7 @@ function nearestBlock(el: Element | null): Element | null {
 /** Every run with Han characters under `root`, in document order. */
 export function collectRuns(root: Element | Document): Run[] {
   const start = root.nodeType === 9 ? (root as Document).body : (root as Element);
-  if (!start) return [];
+  if (!start || inDesignMode(start.ownerDocument)) return [];
   for (let e: Element | null = start; e; e = e.parentElement) if (skipped(e)) return [];
   const block = nearestBlock(start) ?? start;
   // A root inside a block (a changed inline element) re-collects its whole block, so words stay whole.

@@ -11,6 +11,33 @@ const MARK_CSS = `
 .card[data-squeezed] > :not(header):not(footer) { flex: 0 1 auto; min-height: 0; overflow: auto; }
 `;
 
+/**
+ * The host's own style, every property `!important`: a style attribute's important declarations win over any
+ * stylesheet's, so page CSS cannot hide, move, fade or shrink the card.
+ */
+const HOST_STYLE = [
+  'all: initial',
+  'display: block',
+  'position: fixed',
+  'top: 0',
+  'left: 0',
+  'width: 0',
+  'height: 0',
+  'margin: 0',
+  'padding: 0',
+  'border: 0',
+  'overflow: visible',
+  'opacity: 1',
+  'visibility: visible',
+  'z-index: 2147483647',
+]
+  .map((d) => `${d} !important`)
+  .join('; ');
+
+/** Chromium's IntersectionObserver v2: `isVisible` says whether anything covers, fades or distorts the target. */
+const TRACKS_VISIBILITY =
+  typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+
 export interface CardActions {
   onSave(): void;
   onKnown(): void;
@@ -34,6 +61,10 @@ export class CardHost {
   /** The word's line with its pinyin, and the boxes of the text being read (see placeCard). */
   private line: Box | null = null;
   private text: readonly Box[] = [];
+  /** The card element watched for visibility, and whether it was last seen whole and uncovered. */
+  private watched: Element | null = null;
+  private visible = false;
+  private visibility: IntersectionObserver | null = null;
 
   constructor(private actions: CardActions) {}
 
@@ -41,14 +72,84 @@ export class CardHost {
     if (this.host?.isConnected) return;
     this.host = document.createElement('dubao-card');
     this.host.setAttribute('data-dubao-ui', '');
-    this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647;';
+    this.host.style.cssText = HOST_STYLE;
+    // In the top layer, above anything the page stacks, whatever its z-index (where the browser has popovers).
+    if ('showPopover' in this.host) this.host.setAttribute('popover', 'manual');
     this.root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = HOVER_CARD_CSS + MARK_CSS;
     this.marks = document.createElement('div');
     this.mount = document.createElement('div');
     this.root.append(style, this.marks, this.mount);
+    // Before the card's own handlers: a click acts only if the user really clicked the button they could see.
+    this.root.addEventListener('click', this.guard, { capture: true });
     document.documentElement.append(this.host);
+    this.watched = null;
+  }
+
+  /** Puts the card on top of the top layer again: a popover the page opened since would otherwise cover it. */
+  private raise(): void {
+    const host = this.host;
+    if (!host || !('showPopover' in host)) return;
+    try {
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.showPopover();
+    } catch {
+      // Not in the document, or a browser whose popovers refuse: the z-index is all there is.
+    }
+  }
+
+  /**
+   * Why a click on one of the card's buttons must not act, or null when it may: it must come from the user (not a
+   * script of the page), land on that button where the user sees it, and the card must be in full view (no page
+   * element over it, even one that lets clicks through, and not faded or hidden). Otherwise a page could turn a
+   * click on its own decoy into Save or Known.
+   */
+  private refusal(e: MouseEvent, button: Element): string | null {
+    if (!e.isTrusted) return 'Ignored a click the page made';
+    // A pointer click (a keyboard's has no detail): the topmost element there must be this button.
+    if (e.detail > 0 && this.root) {
+      const hit = this.root.elementFromPoint(e.clientX, e.clientY);
+      if (!hit || !button.contains(hit)) return 'Not done: the page covers the card';
+    }
+    if (TRACKS_VISIBILITY ? !this.visible : !this.hostShown()) return 'Not done: the page covers the card';
+    return null;
+  }
+
+  /** Without visibility tracking: at least the host is shown as we styled it. */
+  private hostShown(): boolean {
+    if (!this.host) return false;
+    const cs = getComputedStyle(this.host);
+    return cs.display !== 'none' && cs.visibility === 'visible' && cs.opacity === '1' && cs.filter === 'none';
+  }
+
+  private guard = (e: Event) => {
+    const button = (e.composedPath()[0] as Element | undefined)?.closest?.('button');
+    if (!button || !(e instanceof MouseEvent)) return;
+    const why = this.refusal(e, button);
+    if (!why) return;
+    e.stopImmediatePropagation();
+    e.preventDefault();
+    this.setSaved(why);
+  };
+
+  /** Watches the card element shown now (a new one after every hide) for being covered or faded. */
+  private watchVisibility(): void {
+    if (!TRACKS_VISIBILITY) return;
+    const card = this.mount?.firstElementChild ?? null;
+    if (card === this.watched) return;
+    this.visibility ??= new IntersectionObserver(
+      (entries) => {
+        for (const e of entries)
+          if (e.target === this.watched) this.visible = (e as { isVisible?: boolean }).isVisible === true;
+      },
+      // trackVisibility needs a delay of 100 ms or more: a card is clickable once it has been seen that long.
+      { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+    );
+    if (this.watched) this.visibility.unobserve(this.watched);
+    this.watched = card;
+    this.visible = false;
+    if (card) this.visibility.observe(card);
   }
 
   get open(): boolean {
@@ -62,12 +163,14 @@ export class CardHost {
     around: { line?: Box; text?: readonly Box[] } = {},
   ): void {
     this.ensure();
+    const wasOpen = this.data != null;
     this.mark(word);
     this.data = data;
     this.anchor = anchor;
     this.line = around.line ?? anchor;
     this.text = around.text ?? [];
     this.saved = null;
+    if (!wasOpen) this.raise();
     this.paint();
     // Open or not is visible to the page (the card itself is in a closed root): benchmarks watch for it.
     this.host!.setAttribute('data-open', '');
@@ -120,6 +223,9 @@ export class CardHost {
 
   destroy(): void {
     this.hide();
+    this.visibility?.disconnect();
+    this.visibility = null;
+    this.watched = null;
     this.host?.remove();
     this.host = null;
   }
@@ -136,6 +242,7 @@ export class CardHost {
       this.mount,
     );
     this.place();
+    this.watchVisibility();
   }
 
   /** Where it covers the least of the text being read, never the line being read, inside the frame. */

@@ -75,7 +75,9 @@ export class Hover {
     if (range) this.card.mark(textBoxes(range));
   };
 
+  // Only the user's own input moves, freezes or closes the card: events a page script makes are not trusted.
   private onMove = (e: MouseEvent) => {
+    if (!e.isTrusted) return;
     if (this.card.frozen || !this.settings().hoverCard) return;
     if (this.card.contains(e.target)) return;
     // At once rather than on the next frame: the card is drawn in the frame this move belongs to. Moves within
@@ -84,7 +86,7 @@ export class Hover {
   };
 
   private onKey = (e: KeyboardEvent) => {
-    if (!this.card.open) return;
+    if (!e.isTrusted || !this.card.open) return;
     if (e.key === 'Escape') {
       this.close();
     } else if (e.key === 'Shift') {

@@ -150,6 +150,14 @@ export class PageView {
     for (const el of touched) if (!el.isConnected) this.blocks.delete(el);
   }
 
+  /**
+   * Takes the drawing out of `region` (it became editable: what the user edits there, the page may save) and
+   * forgets its blocks, and any block around it. Runs skip editable content, so nothing is drawn there again.
+   */
+  release(region: Element): void {
+    for (const [el, b] of this.blocks) if (region.contains(el) || el.contains(region)) this.drop(el, b);
+  }
+
   /** Queues the blocks on or near the screen now (one layout read), ahead of the first observer report. */
   renderOnScreen(): void {
     const top = -MARGIN_PX;
