@@ -13,7 +13,24 @@ import type {
  * `sendToTab`).
  */
 export function send<K extends MessageKind>(msg: MessageOf<K>): Promise<ResponseOf<K> | ErrorResponse> {
-  return browser.runtime.sendMessage(msg) as Promise<ResponseOf<K> | ErrorResponse>;
+  try {
+    return browser.runtime.sendMessage(msg) as Promise<ResponseOf<K> | ErrorResponse>;
+  } catch (err) {
+    // An orphaned content script's API throws at once ("Extension context invalidated"): a failed send all the same.
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
+}
+
+/**
+ * False once the extension was reloaded, updated or removed under the page this script runs in: its API is gone
+ * for good (`runtime.id` is unset), and nothing it sends will ever be answered.
+ */
+export function extensionAlive(): boolean {
+  try {
+    return !!browser.runtime?.id;
+  } catch {
+    return false;
+  }
 }
 
 /** Asks the reader in one frame of a tab; the answer is unchecked (see `parseSelectionContext`). */

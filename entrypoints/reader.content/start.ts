@@ -2,7 +2,7 @@ import { isErrorResponse, MAX_COUNTED_TEXT, parseTabMessage, unpackViews } from 
 import { parseStoredSettings, settingsForHost, siteKey, type Settings } from '../../lib/settings';
 import { traditionalSourceOf } from '../../lib/text/region';
 import { pinyinSizeCss, READER_CSS } from '../../lib/dom/styles';
-import { send } from '../../lib/send';
+import { extensionAlive, send } from '../../lib/send';
 import { knownRevisionItem, settingsItem } from '../../lib/storage';
 import { PageView, type ViewSource } from '../../lib/reader/page-view';
 import { Hover } from '../../lib/reader/hover';
@@ -48,6 +48,7 @@ export async function startReader(): Promise<void> {
   // Words, pinyin, conversion and terms come from the background's engine: this script stays small.
   const source = traditionalSourceOf(document.documentElement.getAttribute('lang'), location.hostname);
   const views: ViewSource = async (texts, s) => {
+    if (!extensionAlive()) return null; // orphaned: the card says so at the user's next move
     performance.mark('dubao:views-asked');
     const r = await send({
       type: 'views',
@@ -82,7 +83,7 @@ export async function startReader(): Promise<void> {
   const mutations = watchMutations(page);
   page.mutate = mutations.quiet;
   // Content made editable after it was drawn gets its own text back before the user can type in it.
-  watchEditable(document, {
+  const editable = watchEditable(document, {
     release: (el) => page.release(el),
     designMode: () => {
       page.release(document.documentElement);
@@ -90,6 +91,17 @@ export async function startReader(): Promise<void> {
       applyLang({ ...settings, enabled: false });
     },
   });
+  // The extension reloaded or updated under the page: the reader gives the page back as it was and stops; the
+  // card tells the user to reload.
+  hover.onOrphaned = () => {
+    mutations.stop();
+    editable.stop();
+    highlights.update(false);
+    page.restoreAll();
+    styles?.remove();
+    styles = null;
+    applyLang({ ...settings, enabled: false });
+  };
 
   let statsSent = false;
   page.onVisible = () => hover.prefetch();

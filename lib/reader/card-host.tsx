@@ -38,6 +38,29 @@ const HOST_STYLE = [
 const TRACKS_VISIBILITY =
   typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 
+/** What the card says when it cannot work any more, with what the user can do about it. */
+export interface CardNotice {
+  message: string;
+  action: { label: string; run(): void };
+  onClose(): void;
+}
+
+function Notice({ notice }: { notice: CardNotice }) {
+  return (
+    <div class="card frozen notice" role="alertdialog" aria-label="Dubao">
+      <p class="none">{notice.message}</p>
+      <footer>
+        <button type="button" class="action" onClick={() => notice.action.run()}>
+          {notice.action.label}
+        </button>
+        <button type="button" class="close" onClick={() => notice.onClose()}>
+          Close
+        </button>
+      </footer>
+    </div>
+  );
+}
+
 export interface CardActions {
   onSave(): void;
   onKnown(): void;
@@ -154,6 +177,24 @@ export class CardHost {
 
   get open(): boolean {
     return this.data != null;
+  }
+
+  /** A notice instead of a word: shown frozen at `anchor`, until the user closes it or acts on it. */
+  notice(notice: CardNotice, at?: DOMRect): void {
+    const anchor = at ?? this.anchor ?? new DOMRect(innerWidth / 2, innerHeight / 2, 0, 0);
+    this.ensure();
+    const wasOpen = this.data != null || this.frozen;
+    this.data = null;
+    this.frozen = true;
+    this.mark([]);
+    this.anchor = anchor;
+    this.line = anchor;
+    this.text = [];
+    if (!wasOpen) this.raise();
+    if (this.mount) render(<Notice notice={notice} />, this.mount);
+    this.place();
+    this.watchVisibility();
+    this.host!.setAttribute('data-open', '');
   }
 
   show(

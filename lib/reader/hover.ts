@@ -2,7 +2,7 @@ import { isErrorResponse, unpackLookups, type ResponseOf } from '../messages';
 import { runOffsetAt, rangeForRunSpan, textBoxes } from '../dom/pointer';
 import { isHan } from '../text/han';
 import type { Settings } from '../settings';
-import { send } from '../send';
+import { extensionAlive, send } from '../send';
 import { CardHost } from './card-host';
 import { wordFromLookup } from './lookup';
 import { LookupCache } from './lookup-cache';
@@ -34,6 +34,9 @@ export class Hover {
   private attached = false;
   /** Number of the latest lookup; answers to earlier ones are dropped. */
   private request = 0;
+  /** Called once when the extension turns out to be gone under the page (reloaded or updated): the reader stops. */
+  onOrphaned?: () => void;
+  private orphaned = false;
 
   constructor(
     private page: PageView,
@@ -77,8 +80,9 @@ export class Hover {
 
   // Only the user's own input moves, freezes or closes the card: events a page script makes are not trusted.
   private onMove = (e: MouseEvent) => {
-    if (!e.isTrusted) return;
-    if (this.card.frozen || !this.settings().hoverCard) return;
+    if (!e.isTrusted || this.card.frozen) return;
+    if (!extensionAlive()) return this.orphan(new DOMRect(e.clientX, e.clientY, 0, 0));
+    if (!this.settings().hoverCard) return;
     if (this.card.contains(e.target)) return;
     // At once rather than on the next frame: the card is drawn in the frame this move belongs to. Moves within
     // the current word return early in pointAt; a lookup overtaken by a later one is dropped in showAt.
@@ -270,21 +274,59 @@ export class Hover {
     this.card.hide();
   }
 
+  /**
+   * The extension was reloaded or updated under this page: nothing sent will be answered again. The reader stops
+   * (onOrphaned), and the card says so plainly, with a reload, in place of a card that does nothing.
+   */
+  private orphan(at?: DOMRect): void {
+    if (!this.orphaned) {
+      this.orphaned = true;
+      this.request++;
+      this.onOrphaned?.();
+    }
+    this.current = null;
+    this.card.notice(
+      {
+        message: 'Dubao was updated or reloaded. Reload this page to keep using it.',
+        action: { label: 'Reload page', run: () => location.reload() },
+        onClose: () => this.detach(),
+      },
+      at,
+    );
+  }
+
+  /** Sends from a card action; null when it failed, after saying why (the extension gone: see orphan). */
+  private async act<R>(message: () => Promise<R>): Promise<R | null> {
+    try {
+      if (extensionAlive()) return await message();
+    } catch (err) {
+      if (extensionAlive()) {
+        this.card.setSaved(`Not done: ${err instanceof Error ? err.message : String(err)}`);
+        return null;
+      }
+    }
+    this.orphan();
+    return null;
+  }
+
   private async save(): Promise<void> {
     const c = this.current;
     if (!c) return;
     const { sentence, offset } = sentenceAround(c.block.run.text, c.start, c.word.length);
     const data = this.card.data;
-    const r = await send({
-      type: 'saveWord',
-      word: c.word,
-      pinyin: data?.pinyin,
-      definition: data?.senses[0]?.definitions.join('; ') || data?.term?.english,
-      sentence,
-      offset,
-      title: document.title.slice(0, 500),
-      url: location.href.slice(0, 4096),
-    });
+    const r = await this.act(() =>
+      send({
+        type: 'saveWord',
+        word: c.word,
+        pinyin: data?.pinyin,
+        definition: data?.senses[0]?.definitions.join('; ') || data?.term?.english,
+        sentence,
+        offset,
+        title: document.title.slice(0, 500),
+        url: location.href.slice(0, 4096),
+      }),
+    );
+    if (!r) return;
     if ('ok' in r && r.ok) this.card.setSaved('Saved to your list');
     else if ('quota' in r && r.quota) this.card.setSaved('Not saved: storage is full');
     else this.card.setSaved(`Not saved: ${r.error}`);
@@ -297,11 +339,14 @@ export class Hover {
     if (!c || !data) return;
     const known = !data.known;
     this.steadyUntil = performance.now() + 2_000;
-    const r = await send({
-      type: 'setKnown',
-      words: [{ simplified: data.simplified, traditional: data.traditional }],
-      known,
-    });
+    const r = await this.act(() =>
+      send({
+        type: 'setKnown',
+        words: [{ simplified: data.simplified, traditional: data.traditional }],
+        known,
+      }),
+    );
+    if (!r) return;
     this.cache.clear(); // cached lookups carry the old known state
     this.prefetch();
     if (this.current !== c) return;

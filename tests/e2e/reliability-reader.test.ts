@@ -260,3 +260,83 @@ describe('content the page makes editable after it was drawn', () => {
     await page.close();
   });
 });
+
+/**
+ * Unloads and loads the extension again under the open tabs, as an update or a reload does, through the extension
+ * manager (Chromium's own chrome://extensions page); back once its pages load again.
+ */
+async function reloadExtension(): Promise<void> {
+  const manager = await browser.context.newPage();
+  await manager.goto('chrome://extensions');
+  for (const enabled of [false, true])
+    await manager.evaluate(
+      ([id, on]) =>
+        new Promise<void>((ok) => (globalThis as any).chrome.management.setEnabled(id, on, () => ok())),
+      [browser.extensionId, enabled] as const,
+    );
+  await manager.close();
+  for (let i = 0; i < 40; i++) {
+    const probe = await browser.context.newPage();
+    try {
+      await probe.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      if (await probe.evaluate(() => !!(globalThis as any).chrome?.runtime?.id)) return;
+    } catch {
+      // not back yet
+    } finally {
+      await probe.close();
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the extension did not come back after its reload');
+}
+
+// Last in this file: it reloads the extension under the browser's open tabs.
+describe('a reader left behind when the extension is reloaded or updated', () => {
+  it('says so in the card, offers a reload, and gives the page back exactly as it was', async () => {
+    const page = await open('editable.html');
+    const original = await page.evaluate(() => (window as any).originalBody as string);
+    expect(await drawnIn(page, 'body')).toBeGreaterThan(0);
+    await hoverWord(page, '党建');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain('党建');
+    await page.keyboard.press('Shift');
+    await expect.poll(() => cardText(page)).toContain('Frozen');
+
+    // The extension is reloaded (as an update does) under the open tab.
+    await reloadExtension();
+
+    // Save on the card that was open: the user is told, not left with a button that does nothing.
+    await clickCardButton(page, 'Save');
+    await expect
+      .poll(() => cardText(page), { timeout: 10_000 })
+      .toContain('Dubao was updated or reloaded. Reload this page to keep using it.');
+    // The reader has stopped and given the page its own markup back.
+    await expect.poll(() => page.evaluate(() => document.body.innerHTML)).toBe(original);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    // Closed, it stays closed; the page keeps working as the page.
+    await clickCardButton(page, 'Close');
+    await expect.poll(() => cardOpen(page)).toBe(false);
+    await page.mouse.move(5, 5);
+    await page.mouse.move(300, 200);
+    await page.waitForTimeout(300);
+    expect(await cardOpen(page)).toBe(false);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(original);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // A hover, on another tab left behind, shows the notice too; its Reload brings the reader back.
+    const again = await browser.context.newPage();
+    await again.goto(`${server.url}/plain.html`);
+    await again.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    await waitForStableLayout(again);
+    await reloadExtension();
+    const at = await pointOf(again, '银行').catch(() => ({ x: 300, y: 150 }));
+    await again.mouse.move(at.x, at.y);
+    await expect.poll(() => cardText(again), { timeout: 10_000 }).toContain('Reload this page');
+    await Promise.all([again.waitForEvent('load'), clickCardButton(again, 'Reload page')]);
+    await again.waitForSelector('dubao-t ruby', { timeout: 30_000 });
+    await again.close();
+  });
+});
