@@ -37,6 +37,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Cycle the script: original, Simplified, Traditional (Taiwan), Traditional (Hong Kong)',
       },
+      'read-page': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Read this page: pinyin on any Chinese text here, even where Dubao did not offer it',
+      },
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+D' },
         description: 'Turn Dubao on or off for this site',

@@ -25,8 +25,12 @@ export interface PopupPanelProps {
   stats: PageStats | null;
   settings: PopupSettings;
   dueCount?: number;
+  /** What "Read this page" found, once pressed. */
+  readResult?: string;
   onChange(patch: Partial<PopupSettings>): void;
   onOpenOptions(): void;
+  /** Asks for the reader in this tab whatever the detector decided; absent where there is no tab to read. */
+  onReadPage?(): void;
 }
 
 const SCRIPT_LABEL: Record<ScriptChoice, string> = {
@@ -80,8 +84,10 @@ export function PopupPanel({
   stats,
   settings,
   dueCount,
+  readResult,
   onChange,
   onOpenOptions,
+  onReadPage,
 }: PopupPanelProps): JSX.Element {
   const off = !settings.enabled;
   return (
@@ -92,6 +98,15 @@ export function PopupPanel({
       <p class="stats" data-testid="stats">
         {describe(stats)}
       </p>
+      {onReadPage && !stats?.active && (
+        // The detector may have said no (text it did not take for prose, content that came late): read it anyway.
+        <p class="read">
+          <button type="button" data-testid="read-page" onClick={onReadPage}>
+            Read this page
+          </button>
+          {readResult && <span data-testid="read-result">{readResult}</span>}
+        </p>
+      )}
       <Toggle
         id="site"
         label={host ? `On for ${host}` : 'On for this site'}

@@ -1,10 +1,13 @@
 import { detectDocument } from '../lib/dom/detect-document';
 import { firstLook } from '../lib/dom/first-look';
+import { watchLateText } from '../lib/dom/late-look';
 
 // Runs on every page and frame. Its first look (any CJK text at all? the title, the first text nodes, a sample
 // of the rest) touches no element and no extension API; only where it sees some does the full detector decide
 // whether this is Chinese prose and ask the background to inject the reader. Pages without Chinese prose never
 // hear from Dubao: no message, and not even the extension API is touched (its first use costs about 1 ms).
+// A page that shows no Chinese prose yet is watched for a while (lib/dom/late-look.ts): a single-page app that
+// renders its Chinese after load gets the reader as soon as it does.
 // Declared as a plain script in wxt.config.ts's manifest (every page and frame, about:blank frames too, at
 // document_end) rather than as a WXT content script: WXT's content-script context costs ~3 ms on every page.
 export default defineUnlistedScript(() => {
@@ -15,29 +18,25 @@ export default defineUnlistedScript(() => {
   };
   // The reader shares this script's world; where it already runs there is nothing to detect.
   if (g.__dubaoReader) return;
-  const look = (): void => {
-    const seen = firstLook(document);
-    if (seen === 'cjk') {
-      const d = detectDocument(document, { seenCjk: true });
-      if (d.chinese) {
-        const api = g.browser?.runtime ? g.browser : g.chrome;
-        void Promise.resolve(
-          api.runtime.sendMessage({
-            type: 'detected',
-            chinese: d.chinese,
-            script: d.script,
-            hanChars: d.hanChars,
-            blocks: d.blocks,
-          }),
-        ).catch(() => {});
-        return;
-      }
-      // Some CJK text but no Chinese prose yet: maybe a page that writes its text with scripts.
-      if (d.hanChars === 0) return;
-    } else if (seen === 'sampled') return; // a long page without CJK is not read twice
-    // Little text yet, or Han text but no prose: look once more when the page has loaded.
-    if (document.readyState !== 'complete')
-      addEventListener('load', () => setTimeout(look, 0), { once: true });
+  /** Whether Chinese prose was found (and reported): nothing more to look for. */
+  const look = (seenCjk: boolean): boolean => {
+    if (g.__dubaoReader) return true; // injected meanwhile (by hand, from the popup)
+    const d = detectDocument(document, { seenCjk });
+    if (!d.chinese) return false;
+    const api = g.browser?.runtime ? g.browser : g.chrome;
+    void Promise.resolve(
+      api.runtime.sendMessage({
+        type: 'detected',
+        chinese: d.chinese,
+        script: d.script,
+        hanChars: d.hanChars,
+        blocks: d.blocks,
+      }),
+    ).catch(() => {});
+    return true;
   };
-  look();
+  const seen = firstLook(document);
+  if (seen === 'cjk' && look(true)) return;
+  // No Chinese prose yet (a shell that scripts fill, a feed that loads later): watch what the page adds.
+  watchLateText(document, look);
 });

@@ -81,6 +81,12 @@ const GetPageStatsSchema = v.object({
 const DictStatusSchema = v.object({ type: v.literal('dictStatus') });
 
 /**
+ * "Read this page", from the popup (the keyboard shortcut calls the same code in the background): the reader
+ * injected into the tab's frames that hold Han text, whatever the detector decided.
+ */
+const ReadPageSchema = v.object({ type: v.literal('readPage'), tabId: v.pipe(v.number(), v.integer()) });
+
+/**
  * Views of runs of page text (words, pinyin, converted text, terms), built by the background where the engine
  * lives warm, so the reader injected into pages stays small. At most 400 runs and 1M characters a request.
  */
@@ -124,6 +130,7 @@ export const MessageSchema = v.variant('type', [
   CountTermsSchema,
   GetPageStatsSchema,
   DictStatusSchema,
+  ReadPageSchema,
   ViewsSchema,
   SetKnownSchema,
 ]);
@@ -181,6 +188,8 @@ export interface ResponseMap {
   countTerms: { terms: number };
   getPageStats: TabStats;
   dictStatus: DictImportState | null;
+  /** Han characters found in the tab's frames, and how many frames now have the reader (0 when none had any). */
+  readPage: { hanChars: number; frames: number };
   /** The views as one JSON string (`unpackViews` reads it), for the same reason as `lookupMany`. */
   views: { packed: string };
   /** `changed`: rows added or removed. */
@@ -247,7 +256,7 @@ export function isTrustedSender(sender: MessageSenderLike | null | undefined, ex
   return senderKind(sender, extensionId) !== null;
 }
 
-const PAGE_ONLY: ReadonlySet<MessageKind> = new Set(['getPageStats', 'dictStatus']);
+const PAGE_ONLY: ReadonlySet<MessageKind> = new Set(['getPageStats', 'dictStatus', 'readPage']);
 
 /**
  * Whether this sender may send this message. Content scripts run inside visited pages, so they may not read other

@@ -1,5 +1,6 @@
 import { SCRIPT_TARGETS, siteKey } from '../../lib/settings';
 import { patchSettings, settingsView } from '../../lib/storage';
+import { readPage } from './read-page';
 
 /** Keyboard commands act on the active tab's site; readers pick the change up from storage. */
 export function setupCommands(): void {
@@ -8,6 +9,10 @@ export function setupCommands(): void {
 
 async function onCommand(command: string): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (command === 'read-page') {
+    if (tab?.id != null) await readPage(tab.id).catch(() => {}); // a page the extension may not script
+    return;
+  }
   const host = siteKey(tab?.url ?? '');
   if (!host) return;
   const { settings } = await settingsView(host);

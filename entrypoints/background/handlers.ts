@@ -11,10 +11,10 @@ import {
 import { saveWord } from '../../lib/engine/save-word';
 import { parseSelectionContext, type Handlers, type MessageSenderLike } from '../../lib/messages';
 import { sendToTab } from '../../lib/send';
-import type { Settings } from '../../lib/settings';
 import { db } from '../../lib/engine/db';
 import { bumpKnownRevision, patchSettings, settingsView } from '../../lib/storage';
 import { recordDetected, recordReader, tabStats } from './tab-stats';
+import { injectReader, readPage } from './read-page';
 import { buildViews, countTerms, warmEngine } from '../../lib/engine/engine';
 import { answerLookup, clearLookupCache } from '../../lib/engine/lookups';
 
@@ -47,22 +47,6 @@ export function startDictionary(reason: 'install' | 'startup'): Promise<unknown>
       importing = null;
     });
   return importing;
-}
-
-/**
- * Injects the reader, handing it the settings just read for the page: reading them again from storage as its
- * first step cost the reader 3–30 ms before it could ask for its first views.
- */
-async function injectReader(tabId: number, frameId: number, settings: Settings): Promise<void> {
-  const target = { tabId, frameIds: [frameId] };
-  await browser.scripting.executeScript({
-    target,
-    func: (given: Settings) => {
-      (globalThis as { __dubaoSettings?: Settings }).__dubaoSettings = given;
-    },
-    args: [settings],
-  });
-  await browser.scripting.executeScript({ target, files: ['/content-scripts/reader.js'] });
 }
 
 export const handlers: Handlers<Sender> & {
@@ -124,6 +108,9 @@ export const handlers: Handlers<Sender> & {
   },
   getPageStats(msg) {
     return tabStats(msg.tabId);
+  },
+  async readPage(msg) {
+    return readPage(msg.tabId);
   },
   async dictStatus() {
     const state = await dictStatus(await db());

@@ -16,6 +16,7 @@ function Popup({ tabId, url }: { tabId: number | null; url: string }) {
   const [stats, setStats] = useState<TabStats | null>(null);
   const [due, setDue] = useState<number | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  const [readResult, setReadResult] = useState<string | undefined>(undefined);
 
   useEffect(() => {
     void send({ type: 'getSettings', host: url }).then((r) =>
@@ -58,6 +59,19 @@ function Popup({ tabId, url }: { tabId: number | null; url: string }) {
         else if (request === changes) setView(next);
       }}
       onOpenOptions={() => browser.runtime.openOptionsPage()}
+      readResult={readResult}
+      onReadPage={
+        tabId == null
+          ? undefined
+          : async () => {
+              setReadResult('Looking for Chinese text…');
+              const r = await send({ type: 'readPage', tabId });
+              if (isErrorResponse(r)) setReadResult(`Dubao cannot read this page: ${r.error}`);
+              else if (r.hanChars === 0) setReadResult('No Chinese text on this page.');
+              else if (r.frames === 0) setReadResult('Dubao is off here.');
+              else setReadResult(`Reading ${r.hanChars.toLocaleString('en')} Chinese characters.`);
+            }
+      }
     />
   );
 }

@@ -25,6 +25,8 @@ export interface RenderedRun {
 }
 
 const partsByElement = new WeakMap<Element, { rendered: RenderedRun; part: Part }>();
+/** The drawing each drawn text node of the page belongs to. */
+const drawnNodes = new WeakMap<Text, RenderedRun>();
 
 /**
  * Pages that remove elements they did not make would take their own text with our drawing, since the text node
@@ -182,6 +184,7 @@ export function renderRun(run: Run, view: RunView): RenderedRun {
     gap(data.length);
     const original = data;
     rendered.hosts.push({ node, original, host });
+    drawnNodes.set(node, rendered);
     node.after(host);
     node.data = '';
     watchHost(host, node, original);
@@ -196,11 +199,44 @@ export function renderRun(run: Run, view: RunView): RenderedRun {
 export function restoreRun(r: RenderedRun): void {
   for (const { node, original, host } of r.hosts) {
     liveHosts.delete(host);
+    drawnNodes.delete(node);
     host.remove();
     if (node.data === '') node.data = original;
   }
   r.hosts = [];
   r.parts = [];
+}
+
+/** The text of a page's text node as the page wrote it: what it held before it was drawn (then emptied). */
+export function originalText(node: Text): string {
+  const r = drawnNodes.get(node);
+  return r?.hosts.find((h) => h.node === node)?.original ?? node.data;
+}
+
+/** Whether this text node of the page is drawn (emptied, with our drawing after it). */
+export function isDrawn(node: Text): boolean {
+  return drawnNodes.has(node);
+}
+
+/**
+ * The page changed a text node we drew (wrote new text into it, or took it out): its drawing, now stale, goes at
+ * once, so old and new text are never shown together; the rest of the run stays drawn until it is drawn again. The
+ * page's new text stands; a node the page took out gets its own text back (it may put it back in).
+ * Answers the drawing the node belonged to, if any.
+ */
+export function dropStale(node: Text, removed: boolean): RenderedRun | undefined {
+  const r = drawnNodes.get(node);
+  if (!r) return undefined;
+  drawnNodes.delete(node);
+  const i = r.hosts.findIndex((h) => h.node === node);
+  if (i < 0) return r;
+  const { host, original } = r.hosts[i];
+  r.hosts.splice(i, 1);
+  liveHosts.delete(host);
+  host.remove();
+  r.parts = r.parts.filter((p) => p.el.parentNode !== host);
+  if (removed && node.data === '') node.data = original;
+  return r;
 }
 
 /**

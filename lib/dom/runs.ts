@@ -112,28 +112,27 @@ const CJK =
 const SPACE = /\s/;
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
-function spaceText(s: { node: Text; offset: number; length: number }): string {
-  return s.node.data.slice(s.offset, s.offset + s.length);
+function spaceText(s: { data: string; offset: number; length: number }): string {
+  return s.data.slice(s.offset, s.offset + s.length);
 }
 
 class Builder {
   text = '';
   pieces: Piece[] = [];
   /** Whitespace seen and not yet kept or dropped: it depends on the next visible character. */
-  pendingSpace: { node: Text; offset: number; length: number } | null = null;
+  pendingSpace: { node: Text; data: string; offset: number; length: number } | null = null;
   /** A `<br>` came since the last visible character. */
   lineBroken = false;
 
   constructor(readonly block: Element) {}
 
-  add(node: Text): void {
-    const data = node.data;
+  add(node: Text, data: string): void {
     let i = 0;
     while (i < data.length) {
       if (SPACE.test(data[i])) {
         let j = i;
         while (j < data.length && SPACE.test(data[j])) j++;
-        if (!this.pendingSpace) this.pendingSpace = { node, offset: i, length: j - i };
+        if (!this.pendingSpace) this.pendingSpace = { node, data, offset: i, length: j - i };
         i = j;
         continue;
       }
@@ -141,7 +140,7 @@ class Builder {
       while (j < data.length && !SPACE.test(data[j])) j++;
       this.flushSpace(data[i]);
       this.lineBroken = false;
-      this.push(node, i, j);
+      this.push(node, data, i, j);
       i = j;
     }
   }
@@ -162,13 +161,13 @@ class Builder {
       return;
     }
     this.lineBroken = false;
-    this.push(s.node, s.offset, s.offset + 1);
+    this.push(s.node, s.data, s.offset, s.offset + 1);
   }
 
-  private push(node: Text, from: number, to: number): void {
+  private push(node: Text, data: string, from: number, to: number): void {
     const last = this.pieces[this.pieces.length - 1];
     const start = this.text.length;
-    this.text += node.data.slice(from, to);
+    this.text += data.slice(from, to);
     if (last && last.node === node && last.nodeOffset + (last.end - last.start) === from) {
       last.end = this.text.length;
     } else {
@@ -185,21 +184,32 @@ class Builder {
   }
 }
 
-function walk(node: Node, block: Element, builders: Map<Element, Builder>): void {
+/** How a walk reads the page. */
+interface Walk {
+  builders: Map<Element, Builder>;
+  /** The text of a node as the page wrote it (a node the reader drew is empty in the DOM). */
+  textOf: (node: Text) => string;
+  /** Only this block's own text: blocks inside it are left to their own runs. */
+  own?: Element;
+}
+
+function walk(node: Node, block: Element, w: Walk): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
-      let b = builders.get(block);
-      if (!b) builders.set(block, (b = new Builder(block)));
-      b.add(child as Text);
+      let b = w.builders.get(block);
+      if (!b) w.builders.set(block, (b = new Builder(block)));
+      b.add(child as Text, w.textOf(child as Text));
     } else if (child.nodeType === 1) {
       const el = child as Element;
       if (skipped(el)) continue;
       if (el.tagName === 'BR') {
-        builders.get(block)?.lineBreak();
+        w.builders.get(block)?.lineBreak();
         continue;
       }
-      if (el.shadowRoot) walk(el.shadowRoot, block, builders);
-      walk(el, isBlock(el) ? el : block, builders);
+      const inner = isBlock(el);
+      if (inner && w.own) continue;
+      if (el.shadowRoot) walk(el.shadowRoot, block, w);
+      walk(el, inner ? el : block, w);
     }
   }
 }
@@ -209,19 +219,68 @@ function nearestBlock(el: Element | null): Element | null {
   return null;
 }
 
+export interface CollectOptions {
+  /** The text of a node as the page wrote it, where the DOM shows something else (the reader's drawn nodes). */
+  textOf?: (node: Text) => string;
+}
+
+const dataOf = (node: Text) => node.data;
+
+function runsOf(builders: Map<Element, Builder>, keep?: (block: Element) => boolean): Run[] {
+  const runs: Run[] = [];
+  for (const b of builders.values()) {
+    if ((!keep || keep(b.block)) && HAN.test(b.text))
+      runs.push({ block: b.block, text: b.text, pieces: b.pieces });
+  }
+  return runs;
+}
+
+/** In a document in design mode (all of it editable), or inside what the reader leaves alone. */
+function hiddenFromReader(el: Element): boolean {
+  if (inDesignMode(el.ownerDocument)) return true;
+  for (let e: Element | null = el; e; e = e.parentElement) if (skipped(e)) return true;
+  return false;
+}
+
+/** The block whose run holds the text of `node` (a text node or an element): its nearest block, or the body. */
+export function blockAround(node: Node): Element | null {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return nearestBlock(el) ?? el?.ownerDocument.body ?? null;
+}
+
+/**
+ * The run of `block`'s own text (its text nodes and inline elements, not the blocks inside it), or null when it
+ * holds no Han text. What a page changed inside a block is read again with this, leaving the blocks around and
+ * inside it as they are.
+ */
+export function collectOwnRun(block: Element, options: CollectOptions = {}): Run | null {
+  if (hiddenFromReader(block)) return null;
+  const builders = new Map<Element, Builder>();
+  walk(block, block, { builders, textOf: options.textOf ?? dataOf, own: block });
+  return runsOf(builders)[0] ?? null;
+}
+
+/**
+ * The runs of the blocks inside `root` (itself included when it is a block), in document order, without the run
+ * of the block around it: what a page added (a paragraph appended to a feed) is read without reading again the
+ * block it went into.
+ */
+export function collectWithin(root: Element, options: CollectOptions = {}): Run[] {
+  if (hiddenFromReader(root)) return [];
+  const around = isBlock(root) ? root : (nearestBlock(root) ?? root);
+  const builders = new Map<Element, Builder>();
+  walk(root, isBlock(root) ? root : around, { builders, textOf: options.textOf ?? dataOf });
+  return runsOf(builders, (b) => b === root || (b !== around && root.contains(b)));
+}
+
 /** Every run with Han characters under `root`, in document order. */
-export function collectRuns(root: Element | Document): Run[] {
+export function collectRuns(root: Element | Document, options: CollectOptions = {}): Run[] {
   const start = root.nodeType === 9 ? (root as Document).body : (root as Element);
-  if (!start || inDesignMode(start.ownerDocument)) return [];
-  for (let e: Element | null = start; e; e = e.parentElement) if (skipped(e)) return [];
+  if (!start || hiddenFromReader(start)) return [];
   const block = nearestBlock(start) ?? start;
   // A root inside a block (a changed inline element) re-collects its whole block, so words stay whole.
   const from = block === start || start.contains(block) ? start : block;
   const builders = new Map<Element, Builder>();
-  walk(from, isBlock(from) ? from : block, builders);
-  const runs: Run[] = [];
-  for (const b of builders.values()) {
-    if (HAN.test(b.text)) runs.push({ block: b.block, text: b.text, pieces: b.pieces });
-  }
-  return runs;
+  walk(from, isBlock(from) ? from : block, { builders, textOf: options.textOf ?? dataOf });
+  return runsOf(builders);
 }

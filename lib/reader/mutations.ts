@@ -8,57 +8,84 @@ function isOurs(node: Node | null): boolean {
 }
 
 /**
- * Follows the page when it changes its own text (single-page apps, infinite scroll, React or Vue updates):
- * changed blocks are restored and annotated again, at most a few times a second.
+ * Script time one pass over the page's changes may take; the rest waits a frame. A page adding a thousand
+ * paragraphs a second keeps its own timers and frames: the reader's share of each frame stays small.
+ */
+export const CHANGES_SLICE_MS = 4;
+
+/** After the next frame (or 50 ms, in a tab that is not painting). */
+function afterFrame(fn: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(t);
+    fn();
+  };
+  const t = setTimeout(once, 50);
+  requestAnimationFrame(() => setTimeout(once, 0));
+}
+
+/**
+ * Follows the page when it changes its own text (single-page apps, feeds, live tickers, React or Vue updates).
+ * In the observer's callback, before the page is painted, only what cannot wait is done: drawings of text nodes
+ * the page rewrote or took out are taken away (never old and new text together). The rest is read once a frame,
+ * a slice of CHANGES_SLICE_MS at a time: new blocks are found and drawn when near the screen, changed blocks are
+ * drawn again from their new text, blocks the page did not touch keep their drawing and their nodes.
  */
 export function watchMutations(page: PageView): { quiet(fn: () => void): void; stop(): void } {
-  const pending = new Set<Element>();
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let planned = false;
+  let stopped = false;
 
-  const flush = () => {
-    timer = null;
-    const roots = [...pending].filter((el) => el.isConnected);
-    pending.clear();
-    // Only the outermost changed elements: their subtrees cover the rest.
-    const outer = roots.filter((el) => !roots.some((o) => o !== el && o.contains(el)));
-    if (outer.length) quiet(() => page.refresh(outer));
+  const pass = () => {
+    planned = false;
+    if (stopped) return;
+    let more = false;
+    quiet(() => (more = page.applyChanges(CHANGES_SLICE_MS)));
+    if (more) plan();
   };
 
-  const observer = new MutationObserver((records) => {
+  const plan = () => {
+    if (planned || stopped) return;
+    planned = true;
+    afterFrame(pass);
+  };
+
+  const take = (records: MutationRecord[]) => {
     for (const r of records) {
       if (isOurs(r.target)) continue;
-      if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => isOurs(n))) continue;
-      const el = r.target instanceof Element ? r.target : r.target.parentElement;
-      if (el) pending.add(el);
+      if (r.type === 'characterData') {
+        page.textChanged(r.target as Text, false, null);
+        continue;
+      }
+      for (const n of r.removedNodes) if (!isOurs(n)) page.nodeRemoved(n, r.target);
+      for (const n of r.addedNodes) if (!isOurs(n)) page.nodeAdded(n, r.target);
     }
-    if (pending.size && !timer) timer = setTimeout(flush, 200);
-  });
+    if (records.length) plan();
+  };
+
+  const observer = new MutationObserver(take);
   const start = () =>
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
+  /** Runs our own DOM changes unobserved; the page's changes still waiting are taken first. */
   function quiet(fn: () => void): void {
     const before = observer.takeRecords();
     observer.disconnect();
     try {
       fn();
     } finally {
-      start();
-      if (before.length) {
-        for (const r of before) {
-          const el = r.target instanceof Element ? r.target : r.target.parentElement;
-          if (el && !isOurs(el)) pending.add(el);
-        }
-        if (!timer) timer = setTimeout(flush, 200);
-      }
+      if (!stopped) start();
     }
+    if (before.length) take(before);
   }
 
   start();
   return {
     quiet,
     stop() {
+      stopped = true;
       observer.disconnect();
-      if (timer) clearTimeout(timer);
     },
   };
 }

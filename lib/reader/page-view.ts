@@ -1,5 +1,5 @@
-import { collectRuns, type Run } from '../dom/runs';
-import { markTerms, renderRun, restoreRun, type RenderedRun } from '../dom/render';
+import { blockAround, collectOwnRun, collectRuns, collectWithin, type Run } from '../dom/runs';
+import { dropStale, markTerms, originalText, renderRun, restoreRun, type RenderedRun } from '../dom/render';
 import { isProse, overflowsClip } from '../dom/scope';
 import type { BuiltView, RunView } from '../dom/view';
 import type { Settings } from '../settings';
@@ -41,6 +41,17 @@ const MARGIN_PX = 600;
 const FAR_PX = 3000;
 /** Script time one slice of drawing may take before the browser gets a frame to lay out and paint. */
 const DRAW_SLICE_MS = 6;
+
+/** The same text from the same nodes: nothing to draw again. */
+function sameRun(a: Run, b: Run): boolean {
+  if (a.text !== b.text || a.pieces.length !== b.pieces.length) return false;
+  return a.pieces.every((p, i) => {
+    const q = b.pieces[i];
+    return p.node === q.node && p.start === q.start && p.end === q.end && p.nodeOffset === q.nodeOffset;
+  });
+}
+
+const collectOptions = { textOf: originalText };
 
 /** After the next frame is painted (or 50 ms, in a tab that is not painting). */
 function nextFrame(): Promise<void> {
@@ -110,21 +121,40 @@ export class PageView {
     return [...this.blocks.values()];
   }
 
-  /** Finds runs under `root` (the whole page at start, changed subtrees later) and watches their visibility. */
+  /** Finds runs under `root` (the whole page at start) and watches their visibility. */
   add(root: Element | Document): number {
     const runs = collectRuns(root);
     for (const run of runs) {
       const old = this.blocks.get(run.block);
       if (old) this.drop(run.block, old);
-      const b: Block = { run, rendered: null, termSpans: [], visible: false };
-      this.blocks.set(run.block, b);
-      this.io.observe(run.block);
-      // Converted text goes on the whole page, near the screen or not: what the page says (and what find-in-page
-      // and copy see) must not depend on where it was scrolled. Pinyin only goes near the screen.
-      if (this.settings.script !== 'original') this.render(b);
-      this.farIo.observe(run.block);
+      this.take(run);
     }
     return runs.length;
+  }
+
+  /** A run found in the page: a new block, or a block whose text changed, drawn again from its new text. */
+  private take(run: Run): void {
+    const old = this.blocks.get(run.block);
+    if (old) {
+      if (sameRun(old.run, run)) return; // moved, or read again with nothing changed: it keeps its drawing
+      // What is drawn of it stays until the new text's view is drawn over it (the nodes the page changed have
+      // lost their drawing already, see `textChanged`), so the rest of the block does not flicker.
+      old.run = run;
+      old.viewed = undefined;
+      old.termSpans = [];
+      old.prose = undefined;
+      old.tight = undefined;
+      old.lastView = undefined;
+      if (old.visible || old.wanted || this.settings.script !== 'original') this.render(old);
+      return;
+    }
+    const b: Block = { run, rendered: null, termSpans: [], visible: false };
+    this.blocks.set(run.block, b);
+    this.io.observe(run.block);
+    // Converted text goes on the whole page, near the screen or not: what the page says (and what find-in-page
+    // and copy see) must not depend on where it was scrolled. Pinyin only goes near the screen.
+    if (this.settings.script !== 'original') this.render(b);
+    this.farIo.observe(run.block);
   }
 
   /** Forgets a block whose text changed under us; its rendering is undone first. */
@@ -136,18 +166,87 @@ export class PageView {
     this.blocks.delete(el);
   }
 
-  /** Blocks intersecting `nodes` (a mutation batch): restored and collected again. */
-  refresh(roots: Element[]): void {
-    const touched = new Set<Element>();
-    for (const root of roots) {
-      for (const [el] of this.blocks) if (root.contains(el) || el.contains(root)) touched.add(el);
+  // ---- the page's own changes (lib/reader/mutations.ts reports them) --------------------------------------------
+
+  /** Blocks whose own text the page changed, read again on the next pass. */
+  private dirty = new Set<Element>();
+  /** Elements the page added, whose blocks are read on the next pass. */
+  private added = new Set<Element>();
+  /** The page took elements out: blocks no longer in the document are forgotten on the next pass. */
+  private sweep = false;
+
+  /**
+   * The page wrote into a text node (or took it out, `removed`). A node we drew loses its drawing at once, in the
+   * observer's callback, before the browser paints: old and new text are never shown together.
+   */
+  textChanged(node: Text, removed: boolean, around: Node | null): void {
+    this.mutate(() => dropStale(node, removed));
+    const block = blockAround(around ?? node);
+    if (block) this.dirty.add(block);
+  }
+
+  /** The page put a node into `parent`. */
+  nodeAdded(node: Node, parent: Node): void {
+    if (node.nodeType === 3) {
+      // White space between the elements a page adds changes no run worth drawing again.
+      if ((node as Text).data.trim()) this.textChanged(node as Text, false, parent);
+      return;
     }
-    for (const el of touched) {
-      const b = this.blocks.get(el);
-      if (b) this.drop(el, b);
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    this.added.add(el);
+    // An inline element changes the text of the block it went into; a block is a run of its own.
+    if (blockAround(el) !== el) {
+      const block = blockAround(parent);
+      if (block) this.dirty.add(block);
     }
-    for (const root of roots) if (root.isConnected) this.add(root);
-    for (const el of touched) if (!el.isConnected) this.blocks.delete(el);
+  }
+
+  /** The page took a node out of `parent`. */
+  nodeRemoved(node: Node, parent: Node): void {
+    if (node.nodeType === 3) return this.textChanged(node as Text, true, parent);
+    if (node.nodeType !== 1) return;
+    this.sweep = true;
+    if (blockAround(node) !== node) {
+      const block = blockAround(parent);
+      if (block) this.dirty.add(block);
+    }
+  }
+
+  /**
+   * Reads what the page changed since the last pass, for at most `budgetMs` (the rest waits for the next pass, a
+   * frame later): a flood of new paragraphs costs the page a few ms a frame, never a long task. Only the blocks
+   * changed are read again and drawn; the others keep their drawing and their nodes. Answers whether work is left.
+   */
+  applyChanges(budgetMs: number): boolean {
+    if (!this.settings.enabled) {
+      // Off: nothing is drawn, and turning it on again reads the whole page (`add`).
+      this.dirty.clear();
+      this.added.clear();
+      return false;
+    }
+    const t0 = performance.now();
+    const over = () => performance.now() - t0 >= budgetMs;
+    for (const el of this.dirty) {
+      this.dirty.delete(el);
+      if (el.isConnected) {
+        const run = collectOwnRun(el, collectOptions);
+        const old = this.blocks.get(el);
+        if (run) this.take(run);
+        else if (old) this.drop(el, old);
+      }
+      if (over()) return true;
+    }
+    for (const el of this.added) {
+      this.added.delete(el);
+      if (el.isConnected) for (const run of collectWithin(el, collectOptions)) this.take(run);
+      if (over()) return true;
+    }
+    if (this.sweep) {
+      this.sweep = false;
+      for (const [el, b] of this.blocks) if (!el.isConnected) this.drop(el, b);
+    }
+    return false;
   }
 
   /**
@@ -237,7 +336,8 @@ export class PageView {
       for (const b of batch) this.queue.delete(b);
       const key = this.key;
       const settings = this.settings;
-      const texts = batch.map((b) => b.run.text);
+      const runs = batch.map((b) => b.run);
+      const texts = runs.map((r) => r.text);
       let views: BuiltView[] | null;
       try {
         views = await this.views(texts, settings);
@@ -255,10 +355,12 @@ export class PageView {
         this.mutate(() => {
           while (i < batch.length && (drawn.length === 0 || performance.now() - t0 < DRAW_SLICE_MS)) {
             const b = batch[i];
+            const run = runs[i];
             const view = ready[i++];
-            // Dropped or re-collected meanwhile (the page changed it), or already drawn: leave it. A block scrolled
-            // past while its view was on the way is drawn all the same: the work is done, and it is near.
-            if (this.blocks.get(b.run.block) !== b || b.viewed === key) continue;
+            // Dropped or read again meanwhile (the page changed it: its new text is on its way), or already drawn:
+            // leave it. A block scrolled past while its view was on the way is drawn all the same: the work is done,
+            // and it is near.
+            if (this.blocks.get(b.run.block) !== b || b.run !== run || b.viewed === key) continue;
             b.viewed = key;
             b.termSpans = view.termSpans;
             this.draw(b, view, settings);
@@ -365,5 +467,7 @@ export class PageView {
     this.farIo.disconnect();
     this.blocks.clear();
     this.queue.clear();
+    this.dirty.clear();
+    this.added.clear();
   }
 }

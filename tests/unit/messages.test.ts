@@ -146,6 +146,7 @@ describe('dispatch', () => {
       countTerms: vi.fn(() => ({ terms: 0 })),
       getPageStats: vi.fn(() => ({ detected: null, reader: null })),
       dictStatus: vi.fn(() => null),
+      readPage: vi.fn(() => ({ hanChars: 0, frames: 0 })),
       setKnown: vi.fn(() => ({ ok: true as const, changed: 1 })),
       views: vi.fn(() => ({ packed: '[]' })),
     };
@@ -171,6 +172,9 @@ describe('dispatch', () => {
     const h = handlers();
     expect(isErrorResponse(await dispatch(h, { type: 'dictStatus' }, contentScript, ID))).toBe(true);
     expect(await dispatch(h, { type: 'dictStatus' }, popup, ID)).toBeNull();
+    // A page cannot have the reader pushed into another tab.
+    expect(isErrorResponse(await dispatch(h, { type: 'readPage', tabId: 1 }, contentScript, ID))).toBe(true);
+    expect(h.readPage).not.toHaveBeenCalled();
     const otherSite = { type: 'setSettings', scope: 'site', host: 'evil.com', patch: {} };
     const ownSite = { type: 'setSettings', scope: 'site', host: 'people.com.cn', patch: {} };
     const global = { type: 'setSettings', scope: 'global', patch: {} };

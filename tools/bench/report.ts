@@ -36,6 +36,20 @@ export interface Results {
   rendererMemoryAddedMB: number | null;
   /** Main-thread time to annotate the whole 100k page while scrolling through it. */
   annotate100kMainThreadMs: number | null;
+  /** A page adding 1,000 paragraphs a second for 5 s: the lag of its own 10 ms timer, with the extension. */
+  floodLagP50Ms: number | null;
+  floodLagP99Ms: number | null;
+  floodLagMaxMs: number | null;
+  /** The same page without the extension, same run: what the flood costs the page alone. */
+  floodFloorLagP50Ms: number | null;
+  floodFloorLagP99Ms: number | null;
+  floodFloorLagMaxMs: number | null;
+  /** From a single-page app inserting its Chinese (none at load) to the first pinyin in it. */
+  lateSpaPinyinMs: number | null;
+  /** From a page that had Chinese at load adding a paragraph to the first pinyin in it. */
+  lateAddedPinyinMs: number | null;
+  /** Share of samples in which a paragraph rewritten every 100 ms shows anything but its latest text. */
+  rewriteStaleShare: number | null;
 }
 
 export const EMPTY_RESULTS: Results = {
@@ -68,6 +82,15 @@ export const EMPTY_RESULTS: Results = {
   domNodesAdded: null,
   rendererMemoryAddedMB: null,
   annotate100kMainThreadMs: null,
+  floodLagP50Ms: null,
+  floodLagP99Ms: null,
+  floodLagMaxMs: null,
+  floodFloorLagP50Ms: null,
+  floodFloorLagP99Ms: null,
+  floodFloorLagMaxMs: null,
+  lateSpaPinyinMs: null,
+  lateAddedPinyinMs: null,
+  rewriteStaleShare: null,
 };
 
 /**
@@ -88,6 +111,10 @@ export const BUDGETS: Partial<
   loadMainThreadRatio: { limit: 2, strict: false, unit: '×' },
   longestDrawTaskMs: { limit: 50, strict: false, unit: 'ms' },
   annotate100kMainThreadMs: { limit: 8000, strict: true, unit: 'ms' },
+  floodLagP99Ms: { limit: 50, strict: false, unit: 'ms', floor: 'floodFloorLagP99Ms' },
+  lateSpaPinyinMs: { limit: 1000, strict: true, unit: 'ms' },
+  lateAddedPinyinMs: { limit: 1000, strict: true, unit: 'ms' },
+  rewriteStaleShare: { limit: 0, strict: false, unit: '' },
 };
 
 const UNITS: Partial<Record<keyof Results, string>> = {
@@ -110,6 +137,11 @@ const UNITS: Partial<Record<keyof Results, string>> = {
   loadMainThreadFloorMs: 'ms',
   domNodesAdded: 'nodes',
   rendererMemoryAddedMB: 'MB',
+  floodLagP50Ms: 'ms',
+  floodLagMaxMs: 'ms',
+  floodFloorLagP50Ms: 'ms',
+  floodFloorLagP99Ms: 'ms',
+  floodFloorLagMaxMs: 'ms',
 };
 
 export type Verdict = 'ok' | 'over' | 'not measured' | '';

@@ -2,7 +2,8 @@
  * `npm run bench`: the budgets of docs/DESIGN.md measured in real Chromium with the built extension, plus lib
  * throughput in Node. Prints a table; with `--json`, exactly one line of JSON on stdout (logs go to stderr).
  * `--only a,b` runs some groups: lib, detector, first-pinyin, hover, convert, cedict, annotate (with memory),
- * load (the sample page against itself without the extension), annotate100k (the whole 100k page, minutes).
+ * load (the sample page against itself without the extension), annotate100k (the whole 100k page, minutes),
+ * flood (a page's timer lag under a flood of paragraphs with and without the extension; late and rewritten text).
  *
  * Run `npm run bench` (it builds first); `npx tsx tools/bench/run.ts` reuses .output/chrome-mv3 as it is.
  */
@@ -17,6 +18,7 @@ import { measureFirstPinyin } from './scenarios/first-pinyin';
 import { measureHover, measureHoverFloor } from './scenarios/hover';
 import { jsHeapUsedMB } from './scenarios/memory';
 import { measureAnnotateWhole, measureLoad } from './scenarios/load';
+import { measureFloodLag, measureLatePinyin, measureRewriteStale, serveLivePages } from './scenarios/flood';
 import { log, median, percentile, repeat, round } from './stats';
 
 const GROUPS = [
@@ -29,6 +31,7 @@ const GROUPS = [
   'cedict',
   'annotate',
   'annotate100k',
+  'flood',
 ] as const;
 type Group = (typeof GROUPS)[number];
 
@@ -204,6 +207,36 @@ async function main(): Promise<number> {
       await step('annotating the whole 100k page while scrolling through it', async () => {
         r.annotate100kMainThreadMs = await measureAnnotateWhole(b, pages);
       });
+    }
+    if (groups.has('flood')) {
+      const live = await serveLivePages();
+      try {
+        await step(
+          'flood: 1,000 paragraphs a second for 5 s, the page timer lag without the extension',
+          async () => {
+            const lag = await measureFloodLag(p, live);
+            r.floodFloorLagP50Ms = lag.p50;
+            r.floodFloorLagP99Ms = lag.p99;
+            r.floodFloorLagMaxMs = lag.max;
+          },
+        );
+        await step('flood: the same with the extension', async () => {
+          const lag = await measureFloodLag(b, live);
+          r.floodLagP50Ms = lag.p50;
+          r.floodLagP99Ms = lag.p99;
+          r.floodLagMaxMs = lag.max;
+        });
+        await step('late content: from the page inserting Chinese to its first pinyin', async () => {
+          const late = await measureLatePinyin(b, live);
+          r.lateSpaPinyinMs = late.spa;
+          r.lateAddedPinyinMs = late.added;
+        });
+        await step('a paragraph rewritten every 100 ms: samples showing old and new text', async () => {
+          r.rewriteStaleShare = await measureRewriteStale(b, live);
+        });
+      } finally {
+        await live.close();
+      }
     }
   } finally {
     await (ext as ExtensionBrowser | null)?.close();

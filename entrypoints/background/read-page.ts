@@ -1,0 +1,54 @@
+import type { Settings } from '../../lib/settings';
+import { patchSettings, settingsView } from '../../lib/storage';
+import { recordDetected, tabStats } from './tab-stats';
+
+/**
+ * Injects the reader, handing it the settings just read for the page: reading them again from storage as its
+ * first step cost the reader 3–30 ms before it could ask for its first views.
+ */
+export async function injectReader(tabId: number, frameId: number, settings: Settings): Promise<void> {
+  const target = { tabId, frameIds: [frameId] };
+  await browser.scripting.executeScript({
+    target,
+    func: (given: Settings) => {
+      (globalThis as { __dubaoSettings?: Settings }).__dubaoSettings = given;
+    },
+    args: [settings],
+  });
+  await browser.scripting.executeScript({ target, files: ['/content-scripts/reader.js'] });
+}
+
+/** Han characters a reader could see in this frame (run in the page, so it brings everything it needs). */
+function hanShown(): number {
+  const text = document.body?.innerText ?? '';
+  return text.match(/\p{Script=Han}/gu)?.length ?? 0;
+}
+
+/**
+ * "Read this page" (the popup's button, the keyboard shortcut): the reader in every frame of the tab that shows
+ * Han text, whatever the detector decided (prose it did not recognise, content it came too late for). Frames
+ * without Han text are left alone; with none anywhere, nothing happens and the answer says so. Asking for the
+ * reader on a site turned off turns it on for that site: the reader follows the site's settings.
+ */
+export async function readPage(tabId: number): Promise<{ hanChars: number; frames: number }> {
+  const tab = await browser.tabs.get(tabId);
+  const url = tab.url ?? '';
+  if (!/^(https?|file):/.test(url)) return { hanChars: 0, frames: 0 };
+  const found = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: hanShown });
+  const frames = found.filter((f) => typeof f.result === 'number' && f.result > 0);
+  const hanChars = frames.reduce((n, f) => n + (f.result as number), 0);
+  if (!frames.length) return { hanChars: 0, frames: 0 };
+  const view = await settingsView(url);
+  const host = view.host;
+  let settings = view.settings;
+  if (!settings.enabled && host) settings = (await patchSettings('site', { enabled: true }, host)).settings;
+  if (!settings.enabled) return { hanChars, frames: 0 };
+  for (const f of frames) {
+    const han = f.result as number;
+    // The popup describes the page from the detector's report; a page it said no to is described as read.
+    if (!tabStats(tabId).detected?.chinese)
+      recordDetected(tabId, f.frameId, { chinese: true, script: null, hanChars: han, blocks: 0 });
+    await injectReader(tabId, f.frameId, settings).catch(() => {}); // a frame gone meanwhile
+  }
+  return { hanChars, frames: frames.length };
+}
