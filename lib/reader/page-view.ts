@@ -53,6 +53,16 @@ function sameRun(a: Run, b: Run): boolean {
 
 const collectOptions = { textOf: originalText };
 
+/** Whether the page's text nodes still hold the text the run was read from. */
+function isCurrent(run: Run): boolean {
+  return run.pieces.every(
+    (p) =>
+      p.node.isConnected &&
+      originalText(p.node).slice(p.nodeOffset, p.nodeOffset + p.end - p.start) ===
+        run.text.slice(p.start, p.end),
+  );
+}
+
 /** After the next frame is painted (or 50 ms, in a tab that is not painting). */
 function nextFrame(): Promise<void> {
   return new Promise((ok) => {
@@ -376,6 +386,12 @@ export class PageView {
 
   /** Draws a block's view: with pinyin where it belongs (prose, or everywhere if asked), else converted text only. */
   private draw(b: Block, view: BuiltView, settings: Settings): void {
+    // The page changed the block's text since its run was read (its view was on the way): the view no longer fits
+    // the page's text. The change is read on the next pass and drawn from the new text.
+    if (!isCurrent(b.run)) {
+      this.dirty.add(b.run.block);
+      return;
+    }
     // Kept even when nothing is drawn now (the block went far while its view was on the way): it is drawn from it
     // when it comes near.
     b.lastView = view;

@@ -168,7 +168,7 @@ const han = (s: string) => s.replace(/[^\p{Script=Han}]/gu, '');
 describe('content that comes after load', () => {
   it('draws a single-page app that renders its Chinese after load', async () => {
     const page = await open('/live/spa.html');
-    await page.waitForSelector('#app dubao-t ruby', { timeout: 15_000, state: 'attached' });
+    await page.waitForSelector('#app dubao-t ruby', { timeout: 30_000, state: 'attached' });
     await expect
       .poll(async () => han(await rubyText(page, '#app p')), { timeout: 10_000 })
       .toBe(han(sentence(0)));
@@ -177,8 +177,8 @@ describe('content that comes after load', () => {
 
   it('draws a paragraph added later to a page that had Chinese at load', async () => {
     const page = await open('/live/later.html');
-    await page.waitForSelector('#news dubao-t ruby', { timeout: 15_000, state: 'attached' });
-    await page.waitForSelector('#late dubao-t ruby', { timeout: 15_000, state: 'attached' });
+    await page.waitForSelector('#news dubao-t ruby', { timeout: 30_000, state: 'attached' });
+    await page.waitForSelector('#late dubao-t ruby', { timeout: 30_000, state: 'attached' });
     await expect
       .poll(async () => han(await rubyText(page, '#late')), { timeout: 10_000 })
       .toBe(han(sentence(5)));
@@ -189,7 +189,7 @@ describe('content that comes after load', () => {
 describe('content the page changes', () => {
   it('never shows old and new text together, and draws the new text', async () => {
     const page = await open('/live/rewrite.html');
-    await page.waitForSelector('#children dubao-t ruby', { timeout: 15_000, state: 'attached' });
+    await page.waitForSelector('#children dubao-t ruby', { timeout: 30_000, state: 'attached' });
     await page.evaluate(() => (window as unknown as { __rewrite(n: number): Promise<void> }).__rewrite(30));
     const seen = await page.evaluate(() => {
       const w = window as unknown as { __samples: number; __stale: string[] };
@@ -209,7 +209,7 @@ describe('content the page changes', () => {
   it('draws only the paragraph appended to a feed; the others keep their nodes', async () => {
     const page = await open('/live/feed.html');
     // Every paragraph drawn, and drawing settled.
-    await expect.poll(() => page.locator('#feed p:has(dubao-t ruby)').count(), { timeout: 15_000 }).toBe(5);
+    await expect.poll(() => page.locator('#feed p:has(dubao-t ruby)').count(), { timeout: 30_000 }).toBe(5);
     await page.waitForTimeout(500);
     const before = await page.evaluate(() => {
       const w = window as unknown as { __kept: Element[] };
@@ -223,7 +223,7 @@ describe('content the page changes', () => {
       p.textContent = text;
       document.getElementById('feed')!.append(p);
     }, sentence(6));
-    await page.waitForSelector('#new dubao-t ruby', { timeout: 15_000, state: 'attached' });
+    await page.waitForSelector('#new dubao-t ruby', { timeout: 30_000, state: 'attached' });
     await page.waitForTimeout(500);
     const kept = await page.evaluate(() => {
       const w = window as unknown as { __kept: Element[] };
@@ -252,7 +252,7 @@ describe('content the page changes', () => {
     expect(wrong).toEqual([]);
     // The newest paragraphs, at the top of the screen, get pinyin once the flood stops.
     await expect
-      .poll(async () => han(await rubyText(page, '#feed p:first-child')), { timeout: 15_000 })
+      .poll(async () => han(await rubyText(page, '#feed p:first-child')), { timeout: 30_000 })
       .toBe(han((await page.textContent('#feed p:first-child')) ?? ''));
     await page.close();
   });
@@ -268,7 +268,7 @@ describe('reading a page by hand', () => {
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(page.url())}`);
     await popup.click('[data-testid=read-page]');
     await expect.poll(() => popup.textContent('[data-testid=read-result]')).toMatch(/Reading 23 Chinese/);
-    await expect.poll(() => rubyText(page, 'body'), { timeout: 15_000 }).toContain('床前明月光');
+    await expect.poll(() => rubyText(page, 'body'), { timeout: 30_000 }).toContain('床前明月光');
     await popup.close();
     await page.close();
   });
