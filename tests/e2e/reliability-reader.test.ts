@@ -262,6 +262,83 @@ describe('content the page makes editable after it was drawn', () => {
 });
 
 /**
+ * What a hostile page can read back of a probe paragraph it writes: its markup as serialised, and for each
+ * annotation the computed style of its pinyin and its box (what a page's own scripts can inspect).
+ */
+async function probe(page: Page): Promise<string> {
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'probe';
+    p.textContent = '党建工作和银行业务都要推动经济发展，企业和群众共享发展成果。';
+    document.getElementById('a')!.append(p);
+  });
+  // The reader follows the page's new paragraph: wait until it is drawn and stays so.
+  await expect
+    .poll(() => page.evaluate(() => document.querySelectorAll('#probe rt').length), { timeout: 10_000 })
+    .toBeGreaterThan(0);
+  await waitForStableLayout(page);
+  return page.evaluate(() => {
+    const probe = document.getElementById('probe')!;
+    const styles = [...probe.querySelectorAll('rt')].map((rt) => {
+      const before = getComputedStyle(rt, '::before');
+      const own = getComputedStyle(rt);
+      const box = rt.getBoundingClientRect();
+      return [before.content, before.color, before.visibility, before.display, own.display, own.color]
+        .concat([box.width, box.height].map((n) => n.toFixed(1)))
+        .join(' ');
+    });
+    return JSON.stringify({ html: probe.innerHTML, styles });
+  });
+}
+
+describe('known words and what the page can read', () => {
+  it('with "no pinyin over words I know" off, a probe paragraph reads the same whatever the user knows', async () => {
+    const setKnown = (known: boolean) =>
+      sendFromExtension(browser, {
+        type: 'setKnown',
+        words: [{ simplified: '党建' }, { simplified: '银行' }],
+        known,
+      });
+    const hideKnown = (on: boolean) =>
+      sendFromExtension(browser, { type: 'setSettings', scope: 'global', patch: { hideKnown: on } });
+    const read = async () => {
+      const page = await open('plain.html');
+      try {
+        return await probe(page);
+      } finally {
+        await page.close();
+      }
+    };
+    try {
+      await hideKnown(false);
+      await setKnown(false);
+      const none = await read();
+      await setKnown(true);
+      const some = await read();
+      expect(some).toBe(none);
+      expect(none).toContain('dǎngjiàn');
+
+      // On, the page can tell (pinyin is off those words): the option says so where it is turned on.
+      await hideKnown(true);
+      const hiding = await read();
+      expect(hiding).not.toBe(none);
+      expect(hiding).not.toContain('dǎngjiàn');
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html#/settings`);
+      const text = () => options.locator('label[for=settings-hide-known]').textContent();
+      await expect.poll(text).toContain('Pages you read can see which words have no pinyin');
+      expect(await options.locator('label[for=settings-hsk]').textContent()).toContain(
+        'Pages you read can see which words have no pinyin',
+      );
+      await options.close();
+    } finally {
+      await setKnown(false);
+      await hideKnown(true);
+    }
+  });
+});
+
+/**
  * Unloads and loads the extension again under the open tabs, as an update or a reload does, through the extension
  * manager (Chromium's own chrome://extensions page); back once its pages load again.
  */

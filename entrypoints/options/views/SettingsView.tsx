@@ -18,6 +18,16 @@ export const SHORTCUTS_URL = 'chrome://extensions/shortcuts';
 export const FIREFOX_SHORTCUTS = 'about:addons → the gear menu → Manage Extension Shortcuts';
 export const DELETE_WORD = 'DELETE';
 
+/**
+ * What these options reveal, said plainly: a page's own scripts read the text they show, pinyin included, so a page
+ * that shows a list of words of its choosing learns which of them have no pinyin. Hiding pinyin without the page
+ * seeing it would take a closed shadow root in every annotation (measured at 1.8–3× the drawing time).
+ */
+export const PAGES_SEE =
+  'Pages you read can see which words have no pinyin, so a site can learn which words you know.';
+export const PAGES_SEE_LEVEL =
+  'Pages you read can see which words have no pinyin, so a site can guess your level.';
+
 const STYLE_LABEL: Record<PinyinStyle, string> = {
   marks: 'Tone marks (hǎo)',
   numbers: 'Tone numbers (hao3)',
@@ -266,12 +276,15 @@ export function ReaderSettings({
       <Toggle
         id="settings-hide-known"
         label="No pinyin over words I know"
-        hint="Words you marked with the hover card's Known button or listed below."
+        hint={`Words you marked with the hover card's Known button or listed below. ${PAGES_SEE}`}
         checked={s.hideKnown}
         onChange={(hideKnown) => onChange({ hideKnown })}
       />
       <label class="setting" for="settings-hsk">
-        <span>No pinyin over HSK words up to level</span>
+        <span>
+          No pinyin over HSK words up to level
+          <small>{PAGES_SEE_LEVEL}</small>
+        </span>
         <select
           id="settings-hsk"
           data-testid="settings-hsk"
