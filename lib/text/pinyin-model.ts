@@ -1,10 +1,12 @@
 /**
  * A small context model for polyphonic characters, trained on the CPP development sentences and the words of
- * CC-CEDICT and pinyin-pro's phrase dictionary by `tools/train-pinyin.ts`.
+ * CC-CEDICT and pinyin-pro's full phrase dictionary by `tools/train-pinyin.ts`.
  *
  * Two layers. Per character, counts: how often each reading went with each context feature (neighbouring
- * characters and character n-grams, the word pinyin-pro put the character in, pinyin-pro's own reading) in the
- * training sentences, and separately in dictionary words (`d…` kinds). Over them, one small log-linear ranker
+ * characters and character n-grams, the word the character is in, the words either side of a character read
+ * alone, pinyin-pro's own reading) in the training sentences; separately, which readings the character has next
+ * to each neighbour inside dictionary words, weighted by how common the word is (`d…` kinds); and, for words
+ * whose CC-CEDICT reading differs from pinyin-pro's, CC-CEDICT's reading (`x`). Over them, one small log-linear ranker
  * shared by all characters: each candidate reading gets, per feature kind, the smoothed log share of that
  * kind's counts, plus a few indicators (pinyin-pro agrees, the reading was never seen, …); the learned weights
  * say how far to trust each kind, so characters with few training sentences still lean on the right evidence.
@@ -41,24 +43,32 @@ export interface Context {
 export const WINDOW = 3;
 
 /** Feature kinds counted from sentences. */
-export const SENTENCE_KINDS = ['p', 'l', 'r', 'll', 'rr', 'lr', 'w', 'c'] as const;
+export const SENTENCE_KINDS = ['p', 'l', 'r', 'll', 'rr', 'lr', 'w', 'c', 'pw', 'nw'] as const;
 /**
  * Kinds that dictionary words show too (the characters next to the target inside a word); stored as `d` + kind.
- * (`rr` and trigrams added nothing in cross-validation but size.)
+ * (`ll`, `rr`, `lr` and trigrams added nothing in cross-validation but size: `ll` was 357 KB of the model.)
  */
-export const DICT_KINDS = new Set(['l', 'r', 'll']);
+export const DICT_KINDS = new Set(['l', 'r']);
 /** Width in code points of a kind's values where it is fixed (the others are never packed as `once`). */
 export const KIND_WIDTH: Record<string, number> = { l: 1, r: 1, c: 1, ll: 2, rr: 2, lr: 2 };
 
 /** Names of the ranker's inputs, in order. */
-export const RANK_FEATURES: readonly string[] = [
+const BASE_FEATURES: readonly string[] = [
   'prior',
   'unseen',
   'guess.word',
   'guess.alone',
   ...SENTENCE_KINDS.flatMap((k) => [k, `${k}!`]),
   ...[...DICT_KINDS].flatMap((k) => [`d${k}`, `d${k}!`]),
+  'x',
+  'x!',
 ];
+/**
+ * Each input twice: as is, and scaled by how rare the character is in the training sentences (`name~`), so the
+ * ranker can trust counts less, and the dictionaries more, where a character has few sentences.
+ */
+export const RANK_FEATURES: readonly string[] = [...BASE_FEATURES, ...BASE_FEATURES.map((f) => `${f}~`)];
+const NB = BASE_FEATURES.length;
 const RANK_INDEX = new Map(RANK_FEATURES.map((f, i) => [f, i]));
 const [F_PRIOR, F_UNSEEN, F_GUESS_WORD, F_GUESS_ALONE] = [0, 1, 2, 3];
 
@@ -77,6 +87,13 @@ export function featuresAt(ctx: Context, i: number): [kind: string, value: strin
     ['lr', l + r],
   ];
   if (ctx.words[i]) out.push(['w', ctx.words[i]]);
+  else {
+    // A character read alone: the words on either side (a word of several characters, or the character there).
+    const pw = ctx.words[i - 1];
+    const nw = ctx.words[i + 1];
+    if (pw) out.push(['pw', pw]);
+    if (nw) out.push(['nw', nw]);
+  }
   const seen = new Set<string>();
   for (let k = i - WINDOW; k <= i + WINDOW; k++) {
     if (k === i || !c[k] || seen.has(c[k])) continue;
@@ -112,7 +129,7 @@ function evidence(
   ctx: Context,
   i: number,
   leaveOut: string | undefined,
-  add: (y: number, f: number, v: number) => void,
+  addRaw: (y: number, f: number, v: number) => void,
 ): string[] | null {
   const ch = ctx.chars[i];
   const known = model.chars[ch];
@@ -129,6 +146,11 @@ function evidence(
   const K = cands.length;
   let total = 0;
   for (const n of counts) total += n;
+  const rare = 1 / Math.sqrt(1 + total);
+  const add = (y: number, f: number, v: number) => {
+    addRaw(y, f, v);
+    addRaw(y, f + NB, v * rare);
+  };
   const inWord = ctx.words[i] ? F_GUESS_WORD : F_GUESS_ALONE;
   for (let y = 0; y < K; y++) {
     add(y, F_PRIOR, Math.log((counts[y] + 0.5) / (total + 0.5 * K)));
@@ -140,6 +162,8 @@ function evidence(
     addCounts(counted.get(`${kind}:${value}`), kind, out);
     if (DICT_KINDS.has(kind)) addCounts(counted.get(`d${kind}:${value}`), `d${kind}`, -1);
   }
+  // The word's reading in CC-CEDICT, stored only where it differs from pinyin-pro's reading of the word alone.
+  if (ctx.words[i]) addCounts(counted.get(`x:${ctx.words[i]}`), 'x', -1);
   return cands;
 
   function addCounts(stored: number[] | undefined, kind: string, minus: number): void {

@@ -147,6 +147,9 @@ describe('pinyin context model', () => {
     const m = shipped as unknown as PinyinModel;
     expect(m.version).toBe(2);
     expect(Object.keys(m.chars).length).toBeGreaterThan(500);
-    expect(predict(m, ctx('他在银行工作', 'xing2'), 3)).toBe('hang2');
+    // As lib/text/pinyin asks it: with the word each character is in and pinyin-pro's reading of that word.
+    const words = ['', '', '银行', '银行', '工作', '工作'];
+    expect(predict(m, { ...ctx('他在银行工作', 'hang2'), words }, 3)).toBe('hang2');
+    expect(predict(m, { ...ctx('他在行走', 'xing2'), words: ['', '', '行走', '行走'] }, 2)).toBe('xing2');
   });
 });
