@@ -139,6 +139,24 @@ export function parseStoredSettings(raw: unknown): StoredSettings {
   return { global: parseSettings(obj.global), sites };
 }
 
+/** The pinyin size every install had by default before issue 15 (0.5 of the text: 8 px over 16 px, hard to read). */
+export const OLD_DEFAULT_PINYIN_SCALE = 0.5;
+
+/**
+ * Stored settings, version 1 → 2: a global pinyin size of 0.5, the old default, becomes the new default. Whoever
+ * saved any setting before stored the whole global object, old default included, and would have kept the old
+ * size for good. Run once (the storage item's version says it ran); a size chosen after it stays. A site's own
+ * size is the user's choice (a site override equal to the global value is never stored) and is left alone.
+ */
+export function migrateStoredSettingsV2(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const obj = raw as { global?: unknown };
+  const global = obj.global;
+  if (typeof global !== 'object' || global === null) return raw;
+  if ((global as { pinyinScale?: unknown }).pinyinScale !== OLD_DEFAULT_PINYIN_SCALE) return raw;
+  return { ...obj, global: { ...global, pinyinScale: DEFAULT_SETTINGS.pinyinScale } };
+}
+
 /** `https://WWW.People.com.cn/x` or `www.people.com.cn` → `people.com.cn`; '' when there is no host. */
 export function siteKey(hostOrUrl: string): string {
   let host = hostOrUrl.trim().toLowerCase();

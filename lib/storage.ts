@@ -1,6 +1,7 @@
 import { storage } from '#imports';
 import {
   applySettingsPatch,
+  migrateStoredSettingsV2,
   parseStoredSettings,
   settingsForHost,
   siteKey,
@@ -15,7 +16,12 @@ import type { SettingsView } from './messages';
  */
 
 // Settings live in storage.local so that every reader sees changes at once through storage.onChanged.
-export const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: {} });
+// Version 2 moved saved pinyin sizes of 0.5, the old default, to the new default once (migrateStoredSettingsV2).
+export const settingsItem = storage.defineItem<unknown>('local:settings', {
+  fallback: {},
+  version: 2,
+  migrations: { 2: migrateStoredSettingsV2 },
+});
 
 export async function loadSettings(): Promise<StoredSettings> {
   return parseStoredSettings(await settingsItem.getValue());
