@@ -1,7 +1,9 @@
 /**
  * Scores the segmenter against gold segmentations: one sentence a line, words separated by white space.
  * Word precision/recall/F1 count a word as right when both its boundaries are (the SIGHAN bakeoff measure).
- * Usage: `npx tsx tools/score-segment.ts GOLD_FILE… [--baseline]` (--baseline also scores Intl.Segmenter('zh')).
+ * Usage: `npx tsx tools/score-segment.ts GOLD_FILE… [--glossary] [--baseline] [--diff]` (--glossary: the built-in
+ * glossary's terms are passed as pages pass them; --baseline also scores Intl.Segmenter('zh'); --diff prints each
+ * sentence where gold and ours differ).
  */
 import { readFileSync } from 'node:fs';
 import { createSegmenter } from '../lib/text/segment';
@@ -75,10 +77,15 @@ if (isMain) {
       .map(goldLine);
   const sets = files.map((f) => ({ name: f, gold: readGold(f) }));
   const gold = sets.flatMap((s) => s.gold);
+  let terms: string[] | undefined;
+  if (process.argv.includes('--glossary')) {
+    const { builtinGlossary, termsForEngine } = await import('../lib/glossary/index');
+    terms = termsForEngine(builtinGlossary()).map((t) => t.word);
+  }
   const t0 = performance.now();
   const seg = createSegmenter(defaultLexicon());
   const t1 = performance.now();
-  const ours = gold.map((g) => seg.segment(g.text).map((t) => t.text));
+  const ours = gold.map((g) => seg.segment(g.text, { terms }).map((t) => t.text));
   const t2 = performance.now();
   const chars = gold.reduce((n, g) => n + g.text.length, 0);
   const fmt = (s: Score) =>

@@ -100,14 +100,75 @@ const BEFORE_WEI_FOR = new Set([
 const han = (w: GrammarWord | undefined) => !!w && w.han;
 
 /**
+ * After 率 "rate" as a word of its own: a conjunction, an adverb, a verb of change or 高/低; 率 "to lead" (shuài)
+ * takes an object instead (省长 率 代表团).
+ */
+const AFTER_RATE = new Set([
+  ...[
+    '和',
+    '与',
+    '及',
+    '或',
+    '、',
+    '均',
+    '都',
+    '也',
+    '已',
+    '仍',
+    '将',
+    '较',
+    '比',
+    '同比',
+    '环比',
+    '明显',
+    '持续',
+  ],
+  ...[
+    '不断',
+    '大幅',
+    '逐步',
+    '进一步',
+    '提高',
+    '上升',
+    '下降',
+    '降低',
+    '增长',
+    '达到',
+    '达',
+    '为',
+    '超过',
+    '是',
+  ],
+  ...['高', '低'],
+  ...DEGREE,
+]);
+
+/** Administrative suffixes: a word of three or more characters ending in one is a place name (长丰县, 长宁区). */
+const PLACE_SUFFIX = /^[\u4e00-\u9fff]{2,}[省市县区镇乡村州]$/u;
+
+/**
+ * Whether a word keeps the dictionary's reading of it as a whole word (pinyin-pro alone) rather than the context
+ * model's: place names, whose characters read as in the name whatever is around them (合肥市 | 长丰县 Cháng, not
+ * zhǎng after 市).
+ */
+export function keepsWordReading(word: string): boolean {
+  return PLACE_SUFFIX.test(word);
+}
+
+/**
  * The reading (numbered, as the model spells it) that grammar gives the one-character word `words[k]`, or null
  * when grammar does not decide it.
  */
 export function grammarReading(words: readonly GrammarWord[], k: number): string | null {
   const w = words[k].text;
-  if (w !== '地' && w !== '得' && w !== '为' && w !== '将' && w !== '长') return null;
+  if (w !== '地' && w !== '得' && w !== '为' && w !== '将' && w !== '长' && w !== '率') return null;
   const prev = words[k - 1];
   const next = words[k + 1];
+  // 率 after a word, then no object: the suffix "rate" (返修 | 率 | 明显 上升: lǜ); 率团 "leads": shuài.
+  if (w === '率') {
+    if (!han(prev)) return null;
+    return !han(next) || AFTER_RATE.has(next.text) ? 'lv4' : 'shuai4';
+  }
   // 将 on its own is "will" or the object marker "把" (jiāng); the general jiàng lives in words (大将, 将领).
   if (w === '将') return han(next) ? 'jiang1' : null;
   if (w === '长') {

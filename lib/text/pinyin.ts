@@ -13,7 +13,7 @@ import modelData from './data/pinyin-model.json';
 import foldData from './data/pinyin-fold.json';
 import neutralData from './data/pinyin-neutral.json';
 import { baseReading, type WordSpan } from './pinyin-context';
-import { grammarReading, type GrammarWord } from './pinyin-grammar';
+import { grammarReading, keepsWordReading, type GrammarWord } from './pinyin-grammar';
 import { createSegmenter, type Segmenter } from './segment';
 import { defaultLexicon } from './lexicon-default';
 import { polyphonic } from 'pinyin-pro';
@@ -245,8 +245,21 @@ function termIndex(terms: readonly PinyinTerm[]): PhraseIndex {
   return idx;
 }
 
-/** Writes the syllables of every phrase found in `folded` (leftmost-longest, non-overlapping) over `out`. */
-function applyPhrases(folded: string[], out: (string | null)[], index: PhraseIndex): void {
+/**
+ * Writes the syllables of every phrase found in `folded` (leftmost-longest, non-overlapping) over `out`. With
+ * `spans`, only a phrase that is one of those words counts (a term 市长 inside 合肥市 | 长丰县 does not).
+ */
+function applyPhrases(
+  folded: string[],
+  out: (string | null)[],
+  index: PhraseIndex,
+  spans?: readonly WordSpan[],
+): void {
+  let whole: Set<number> | null = null;
+  if (spans) {
+    whole = new Set();
+    for (const { start, end } of spans) whole.add(start * 0x10000 + end);
+  }
   for (let i = 0; i < folded.length;) {
     const cands = index.get(folded[i]);
     let hit: { word: string; syllables: string[] } | undefined;
@@ -263,7 +276,7 @@ function applyPhrases(folded: string[], out: (string | null)[], index: PhraseInd
           }
           k++;
         }
-        if (ok) {
+        if (ok && (!whole || whole.has(i * 0x10000 + i + len))) {
           hit = c;
           break;
         }
@@ -299,7 +312,7 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
   for (let i = 0; i < chars.length; i++) {
     if (!isHan(chars[i]) || !base.marked[i]) continue;
     readings[i] = base.marked[i];
-    if (MODEL.chars[folded[i]]?.length > 1) {
+    if (MODEL.chars[folded[i]]?.length > 1 && !keepsWordReading(base.words[i])) {
       guess[i] = formatSyllable(base.marked[i], 'numbers').replace(/ü/g, 'v');
       const best = predict(MODEL, ctx, i);
       if (best && best !== guess[i]) readings[i] = markTone(best.replace(/\d$/, ''), Number(best.slice(-1)));
@@ -326,7 +339,8 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
 
   builtinIndex ??= indexPhrases(Object.entries(POLYPHONE_PHRASES));
   applyPhrases(folded, readings, builtinIndex);
-  if (options.terms?.length) applyPhrases(folded, readings, termIndex(options.terms));
+  // Terms the segmenter kept whole (all of three or more characters; one of two only where it is a word there).
+  if (options.terms?.length) applyPhrases(folded, readings, termIndex(options.terms), spans);
 
   const out: CharReading[] = [];
   let offset = 0;

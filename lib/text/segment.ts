@@ -23,7 +23,7 @@ export interface Segmenter {
   segment(text: string, opts?: SegmentOptions): Token[];
 }
 
-const NUMERALS = '〇零一二三四五六七八九十百千万亿两';
+const NUMERALS = '〇零一二三四五六七八九十百千万亿两几';
 const MAGNITUDES = '十百千万亿';
 const ORDINAL = '第'.charCodeAt(0);
 const PERCENT = '百分之';
@@ -31,7 +31,7 @@ const TRANSLIT =
   '阿埃艾爱安奥巴拜班邦贝本比彼毕宾波伯布查达戴丹道德迪蒂丁杜多厄恩法菲费芬佛弗福盖冈戈格哈海汉豪赫亨' +
   '胡霍基吉加贾杰金卡凯坎康考科克库拉莱兰朗劳勒雷里利莉林琳隆卢鲁路伦罗洛马玛迈麦曼梅蒙米密莫姆穆纳娜' +
   '内尼妮纽诺帕潘佩皮普齐奇乔切琼萨塞桑瑟森沙舍什斯苏索塔泰坦汤特提图托瓦旺威韦维温沃乌伍西希谢辛雅' +
-  '亚扬耶伊因尤约泽扎詹兹茨尔夫顿登赛默娅丝柯奈';
+  '亚扬耶伊因尤约泽扎詹兹茨尔夫顿登赛默娅丝柯奈娃';
 const MIN_NAME = 3;
 const MAX_NAME = 8;
 const NAME_COST = Number(globalThis.process?.env?.DUBAO_NAME_COST ?? 24);
@@ -50,7 +50,50 @@ const NUMBER_UNITS = '年月日';
  * Measure words (a closed grammatical class) that stay with their number, so a count reads as one word:
  * 两场, 116个, 一架, 30多家, 二十年.
  */
-const MEASURE_WORDS = '个位名项家次种条件场架年天周岁只本块张部辆座所篇批份台株例届期号艘枚颗棵栋间层份首轮';
+const MEASURE_WORDS =
+  '个位名项家次种条件场架年天周岁只本块张部辆座所篇批份台株例届期号艘枚颗棵栋间层份首轮代处段群道步户口类笔股套幅';
+/**
+ * A measure word that begins a two-character unit of its own stays with that unit: 75 | 周年 (not 75周 | 年),
+ * 80 | 年代.
+ */
+const UNIT_WORDS = new Set(['周年', '年代', '年级', '年度', '年头']);
+/**
+ * 多 and 几 take a measure word as a number does: 多家, 多处, 几位 (a demonstrative does not: 这 | 座, as in People's
+ * Daily, except where the dictionary has the pair: 这个, 这种).
+ */
+const DETERMINERS = '多几';
+/** A determiner with its measure word costs this (a run of numerals costs NUMERAL_RUN_COST). */
+const DETERMINER_COST = 12;
+/**
+ * Bound suffixes that make a new word of the two-character word before them (住宿率, 零售额, 结构性, 体验感,
+ * 便利度, 消费者, 脱贫户, 运营商, 阅读量): the reader's card and pinyin see one word (率 lǜ, not the verb
+ * shuài). A suffix costs SUFFIX_COST instead of its cost as a word of its own, so it attaches unless the
+ * character starts a likelier word with what follows (户外, 度过, 性能).
+ */
+const SUFFIXES = '率额性化者感度式型户商员量';
+const SUFFIX_COST = Number(globalThis.process?.env?.DUBAO_SUFFIX_COST ?? 6);
+/**
+ * Administrative suffixes of place names. A name the lexicon lacks (马郢村, 义井镇, 小溪河镇) is one word with its
+ * suffix; after another place (合肥市 | 长丰县 | 杨庙镇) a place is likelier still, so a known word may be its stem
+ * there (镇 | 红桥村).
+ */
+const PLACE_SUFFIXES = '省市县区镇乡村州';
+const PLACE_COST = Number(globalThis.process?.env?.DUBAO_PLACE_COST ?? 20);
+const PLACE_CHAINED_COST = Number(globalThis.process?.env?.DUBAO_PLACE_CHAINED ?? 14);
+/**
+ * A place name does not start with a function word (在, 的, 和, 从, 对 …): characters whose cost as a word is below
+ * this (the most frequent ones) never begin one.
+ */
+const PLACE_FIRST_MIN = 7;
+/** Objects of 率 "to lead" (率团, 率队, 率代表团, 率部): before them 率 is the verb shuài, not the suffix lǜ. */
+const LEAD_OBJECTS = '团队代部众军';
+/**
+ * A glossary term of two characters that is an ordinary word too (市长, 干部, 两会) wins by this much, not by
+ * TERM_BONUS: it must not take a character from the words around it (合肥市 | 长丰县, not 合肥 | 市长 | 丰县).
+ */
+const SHORT_TERM_BONUS = 3;
+/** Cost of a two-character term the lexicon lacks, before SHORT_TERM_BONUS. */
+const SHORT_TERM_COST = 9;
 /** Punctuation written doubled as one mark: the dash —— and the ellipsis …… . */
 const DOUBLED_PUNCT = '—…';
 /** Person names (surname + given name) cost this much on top of their characters' costs. */
@@ -86,6 +129,12 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
   const magnitudes = new Set(Array.from(MAGNITUDES, (c) => c.charCodeAt(0)));
   const approximate = new Set(Array.from(APPROXIMATE, (c) => c.charCodeAt(0)));
   const translit = new Set(Array.from(TRANSLIT, (c) => c.charCodeAt(0)));
+  const determiners = new Set(Array.from(DETERMINERS, (c) => c.charCodeAt(0)));
+  const suffixes = new Set(Array.from(SUFFIXES, (c) => c.charCodeAt(0)));
+  const places = new Set(Array.from(PLACE_SUFFIXES, (c) => c.charCodeAt(0)));
+  /** A measure word at `j` that is not the start of a unit word (周年). */
+  const measureAt = (norm: string, j: number, end: number) =>
+    j < end && measures.has(norm.charCodeAt(j)) && !UNIT_WORDS.has(norm.slice(j, j + 2));
 
   function indexTerms(terms: readonly string[]): TermIndex {
     let index = termCache.get(terms);
@@ -173,7 +222,13 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
         const lengths = terms.byFirst.get(norm.charCodeAt(i));
         if (lengths) {
           for (const len of lengths) {
-            if (i + len <= n && terms.set.has(norm.slice(i, i + len))) relax(i, i + len, -TERM_BONUS * len);
+            if (i + len > n) continue;
+            const term = norm.slice(i, i + len);
+            if (!terms.set.has(term)) continue;
+            if (len === 2 && kind[i] === HAN && kind[i + 1] === HAN) {
+              const cost = lexicon.cost(term) ?? SHORT_TERM_COST;
+              relax(i, i + 2, cost + WORD_PENALTY - SHORT_TERM_BONUS);
+            } else relax(i, i + len, -TERM_BONUS * len);
           }
         }
       }
@@ -183,13 +238,13 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
         // People's Daily keeps a date part and a number with its magnitude whole: 1998年, 31日, 1158万, 100亿.
         if (k === ALNUM && end < n && isDigit(text.charCodeAt(end - 1))) {
           const next = text.charCodeAt(end);
-          if (units.has(next) || measures.has(next)) relax(i, end + 1, 0);
+          if (units.has(next) || measureAt(text, end, n)) relax(i, end + 1, 0);
           else if (magnitudes.has(next) || approximate.has(next)) {
             let j = end + 1;
             while (j < n && magnitudes.has(text.charCodeAt(j))) j++;
             if (j < n && approximate.has(text.charCodeAt(j)) && !approximate.has(text.charCodeAt(j - 1))) j++;
             relax(i, j, 0);
-            if (j < n && measures.has(text.charCodeAt(j))) relax(i, j + 1, 0); // 30多家, 51万所
+            if (measureAt(text, j, n)) relax(i, j + 1, 0); // 30多家, 51万所
           }
         }
         continue;
@@ -211,7 +266,30 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
         if (cost === undefined) continue;
         if (len === 1) single = true;
         relax(i, i + len, cost + WORD_PENALTY);
+        if (
+          len === 2 &&
+          i + 2 < hanEnd &&
+          suffixes.has(norm.charCodeAt(i + 2)) &&
+          !(norm[i + 2] === '率' && LEAD_OBJECTS.includes(norm[i + 3]))
+        ) {
+          relax(i, i + 3, cost + SUFFIX_COST + WORD_PENALTY);
+        }
       }
+      // Place names with their administrative suffix: a stem of two characters the lexicon lacks as a word, or a
+      // stem of two or three right after another place's suffix.
+      const chained = i > 0 && kind[i - 1] === HAN && places.has(norm.charCodeAt(i - 1));
+      const firstCost = lexicon.cost(norm[i]) ?? lexicon.unknownCost;
+      for (let len = 2; len <= (chained ? 3 : 2) && i + len < hanEnd && firstCost >= PLACE_FIRST_MIN; len++) {
+        if (!places.has(norm.charCodeAt(i + len)) || places.has(norm.charCodeAt(i + len - 1))) continue;
+        // The suffix's character ends a word with the one before it (山区, 小区, 返乡, 家乡): not a name's suffix.
+        if (lexicon.cost(norm.slice(i + len - 1, i + len + 1)) !== undefined) continue;
+        const known = lexicon.cost(norm.slice(i, i + len)) !== undefined;
+        if (known && !chained) continue;
+        relax(i, i + len + 1, (chained ? PLACE_CHAINED_COST : PLACE_COST) + WORD_PENALTY);
+      }
+      // 多 or 几 with a measure word: 多家, 几位.
+      if (determiners.has(first) && measureAt(norm, i + 1, hanEnd))
+        relax(i, i + 2, DETERMINER_COST + WORD_PENALTY);
       if (!single) relax(i, i + 1, lexicon.unknownCost + WORD_PENALTY);
       // Foreign names are spelled with a small set of characters (亨茨维尔, 萨巴赫); a run of them the
       // dictionary does not cover is more likely one name than several one-character words.
@@ -243,7 +321,7 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
         // 年 joins a year written digit by digit (一九九八年), not a count of years (二十 年).
         const isYear = unit === YEAR && j - numStart >= 2 && !hasMagnitude(norm, numStart, j);
         if (units.has(unit) && (unit !== YEAR || isYear)) relax(i, j + 1, NUMERAL_RUN_COST + WORD_PENALTY);
-        else if (measures.has(unit)) relax(i, j + 1, NUMERAL_RUN_COST + WORD_PENALTY);
+        else if (measureAt(norm, j, hanEnd)) relax(i, j + 1, NUMERAL_RUN_COST + WORD_PENALTY);
         // A party congress by its number: 十八大, 二十大.
         else if (unit === CONGRESS && j - numStart >= 2 && numStart === i) {
           relax(i, j + 1, NUMERAL_RUN_COST + WORD_PENALTY);

@@ -65,4 +65,31 @@ describe('particles and grammatical polyphones read by the words around them', (
     expect(read('為大家服務')).toBe('wèi dà jiā fú wù');
     expect(read('他跑得很快')).toBe('tā pǎo de hěn kuài');
   });
+
+  it.each([
+    // 率 as the suffix "rate" after a word (lǜ), and as the verb "lead" before its object (shuài).
+    ['酒店的入住率和返修率明显上升', 'jiǔ diàn de rù zhù lǜ hé fǎn xiū lǜ míng xiǎn shàng shēng'],
+    ['这里的出勤率很高', 'zhè lǐ de chū qín lǜ hěn gāo'],
+    ['省长率代表团出访', 'shěng zhǎng shuài dài biǎo tuán chū fǎng'],
+  ])('率: %s → %s', (text, want) => {
+    expect(read(text)).toBe(want);
+  });
+
+  it.each([
+    // A place name reads as in the name, whatever precedes it: 长丰县 Cháng after 合肥市, 长宁区 after 上海市.
+    ['到合肥市长丰县采访', 'dào hé féi shì cháng fēng xiàn cǎi fǎng'],
+    ['上海市长宁区的居民', 'shàng hǎi shì cháng níng qū de jū mín'],
+  ])('place names: %s → %s', (text, want) => {
+    expect(read(text)).toBe(want);
+  });
+
+  it('reads a glossary term only where the segmenter kept it a word (市长 zhǎng, not inside 合肥市 | 长丰县)', () => {
+    const terms = [{ word: '市长', pinyin: 'shì zhǎng' }];
+    const withTerms = (text: string) =>
+      readRun(text, { terms })
+        .map((r) => r.pinyin ?? r.char)
+        .join(' ');
+    expect(withTerms('到合肥市长丰县采访')).toBe('dào hé féi shì cháng fēng xiàn cǎi fǎng');
+    expect(withTerms('武汉市长会见客人')).toBe('wǔ hàn shì zhǎng huì jiàn kè rén');
+  });
 });

@@ -133,6 +133,40 @@ describe('segment', () => {
     expect(words('他马上就到')).toEqual(['他', '马上', '就', '到']);
   });
 
+  it('attaches a bound suffix to the word before it, unless 率 is the verb "lead"', () => {
+    expect(words('今年酒店的入住率和返修率明显上升')).toContain('入住率');
+    expect(words('这里的出勤率很高，结构性问题突出')).toEqual(expect.arrayContaining(['出勤率', '结构性']));
+    expect(words('城市化进程中的获得感和幸福感')).toEqual(expect.arrayContaining(['获得感', '幸福感']));
+    expect(words('省长率代表团出访欧洲')).toEqual(['省长', '率', '代表团', '出访', '欧洲']);
+    // A character that starts a likelier word with what follows stays with it.
+    expect(words('他们开展户外活动')).toEqual(['他们', '开展', '户外', '活动']);
+  });
+
+  it('keeps place names with their administrative suffix, one after another', () => {
+    expect(words('他出生在安庆市怀宁县石牌镇')).toEqual(['他', '出生', '在', '安庆市', '怀宁县', '石牌镇']);
+    expect(words('我们村在广西桂林西南部')).toEqual(['我们', '村', '在', '广西', '桂林', '西南部']);
+    // 山区, 家乡: the suffix character belongs to a word of its own.
+    expect(words('她回到家乡的山区小学教书')).toEqual(['她', '回到', '家乡', '的', '山区', '小学', '教书']);
+  });
+
+  it('lets a two-character glossary term win only where it does not cut a place name', () => {
+    const terms = ['市长', '干部'];
+    expect(words('南京市长江大桥通车了', terms)).toEqual(['南京市', '长江', '大桥', '通车', '了']);
+    expect(words('到合肥市长丰县采访', terms)).toEqual(['到', '合肥市', '长丰县', '采访']);
+    expect(words('武汉市长会见了客人', terms)).toEqual(['武汉', '市长', '会见', '了', '客人']);
+    expect(words('那位市长和干部们谈话', terms)).toEqual(expect.arrayContaining(['市长', '干部']));
+  });
+
+  it('reads 足以 before 为 ("enough to … for"), not 足 | 以为', () => {
+    expect(words('他的经验足以为新人指明方向')).toEqual(expect.arrayContaining(['足以', '为']));
+  });
+
+  it('keeps 多 and 几 with a measure word, and a number apart from 周年', () => {
+    expect(words('多家企业和几位专家参加了会议')).toEqual(expect.arrayContaining(['多家', '几位']));
+    expect(words('学校庆祝60周年')).toEqual(['学校', '庆祝', '60', '周年']);
+    expect(words('村里有70户、300多口人')).toEqual(['村里', '有', '70户', '、', '300多口', '人']);
+  });
+
   it('keeps a doubled dash or ellipsis as one mark', () => {
     expect(words('目标——稳中求进……')).toEqual(['目标', '——', '稳中求进', '……']);
   });
