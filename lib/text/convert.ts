@@ -158,6 +158,25 @@ export const TAIWAN_VOCABULARY: Readonly<Record<string, string>> = {
 
 const isSingleHan = (w: string) => w.length === 1 && isHan(w.charCodeAt(0));
 
+/**
+ * Degree adverbs: after one, 干 on its own is the adjective "dry" (乾), not the verb "do" (幹) OpenCC gives a lone 干
+ * (头发有点干 頭髮有點乾, 天气太干 天氣太乾). Only where the word came from Simplified 干 and OpenCC chose 幹.
+ */
+const DEGREE_BEFORE_DRY = new Set([
+  '很',
+  '太',
+  '有点',
+  '有些',
+  '比较',
+  '非常',
+  '特别',
+  '更',
+  '最',
+  '挺',
+  '越来越',
+  '十分',
+]);
+
 /** Private-use separator between words: no OpenCC dictionary key contains it, so no match crosses it. */
 const SEP = '\uE000';
 const wordCache = new Map<string, WordConverter>();
@@ -204,6 +223,15 @@ export function getWordConverter(target: ScriptTarget, source: TraditionalSource
       if (out && (out.length !== words.length || p !== pieces.length)) out = null;
     }
     out ??= words.map(convert);
+    if (target !== 'cn') {
+      for (let i = 1; i < out.length; i++) {
+        if (words[i] === '干' && out[i] === '幹' && DEGREE_BEFORE_DRY.has(words[i - 1])) out[i] = '乾';
+      }
+      // 干 before the complement 得 is the verb: 他干得很好 他幹得很好 (OpenCC's phrases give 乾 there).
+      for (let i = 0; i + 1 < out.length; i++) {
+        if (words[i] === '干' && words[i + 1] === '得' && out[i] === '乾') out[i] = '幹';
+      }
+    }
     if (fixes.size > 0) {
       for (let i = 0; i < out.length; i++) {
         const fixed = out[i] !== words[i] ? fixes.get(out[i]) : undefined;

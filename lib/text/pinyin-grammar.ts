@@ -99,6 +99,46 @@ const BEFORE_WEI_FOR = new Set([
 
 const han = (w: GrammarWord | undefined) => !!w && w.han;
 
+/** Personal pronouns: 得 between one and a verb is the modal "must" (你得走 děi); 还 before one gives back (还你). */
+const PRONOUNS = new Set([
+  '我',
+  '你',
+  '您',
+  '他',
+  '她',
+  '它',
+  '我们',
+  '你们',
+  '他们',
+  '她们',
+  '咱们',
+  '大家',
+  '自己',
+]);
+
+/** Adverbs of must and time before the modal 得 (必须得, 就得, 还得, 总得 … děi). */
+const BEFORE_DEI = new Set([
+  '必须',
+  '就',
+  '还',
+  '也',
+  '都',
+  '总',
+  '可',
+  '只',
+  '准',
+  '非',
+  '又',
+  '这就',
+  '那就',
+]);
+
+/**
+ * What one gives back (还 huán "return" takes them as objects: 还书, 还钱, 还款, 还债, 还贷), and 给/清 after the
+ * verb (还给, 还清). Before anything else 还 is the adverb "still, also" (hái).
+ */
+const RETURNED = new Set(['给', '清', '书', '钱', '款', '债', '贷', '账', '本', '息', '礼']);
+
 /**
  * After 率 "rate" as a word of its own: a conjunction, an adverb, a verb of change or 高/低; 率 "to lead" (shuài)
  * takes an object instead (省长 率 代表团).
@@ -161,6 +201,16 @@ export function keepsWordReading(word: string): boolean {
  */
 export function grammarReading(words: readonly GrammarWord[], k: number): string | null {
   const w = words[k].text;
+  // A word of the verb 还 "return" with its object or complement: 还书, 还款, 还给 (huán).
+  if (w.length === 2 && w[0] === '还') return RETURNED.has(w[1]) ? 'huan2' : null;
+  if (w === '还') {
+    const after = words[k + 1];
+    // 还 + what is given back or 给 (还 钱 给 我), + a pronoun and more (还 你 钱), or at the end (都 还 了): huán.
+    if (han(after) && (RETURNED.has(after.text[0]) || RETURNED.has(after.text))) return 'huan2';
+    if (han(after) && PRONOUNS.has(after.text) && han(words[k + 2])) return 'huan2';
+    if (!han(after) || after.text === '了') return han(words[k - 1]) ? 'huan2' : null;
+    return null;
+  }
   if (w !== '地' && w !== '得' && w !== '为' && w !== '将' && w !== '长' && w !== '率') return null;
   const prev = words[k - 1];
   const next = words[k + 1];
@@ -183,6 +233,16 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
     return null;
   }
   if (w === '得') {
+    // The modal "must" after a pronoun or an adverb of must, before a verb phrase: 你得走, 必须得抓紧 (děi).
+    if (
+      han(prev) &&
+      han(next) &&
+      (PRONOUNS.has(prev.text) || BEFORE_DEI.has(prev.text)) &&
+      !['了', '过', '着', '到'].includes(next.text) &&
+      !/^[第一二三四五六七八九十两]/u.test(next.text)
+    ) {
+      return 'dei3';
+    }
     if (!han(prev) || !han(next) || next.text === '了' || NOT_BEFORE_DE.has(prev.text)) return null;
     return 'de5';
   }

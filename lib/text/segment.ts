@@ -278,14 +278,20 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
       // Place names with their administrative suffix: a stem of two characters the lexicon lacks as a word, or a
       // stem of two or three right after another place's suffix.
       const chained = i > 0 && kind[i - 1] === HAN && places.has(norm.charCodeAt(i - 1));
-      const firstCost = lexicon.cost(norm[i]) ?? lexicon.unknownCost;
-      for (let len = 2; len <= (chained ? 3 : 2) && i + len < hanEnd && firstCost >= PLACE_FIRST_MIN; len++) {
-        if (!places.has(norm.charCodeAt(i + len)) || places.has(norm.charCodeAt(i + len - 1))) continue;
-        // The suffix's character ends a word with the one before it (山区, 小区, 返乡, 家乡): not a name's suffix.
-        if (lexicon.cost(norm.slice(i + len - 1, i + len + 1)) !== undefined) continue;
-        const known = lexicon.cost(norm.slice(i, i + len)) !== undefined;
-        if (known && !chained) continue;
-        relax(i, i + len + 1, (chained ? PLACE_CHAINED_COST : PLACE_COST) + WORD_PENALTY);
+      const maxStem = chained ? 3 : 2;
+      if (
+        (i + 2 < hanEnd && places.has(norm.charCodeAt(i + 2))) ||
+        (maxStem === 3 && i + 3 < hanEnd && places.has(norm.charCodeAt(i + 3)))
+      ) {
+        const firstCost = lexicon.cost(norm[i]) ?? lexicon.unknownCost;
+        for (let len = 2; len <= maxStem && i + len < hanEnd && firstCost >= PLACE_FIRST_MIN; len++) {
+          if (!places.has(norm.charCodeAt(i + len)) || places.has(norm.charCodeAt(i + len - 1))) continue;
+          // The suffix's character ends a word with the one before it (山区, 小区, 返乡, 家乡): not a name's suffix.
+          if (lexicon.cost(norm.slice(i + len - 1, i + len + 1)) !== undefined) continue;
+          const known = lexicon.cost(norm.slice(i, i + len)) !== undefined;
+          if (known && !chained) continue;
+          relax(i, i + len + 1, (chained ? PLACE_CHAINED_COST : PLACE_COST) + WORD_PENALTY);
+        }
       }
       // 多 or 几 with a measure word: 多家, 几位.
       if (determiners.has(first) && measureAt(norm, i + 1, hanEnd))

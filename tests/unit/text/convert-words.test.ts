@@ -43,6 +43,47 @@ describe('conversion word by word', () => {
     expect(convert('一個中國', 'cn', 'hk')).toBe('一个中国');
   });
 
+  it('converts political and everyday sentences both ways (Simplified ↔ Taiwan, Simplified ↔ Hong Kong)', () => {
+    const cases: [string, string, string][] = [
+      // [Simplified, Taiwan, Hong Kong]
+      [
+        '我们要坚决维护国家主权和领土完整',
+        '我們要堅決維護國家主權和領土完整',
+        '我們要堅決維護國家主權和領土完整',
+      ],
+      [
+        '发展新质生产力是推动高质量发展的内在要求',
+        '發展新質生產力是推動高質量發展的內在要求',
+        '發展新質生產力是推動高質量發展的內在要求',
+      ],
+      ['特区政府会继续落实一国两制', '特區政府會繼續落實一國兩制', '特區政府會繼續落實一國兩制'],
+      [
+        '随着经济发展，人们的生活越来越好',
+        '隨著經濟發展，人們的生活越來越好',
+        '隨着經濟發展，人們的生活越來越好',
+      ],
+      ['我们在火车站等着你', '我們在火車站等著你', '我們在火車站等着你'],
+      ['政府宣布了新的防疫措施', '政府宣佈了新的防疫措施', '政府宣佈了新的防疫措施'],
+      ['这只猫躺着睡着了', '這隻貓躺著睡著了', '這隻貓躺着睡着了'],
+    ];
+    for (const [cn, tw, hk] of cases) {
+      expect(convert(cn, 'tw')).toBe(tw);
+      expect(convert(cn, 'hk')).toBe(hk);
+      expect(convert(tw, 'cn', 'tw')).toBe(cn);
+      expect(convert(hk, 'cn', 'hk')).toBe(cn);
+    }
+  });
+
+  it('writes a lone 干 as 乾 "dry" after a degree adverb and 幹 "do" before 得', () => {
+    for (const to of ['tw', 'hk'] as const) {
+      expect(convert('他的头发有点干', to)).toBe('他的頭髮有點乾');
+      expect(convert('今年冬天太干了', to)).toBe('今年冬天太乾了');
+      expect(convert('这件事他干得很好', to)).toBe('這件事他幹得很好');
+      expect(convert('他是人民的好干部', to)).toBe('他是人民的好幹部');
+    }
+    expect(convert('他的頭髮有點乾', 'cn', 'tw')).toBe('他的头发有点干');
+  });
+
   it('twp swaps only reviewed everyday vocabulary, never ordinary words, names or politics', () => {
     expect(convert('打开软件，用鼠标点击', 'twp')).toBe('打開軟體，用滑鼠點擊');
     expect(convert('坐出租车去看激光表演', 'twp')).toBe('坐計程車去看雷射表演');

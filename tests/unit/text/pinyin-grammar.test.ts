@@ -92,4 +92,28 @@ describe('particles and grammatical polyphones read by the words around them', (
     expect(withTerms('到合肥市长丰县采访')).toBe('dào hé féi shì cháng fēng xiàn cǎi fǎng');
     expect(withTerms('武汉市长会见客人')).toBe('wǔ hàn shì zhǎng huì jiàn kè rén');
   });
+
+  it.each([
+    // 还 "give back" (huán) before what is given back, 给, a pronoun and an object, or at the end; "still" (hái) else.
+    ['他还书了', 'tā huán shū le'],
+    ['我明天还你钱', 'wǒ míng tiān huán nǐ qián'],
+    ['请把书还给图书馆', 'qǐng bǎ shū huán gěi tú shū guǎn'],
+    ['他把借的钱都还了', 'tā bǎ jiè de qián dōu huán le'],
+    ['他还没来', 'tā hái méi lái'],
+    ['我还有事', 'wǒ hái yǒu shì'],
+    ['比他还高', 'bǐ tā hái gāo'],
+  ])('还: %s → %s', (text, want) => {
+    expect(read(text)).toBe(want);
+  });
+
+  it.each([
+    // 得 as the modal "must" after a pronoun or 必须/还/就, before a verb (děi); dé before 了 or a rank; de after a verb.
+    ['你得早点走', 'nǐ děi zǎo diǎn zǒu'],
+    ['我们必须得抓紧', 'wǒ men bì xū děi zhuā jǐn'],
+    ['你还得再等等', 'nǐ hái děi zài děng děng'],
+    ['他得了第一名', 'tā dé le dì yī míng'],
+    ['他跑得很快', 'tā pǎo de hěn kuài'],
+  ])('得 děi: %s → %s', (text, want) => {
+    expect(read(text)).toBe(want);
+  });
 });
