@@ -183,17 +183,11 @@ const AFTER_RATE = new Set([
   ...DEGREE,
 ]);
 
-/** Administrative suffixes: a word of three or more characters ending in one is a place name (长丰县, 长宁区). */
-const PLACE_SUFFIX = /^[\u4e00-\u9fff]{2,}[省市县区镇乡村州]$/u;
-
 /**
- * Whether a word keeps the dictionary's reading of it as a whole word (pinyin-pro alone) rather than the context
- * model's: place names, whose characters read as in the name whatever is around them (合肥市 | 长丰县 Cháng, not
- * zhǎng after 市).
+ * A place name of three or more characters ending in an administrative suffix (长丰县, 长宁区, 长沙市). 长 at its start
+ * is cháng: after another place's suffix (合肥市 | 长丰县) the context would read the title 市长 zhǎng.
  */
-export function keepsWordReading(word: string): boolean {
-  return PLACE_SUFFIX.test(word);
-}
+const PLACE_WORD = /^长[\u4e00-\u9fff]+[省市县区镇乡村州]$/u;
 
 /**
  * The reading (numbered, as the model spells it) that grammar gives the one-character word `words[k]`, or null
@@ -201,6 +195,7 @@ export function keepsWordReading(word: string): boolean {
  */
 export function grammarReading(words: readonly GrammarWord[], k: number): string | null {
   const w = words[k].text;
+  if (PLACE_WORD.test(w)) return 'chang2';
   // A word of the verb 还 "return" with its object or complement: 还书, 还款, 还给 (huán).
   if (w.length === 2 && w[0] === '还') return RETURNED.has(w[1]) ? 'huan2' : null;
   if (w === '还') {

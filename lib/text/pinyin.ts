@@ -13,7 +13,7 @@ import modelData from './data/pinyin-model.json';
 import foldData from './data/pinyin-fold.json';
 import neutralData from './data/pinyin-neutral.json';
 import { baseReading, type WordSpan } from './pinyin-context';
-import { grammarReading, keepsWordReading, type GrammarWord } from './pinyin-grammar';
+import { grammarReading, type GrammarWord } from './pinyin-grammar';
 import { createSegmenter, type Segmenter } from './segment';
 import { defaultLexicon } from './lexicon-default';
 import { polyphonic } from 'pinyin-pro';
@@ -312,7 +312,7 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
   for (let i = 0; i < chars.length; i++) {
     if (!isHan(chars[i]) || !base.marked[i]) continue;
     readings[i] = base.marked[i];
-    if (MODEL.chars[folded[i]]?.length > 1 && !keepsWordReading(base.words[i])) {
+    if (MODEL.chars[folded[i]]?.length > 1) {
       guess[i] = formatSyllable(base.marked[i], 'numbers').replace(/ü/g, 'v');
       const best = predict(MODEL, ctx, i);
       if (best && best !== guess[i]) readings[i] = markTone(best.replace(/\d$/, ''), Number(best.slice(-1)));
