@@ -8,6 +8,7 @@ const MARK_CSS = `
   background: rgba(255, 209, 0, 0.4); }
 .card[data-squeezed] { display: flex; flex-direction: column; overflow: hidden; box-sizing: border-box; }
 .card[data-squeezed] > * { flex: none; }
+.notice-text { margin: 0; max-width: 300px; }
 .card[data-squeezed] > :not(header):not(footer) { flex: 0 1 auto; min-height: 0; overflow: auto; }
 `;
 
@@ -48,7 +49,7 @@ export interface CardNotice {
 function Notice({ notice }: { notice: CardNotice }) {
   return (
     <div class="card frozen notice" role="alertdialog" aria-label="Dubao">
-      <p class="none">{notice.message}</p>
+      <p class="notice-text">{notice.message}</p>
       <footer>
         <button type="button" class="action" onClick={() => notice.action.run()}>
           {notice.action.label}
