@@ -34,6 +34,11 @@ export interface Results {
   /** What the drawn sample page holds more than the plain one. */
   domNodesAdded: number | null;
   rendererMemoryAddedMB: number | null;
+  /** loadMainThread… and longestDrawTask… in the main thread's CPU time (thread ticks): steadier on a busy machine. */
+  loadMainThreadCpuMs: number | null;
+  loadMainThreadCpuFloorMs: number | null;
+  loadMainThreadCpuRatio: number | null;
+  longestDrawTaskCpuMs: number | null;
   /** Main-thread time to annotate the whole 100k page while scrolling through it. */
   annotate100kMainThreadMs: number | null;
   /** A page adding 1,000 paragraphs a second for 5 s: the lag of its own 10 ms timer, with the extension. */
@@ -81,6 +86,10 @@ export const EMPTY_RESULTS: Results = {
   longestDrawTaskMs: null,
   domNodesAdded: null,
   rendererMemoryAddedMB: null,
+  loadMainThreadCpuMs: null,
+  loadMainThreadCpuFloorMs: null,
+  loadMainThreadCpuRatio: null,
+  longestDrawTaskCpuMs: null,
   annotate100kMainThreadMs: null,
   floodLagP50Ms: null,
   floodLagP99Ms: null,
@@ -137,6 +146,10 @@ const UNITS: Partial<Record<keyof Results, string>> = {
   loadMainThreadFloorMs: 'ms',
   domNodesAdded: 'nodes',
   rendererMemoryAddedMB: 'MB',
+  loadMainThreadCpuMs: 'ms',
+  loadMainThreadCpuFloorMs: 'ms',
+  loadMainThreadCpuRatio: '×',
+  longestDrawTaskCpuMs: 'ms',
   floodLagP50Ms: 'ms',
   floodLagMaxMs: 'ms',
   floodFloorLagP50Ms: 'ms',

@@ -37,7 +37,6 @@ async function startTrace(page: Page): Promise<{ stop(): Promise<TraceEvent[]> }
 }
 
 type Ev = TraceEvent & {
-  tdur?: number;
   args?: { data?: Record<string, unknown>; beginData?: Record<string, unknown> };
 };
 

@@ -6,6 +6,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's own CPU time inside the event (µs), where the trace records it. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { data?: { url?: string }; name?: string };
