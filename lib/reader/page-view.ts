@@ -24,6 +24,8 @@ interface Block {
   lastView?: BuiltView;
   /** Came near the screen and has not gone far since: drawn with pinyin (others with converted text only). */
   seen?: boolean;
+  /** Its view came after it had left the screen's margin, never drawn before: drawn when it comes near again. */
+  held?: boolean;
 }
 
 /** The view without its annotations: converted text alone. */
@@ -155,6 +157,7 @@ export class PageView {
       old.prose = undefined;
       old.tight = undefined;
       old.lastView = undefined;
+      old.held = undefined;
       if (old.visible || old.wanted || this.settings.script !== 'original') this.render(old);
       return;
     }
@@ -291,8 +294,9 @@ export class PageView {
       const wasSeen = b.seen;
       b.seen = true;
       if (b.viewed !== this.key) this.render(b);
-      // Drawn while far (converted text only), or its pinyin taken out far away: drawn again from the kept view.
-      else if (!wasSeen && b.lastView) back.push(b);
+      // Drawn while far (converted text only), or its pinyin taken out far away, or its view came when it had gone
+      // past: drawn from the kept view.
+      else if ((!wasSeen || b.held) && b.lastView) back.push(b);
     }
     if (back.length) {
       this.mutate(() => {
@@ -342,8 +346,13 @@ export class PageView {
   private async drain(): Promise<void> {
     while (this.queue.size > 0) {
       // Small batches first, so what is on screen is drawn before the rest of the margin is worked out.
-      const batch = [...this.queue].slice(0, this.batches++ < 2 ? 12 : 200);
-      for (const b of batch) this.queue.delete(b);
+      const batch = [...this.queue].slice(0, this.batches++ < 2 ? 12 : 200).filter((b) => {
+        this.queue.delete(b);
+        // Gone past before it was asked for (a feed flooding the top of the screen pushes each new paragraph out
+        // of view within a frame or two): asked for again if it comes near.
+        return !this.passedBy(b);
+      });
+      if (!batch.length) continue;
       const key = this.key;
       const settings = this.settings;
       const runs = batch.map((b) => b.run);
@@ -373,6 +382,12 @@ export class PageView {
             if (this.blocks.get(b.run.block) !== b || b.run !== run || b.viewed === key) continue;
             b.viewed = key;
             b.termSpans = view.termSpans;
+            if (this.passedBy(b)) {
+              // Pushed out of view while its view was on the way, never drawn: kept, drawn when it comes near.
+              b.lastView = view;
+              b.held = true;
+              continue;
+            }
             this.draw(b, view, settings);
             drawn.push(b);
           }
@@ -385,6 +400,15 @@ export class PageView {
   }
 
   /** Draws a block's view: with pinyin where it belongs (prose, or everywhere if asked), else converted text only. */
+  /**
+   * A block never drawn that is no longer near the screen, on a page shown in its own script (pinyin is all there
+   * is to draw, and it goes only near the screen): its drawing can wait until it comes near again. Blocks drawn
+   * before are drawn again wherever they are, so what a settings change leaves never depends on the scrolling.
+   */
+  private passedBy(b: Block): boolean {
+    return this.settings.script === 'original' && !b.visible && !b.rendered && (!b.lastView || !!b.held);
+  }
+
   private draw(b: Block, view: BuiltView, settings: Settings): void {
     // The page changed the block's text since its run was read (its view was on the way): the view no longer fits
     // the page's text. The change is read on the next pass and drawn from the new text.
@@ -395,6 +419,7 @@ export class PageView {
     // Kept even when nothing is drawn now (the block went far while its view was on the way): it is drawn from it
     // when it comes near.
     b.lastView = view;
+    b.held = undefined;
     if (b.rendered) restoreRun(b.rendered);
     b.rendered = null;
     b.prose ??= isProse(b.run.block, b.run.text);
