@@ -26,6 +26,8 @@ interface Block {
   seen?: boolean;
   /** Its view came after it had left the screen's margin, never drawn before: drawn when it comes near again. */
   held?: boolean;
+  /** Added while the page was flooding itself: not asked for before this time (performance.now()). */
+  notBefore?: number;
 }
 
 /** The view without its annotations: converted text alone. */
@@ -43,6 +45,13 @@ const MARGIN_PX = 600;
 const FAR_PX = 3000;
 /** Script time one slice of drawing may take before the browser gets a frame to lay out and paint. */
 const DRAW_SLICE_MS = 6;
+/**
+ * A page adding more blocks than this a second is flooding itself (a live ticker, a runaway feed): its new blocks
+ * are drawn only once they have stayed near the screen for FLOOD_SETTLE_MS. Text that flies past is not worth its
+ * layout, and the page keeps its frames and timers.
+ */
+const FLOOD_BLOCKS_PER_S = 60;
+const FLOOD_SETTLE_MS = 300;
 
 /** The same text from the same nodes: nothing to draw again. */
 function sameRun(a: Run, b: Run): boolean {
@@ -145,7 +154,7 @@ export class PageView {
   }
 
   /** A run found in the page: a new block, or a block whose text changed, drawn again from its new text. */
-  private take(run: Run): void {
+  private take(run: Run, fresh = false): void {
     const old = this.blocks.get(run.block);
     if (old) {
       if (sameRun(old.run, run)) return; // moved, or read again with nothing changed: it keeps its drawing
@@ -162,6 +171,7 @@ export class PageView {
       return;
     }
     const b: Block = { run, rendered: null, termSpans: [], visible: false };
+    if (fresh && this.flooding()) b.notBefore = performance.now() + FLOOD_SETTLE_MS;
     this.blocks.set(run.block, b);
     this.io.observe(run.block);
     // Converted text goes on the whole page, near the screen or not: what the page says (and what find-in-page
@@ -185,6 +195,39 @@ export class PageView {
   private dirty = new Set<Element>();
   /** Elements the page added, whose blocks are read on the next pass. */
   private added = new Set<Element>();
+  /** Blocks the page added in the current second, and when that second began. */
+  private addedCount = 0;
+  private addedSince = 0;
+  /** Blocks waiting for their settle time (`notBefore`), and the timer that asks for those still near then. */
+  private settling = new Set<Block>();
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Counts a block the page added; whether it is adding them faster than FLOOD_BLOCKS_PER_S. */
+  private flooding(): boolean {
+    const now = performance.now();
+    if (now - this.addedSince > 1000) {
+      this.addedSince = now;
+      this.addedCount = 0;
+    }
+    return ++this.addedCount > FLOOD_BLOCKS_PER_S;
+  }
+
+  /** Asks again, once settled, for the blocks that are still near the screen. */
+  private settle(b: Block): void {
+    this.settling.add(b);
+    if (this.settleTimer) return;
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      const now = performance.now();
+      for (const w of this.settling) {
+        if ((w.notBefore ?? 0) > now) continue;
+        this.settling.delete(w);
+        w.notBefore = undefined;
+        if (this.blocks.get(w.run.block) === w && w.visible && w.viewed !== this.key) this.render(w);
+      }
+      if (this.settling.size) this.settle(this.settling.values().next().value!);
+    }, FLOOD_SETTLE_MS / 3);
+  }
   /** The page took elements out: blocks no longer in the document are forgotten on the next pass. */
   private sweep = false;
 
@@ -252,7 +295,7 @@ export class PageView {
     }
     for (const el of this.added) {
       this.added.delete(el);
-      if (el.isConnected) for (const run of collectWithin(el, collectOptions)) this.take(run);
+      if (el.isConnected) for (const run of collectWithin(el, collectOptions)) this.take(run, true);
       if (over()) return true;
     }
     if (this.sweep) {
@@ -350,6 +393,10 @@ export class PageView {
         this.queue.delete(b);
         // Gone past before it was asked for (a feed flooding the top of the screen pushes each new paragraph out
         // of view within a frame or two): asked for again if it comes near.
+        if (b.notBefore !== undefined && b.notBefore > performance.now()) {
+          this.settle(b);
+          return false;
+        }
         return !this.passedBy(b);
       });
       if (!batch.length) continue;
@@ -510,5 +557,6 @@ export class PageView {
     this.queue.clear();
     this.dirty.clear();
     this.added.clear();
+    this.settling.clear();
   }
 }
