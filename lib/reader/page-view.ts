@@ -28,6 +28,8 @@ interface Block {
   held?: boolean;
   /** Added while the page was flooding itself: not asked for before this time (performance.now()). */
   notBefore?: number;
+  /** Added by the page after the reader started (a feed's new paragraph), not found in the first reading. */
+  late?: boolean;
 }
 
 /** The view without its annotations: converted text alone. */
@@ -171,7 +173,10 @@ export class PageView {
       return;
     }
     const b: Block = { run, rendered: null, termSpans: [], visible: false };
-    if (fresh && this.flooding()) b.notBefore = performance.now() + FLOOD_SETTLE_MS;
+    if (fresh) {
+      b.late = true;
+      if (this.flooding()) b.notBefore = performance.now() + FLOOD_SETTLE_MS;
+    }
     this.blocks.set(run.block, b);
     this.io.observe(run.block);
     // Converted text goes on the whole page, near the screen or not: what the page says (and what find-in-page
@@ -448,12 +453,19 @@ export class PageView {
 
   /** Draws a block's view: with pinyin where it belongs (prose, or everywhere if asked), else converted text only. */
   /**
-   * A block never drawn that is no longer near the screen, on a page shown in its own script (pinyin is all there
-   * is to draw, and it goes only near the screen): its drawing can wait until it comes near again. Blocks drawn
-   * before are drawn again wherever they are, so what a settings change leaves never depends on the scrolling.
+   * A block the page added late, never drawn, that is no longer near the screen, on a page shown in its own script
+   * (pinyin is all there is to draw, and it goes only near the screen): its drawing can wait until it comes near
+   * again. The page's first blocks, and blocks drawn before, are drawn wherever they are when their view comes, so
+   * what the page first shows and what a settings change leaves never depend on layout or scrolling.
    */
   private passedBy(b: Block): boolean {
-    return this.settings.script === 'original' && !b.visible && !b.rendered && (!b.lastView || !!b.held);
+    return (
+      !!b.late &&
+      this.settings.script === 'original' &&
+      !b.visible &&
+      !b.rendered &&
+      (!b.lastView || !!b.held)
+    );
   }
 
   private draw(b: Block, view: BuiltView, settings: Settings): void {
