@@ -79,7 +79,9 @@ function Senses({
             </span>
           )}
           {s.definitions.map(readableDefinition).join('; ')}
-          {s.variants && s.variants.length > 0 && <div class="variants">{s.variants.join('; ')}</div>}
+          {s.variants && s.variants.length > 0 && (
+            <div class="variants">{s.variants.map(readableDefinition).join('; ')}</div>
+          )}
         </li>
       ))}
     </ol>

@@ -63,10 +63,17 @@ export function sensesInContext<T extends Sense>(
   return out;
 }
 
-/** "CL:片[pian4],個|个[ge4]" → "measure word: 片 piàn, 个 gè"; any other definition as it is. */
+/**
+ * "CL:片[pian4],個|个[ge4]" → "measure word: 片 piàn, 个 gè"; in any other definition, CC-CEDICT's references
+ * (著|着[zhe5]) in forms and tone marks.
+ */
 export function readableDefinition(definition: string): string {
   const m = /^CL:(.+)$/.exec(definition);
-  if (!m) return definition;
+  if (!m) {
+    return definition
+      .replace(REFERENCE_NOTATION, readableReference)
+      .replace(BARE_READING, (_, py: string) => numberedToMarks(py));
+  }
   const parts = m[1].split(',').map((item) => {
     const p = /^([^[]+)\[([^\]]+)\]$/.exec(item.trim());
     if (!p) return item.trim();
@@ -75,6 +82,20 @@ export function readableDefinition(definition: string): string {
     return `${word} ${numberedToMarks(p[2])}`;
   });
   return `${parts.length > 1 ? 'measure words' : 'measure word'}: ${parts.join(', ')}`;
+}
+
+/** A CC-CEDICT cross-reference: Traditional|Simplified[pin1 yin1], or one form when both are the same. */
+const REFERENCE_NOTATION =
+  /(\p{Script=Han}+)(?:\|(\p{Script=Han}+))?\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]/gu;
+
+/** A reading in brackets on its own: "(Taiwan pr. [zhuo2])". */
+const BARE_READING = /\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]/g;
+
+/** 著|着[zhe5] → "着 · 著 zhe" (Simplified first, as the card writes forms), 什麼|什么[shen2 me5] → "什么 · 什麼 shén me". */
+function readableReference(_: string, first: string, second: string | undefined, py: string): string {
+  const simplified = second ?? first;
+  const forms = simplified === first ? simplified : `${simplified} · ${first}`;
+  return `${forms} ${numberedToMarks(py)}`;
 }
 
 /**

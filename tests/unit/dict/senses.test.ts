@@ -83,6 +83,13 @@ describe('the card’s senses in context', () => {
     expect(readableDefinition('CL:片[pian4]')).toBe('measure word: 片 piàn');
     expect(readableDefinition('CL:個|个[ge4],位[wei4]')).toBe('measure words: 个 gè, 位 wèi');
     expect(readableDefinition('earth')).toBe('earth');
+    // Cross-references as a reader reads them: forms (Simplified first) and tone marks, not CC-CEDICT's notation.
+    expect(readableDefinition('variant of 著|着[zhe5]')).toBe('variant of 着 · 著 zhe');
+    expect(readableDefinition('see 什麼|什么[shen2 me5]')).toBe('see 什么 · 什麼 shén me');
+    expect(readableDefinition('used in 得瑟[de4 se5]')).toBe('used in 得瑟 dè se');
+    expect(readableDefinition('a move in chess (Taiwan pr. [zhuo2])')).toBe(
+      'a move in chess (Taiwan pr. zhuó)',
+    );
   });
 });
 
