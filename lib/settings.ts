@@ -15,9 +15,12 @@ export interface Settings {
   script: ScriptTarget;
   /** Highlight glossary terms. */
   highlights: boolean;
-  /** No pinyin over words the user has marked known. */
+  /**
+   * No pinyin over words the user has marked known. Off by default: a page can read which words lose their
+   * pinyin, so it would learn the user's known words (DESIGN.md "What a page can read").
+   */
   hideKnown: boolean;
-  /** No pinyin over words of this HSK level and below; 0 shows pinyin everywhere. */
+  /** No pinyin over words of this HSK level and below; 0 shows pinyin everywhere. Off by default, as hideKnown. */
   hskHideLevel: number;
   hoverCard: boolean;
   /** Text-to-speech rate, 0.5–2. */
@@ -41,7 +44,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   pinyinStyle: 'marks',
   script: 'original',
   highlights: true,
-  hideKnown: true,
+  hideKnown: false,
   hskHideLevel: 0,
   hoverCard: true,
   speechRate: 1,
@@ -155,6 +158,39 @@ export function migrateStoredSettingsV2(raw: unknown): unknown {
   if (typeof global !== 'object' || global === null) return raw;
   if ((global as { pinyinScale?: unknown }).pinyinScale !== OLD_DEFAULT_PINYIN_SCALE) return raw;
   return { ...obj, global: { ...global, pinyinScale: DEFAULT_SETTINGS.pinyinScale } };
+}
+
+/** The settings a page can learn from what is drawn: which words lose their pinyin (see `hideKnown`). */
+const REVEALING: readonly SettingKey[] = ['hideKnown', 'hskHideLevel'];
+
+/**
+ * Stored settings, version 2 → 3: hiding pinyin over known words (on by default until now) and over an HSK level
+ * are turned off once, globally and on every site. A page can read which words lose their pinyin, and nobody who
+ * had them on was told so when they chose (the options page says it now, and why they were turned off); whoever
+ * turns them on after this keeps them on. Every other setting stays as it was.
+ */
+export function migrateStoredSettingsV3(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const obj = raw as { global?: unknown; sites?: unknown };
+  const out: Record<string, unknown> = { ...obj };
+  if (typeof obj.global === 'object' && obj.global !== null)
+    out.global = { ...obj.global, hideKnown: false, hskHideLevel: 0 };
+  if (typeof obj.sites === 'object' && obj.sites !== null) {
+    // A site's own value of either is now either the global one (off) or a choice made without being told.
+    const sites: Record<string, unknown> = {};
+    for (const [host, o] of Object.entries(obj.sites as Record<string, unknown>)) {
+      if (typeof o !== 'object' || o === null) {
+        sites[host] = o;
+        continue;
+      }
+      const rest = Object.fromEntries(
+        Object.entries(o).filter(([k]) => !REVEALING.includes(k as SettingKey)),
+      );
+      if (Object.keys(rest).length > 0) sites[host] = rest;
+    }
+    out.sites = sites;
+  }
+  return out;
 }
 
 /** `https://WWW.People.com.cn/x` or `www.people.com.cn` → `people.com.cn`; '' when there is no host. */

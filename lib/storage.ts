@@ -2,6 +2,7 @@ import { storage } from '#imports';
 import {
   applySettingsPatch,
   migrateStoredSettingsV2,
+  migrateStoredSettingsV3,
   parseStoredSettings,
   settingsForHost,
   siteKey,
@@ -17,10 +18,12 @@ import type { SettingsView } from './messages';
 
 // Settings live in storage.local so that every reader sees changes at once through storage.onChanged.
 // Version 2 moved saved pinyin sizes of 0.5, the old default, to the new default once (migrateStoredSettingsV2).
+// Version 3 turned hiding pinyin over known words and HSK levels off once, since pages can read it
+// (migrateStoredSettingsV3).
 export const settingsItem = storage.defineItem<unknown>('local:settings', {
   fallback: {},
-  version: 2,
-  migrations: { 2: migrateStoredSettingsV2 },
+  version: 3,
+  migrations: { 2: migrateStoredSettingsV2, 3: migrateStoredSettingsV3 },
 });
 
 export async function loadSettings(): Promise<StoredSettings> {

@@ -68,6 +68,8 @@ async function showWord(page: Page, word: string): Promise<void> {
 
 describe('known words', () => {
   it('Known on the hover card takes the pinyin off that word everywhere on the page, and the options page gives it back', async () => {
+    // Off by default (a page can read which words lose their pinyin): the user turns it on.
+    await sendFromExtension(browser, { type: 'setSettings', scope: 'global', patch: { hideKnown: true } });
     const page = await browser.context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/newspaper.html`);

@@ -292,7 +292,7 @@ async function probe(page: Page): Promise<string> {
 }
 
 describe('known words and what the page can read', () => {
-  it('with "no pinyin over words I know" off, a probe paragraph reads the same whatever the user knows', async () => {
+  it('with default settings, a probe paragraph reads the same whatever the user knows; hiding is off until chosen', async () => {
     const setKnown = (known: boolean) =>
       sendFromExtension(browser, {
         type: 'setKnown',
@@ -310,30 +310,39 @@ describe('known words and what the page can read', () => {
       }
     };
     try {
-      await hideKnown(false);
+      // A new install, settings never touched: the user's known words change nothing a page can read.
       await setKnown(false);
       const none = await read();
       await setKnown(true);
       const some = await read();
       expect(some).toBe(none);
       expect(none).toContain('dǎngjiàn');
+      expect(none).toContain('yínháng');
 
-      // On, the page can tell (pinyin is off those words): the option says so where it is turned on.
-      await hideKnown(true);
-      const hiding = await read();
-      expect(hiding).not.toBe(none);
-      expect(hiding).not.toContain('dǎngjiàn');
+      // The options page shows both hiding options off, and says what turning them on reveals.
       const options = await browser.context.newPage();
       await options.goto(`chrome-extension://${browser.extensionId}/options.html#/settings`);
-      const text = () => options.locator('label[for=settings-hide-known]').textContent();
-      await expect.poll(text).toContain('Pages you read can see which words have no pinyin');
+      await expect.poll(() => options.locator('#settings-hide-known').isChecked()).toBe(false);
+      expect(await options.locator('#settings-hsk').inputValue()).toBe('0');
+      const label = await options.locator('label[for=settings-hide-known]').textContent();
+      expect(label).toContain('Pages you read can see which words have no pinyin');
+      expect(label).toContain('Off unless you turn it on');
       expect(await options.locator('label[for=settings-hsk]').textContent()).toContain(
         'Pages you read can see which words have no pinyin',
       );
       await options.close();
+
+      // Turned on by the user, the page can tell (pinyin is off those words): what the option said.
+      await hideKnown(true);
+      const hiding = await read();
+      expect(hiding).not.toBe(none);
+      expect(hiding).not.toContain('dǎngjiàn');
+      // And off again, the probe reads as it did.
+      await hideKnown(false);
+      expect(await read()).toBe(none);
     } finally {
       await setKnown(false);
-      await hideKnown(true);
+      await hideKnown(false);
     }
   });
 });

@@ -27,6 +27,9 @@ export const PAGES_SEE =
   'Pages you read can see which words have no pinyin, so a site can learn which words you know.';
 export const PAGES_SEE_LEVEL =
   'Pages you read can see which words have no pinyin, so a site can guess your level.';
+/** Both options were on for some users before they were told; the update turned them off once (settings v3). */
+export const OFF_UNTIL_CHOSEN =
+  'Off unless you turn it on. If you had it on, Dubao turned it off once when it began saying this, so that you choose knowing it.';
 
 const STYLE_LABEL: Record<PinyinStyle, string> = {
   marks: 'Tone marks (hǎo)',
@@ -276,14 +279,16 @@ export function ReaderSettings({
       <Toggle
         id="settings-hide-known"
         label="No pinyin over words I know"
-        hint={`Words you marked with the hover card's Known button or listed below. ${PAGES_SEE}`}
+        hint={`Words you marked with the hover card's Known button or listed below. ${PAGES_SEE} ${OFF_UNTIL_CHOSEN}`}
         checked={s.hideKnown}
         onChange={(hideKnown) => onChange({ hideKnown })}
       />
       <label class="setting" for="settings-hsk">
         <span>
           No pinyin over HSK words up to level
-          <small>{PAGES_SEE_LEVEL}</small>
+          <small>
+            {PAGES_SEE_LEVEL} {OFF_UNTIL_CHOSEN}
+          </small>
         </span>
         <select
           id="settings-hsk"
