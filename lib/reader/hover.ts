@@ -146,6 +146,8 @@ export class Hover {
     if (this.prefetchTimer) return; // already planned: it will see these blocks too
     this.prefetchTimer = setTimeout(() => {
       this.prefetchTimer = null;
+      // A page flooding itself with new text: what is on screen now is gone in a moment. Asked once it calms.
+      if (this.page.flooded) return this.prefetch();
       void this.runPrefetch();
     }, PREFETCH_DELAY_MS);
   }
@@ -201,14 +203,13 @@ export class Hover {
 
   private async prefetchOnce(): Promise<void> {
     // Only what is on and near the screen (a long page fetched as a whole would cost the tab megabytes), and
-    // what the reader sees first: blocks on the screen, then the nearest above and below it.
+    // what the reader sees first: blocks on the screen, then the nearest above and below it. Where a block is comes
+    // from the visibility observer's last report, not from reading layout (which a page that changes every frame
+    // would pay for each time); a block that moved since is only asked a little earlier or later.
     const blocks = this.page
       .allBlocks()
       .filter((b) => b.viewed && b.visible)
-      .map((b) => {
-        const r = b.run.block.getBoundingClientRect();
-        return { text: b.run.text, top: r.top, bottom: r.bottom };
-      });
+      .map((b) => ({ text: b.run.text, top: b.top ?? 0, bottom: b.bottom ?? 0 }));
     const all = prefetchOrder(blocks, innerHeight, MAX_PREFETCH);
     // Answers already kept for this window become the newest, nearest last, so that the answers evicted to make
     // room are those of windows the reader has left (they used to be evicted first, being the oldest).

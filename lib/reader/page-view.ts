@@ -30,6 +30,18 @@ interface Block {
   notBefore?: number;
   /** Added by the page after the reader started (a feed's new paragraph), not found in the first reading. */
   late?: boolean;
+  /**
+   * Where it was in the viewport (CSS px) when the visibility observer last reported it: what the prefetch orders
+   * by, read without forcing a layout (a page that changes every frame would pay one per read).
+   */
+  top?: number;
+  bottom?: number;
+  /** Watched by the far observer: it has pinyin drawn that should go once it is far. */
+  watchedFar?: boolean;
+  /** Watched by the visibility observer (blocks a flood added are watched only once settled, see `settle`). */
+  watched?: boolean;
+  /** Settled and watched for one report: not near then, it is left unwatched (`dormant`). */
+  probing?: boolean;
 }
 
 /** The view without its annotations: converted text alone. */
@@ -173,24 +185,53 @@ export class PageView {
       return;
     }
     const b: Block = { run, rendered: null, termSpans: [], visible: false };
+    this.blocks.set(run.block, b);
     if (fresh) {
       b.late = true;
-      if (this.flooding()) b.notBefore = performance.now() + FLOOD_SETTLE_MS;
-    }
-    this.blocks.set(run.block, b);
-    this.io.observe(run.block);
+      if (this.flooding()) {
+        // Not watched yet: a flood's paragraphs mostly fly past, and every element observed costs the browser work
+        // each frame the page changes. Once settled, it is watched for one report (`settle`).
+        b.notBefore = performance.now() + FLOOD_SETTLE_MS;
+        this.settle(b);
+      } else this.watch(b);
+    } else this.watch(b);
     // Converted text goes on the whole page, near the screen or not: what the page says (and what find-in-page
     // and copy see) must not depend on where it was scrolled. Pinyin only goes near the screen.
     if (this.settings.script !== 'original') this.render(b);
-    this.farIo.observe(run.block);
+  }
+
+  /**
+   * Came near the screen: it gets pinyin, and the far observer watches it until it goes far again. Only such blocks
+   * are watched for going far (each observed element costs the browser work every frame the page changes, and a
+   * page flooding itself with paragraphs that fly past would have them all watched twice).
+   */
+  private markSeen(b: Block): void {
+    b.seen = true;
+    if (!b.watchedFar) {
+      b.watchedFar = true;
+      this.farIo.observe(b.run.block);
+    }
+  }
+
+  private watch(b: Block): void {
+    if (b.watched) return;
+    b.watched = true;
+    this.io.observe(b.run.block);
+  }
+
+  /** Whether the page is adding blocks faster than FLOOD_BLOCKS_PER_S now. */
+  get flooded(): boolean {
+    return performance.now() - this.floodSeen < 1000;
   }
 
   /** Forgets a block whose text changed under us; its rendering is undone first. */
   private drop(el: Element, b: Block): void {
     const r = b.rendered;
     if (r) this.mutate(() => restoreRun(r));
-    this.io.unobserve(el);
-    this.farIo.unobserve(el);
+    if (b.watched) this.io.unobserve(el);
+    if (b.watchedFar) this.farIo.unobserve(el);
+    this.settling.delete(b);
+    this.dormant.delete(b);
     this.blocks.delete(el);
   }
 
@@ -203,9 +244,17 @@ export class PageView {
   /** Blocks the page added in the current second, and when that second began. */
   private addedCount = 0;
   private addedSince = 0;
+  /** When the page last added a block beyond FLOOD_BLOCKS_PER_S in a second (performance.now()). */
+  private floodSeen = -Infinity;
   /** Blocks waiting for their settle time (`notBefore`), and the timer that asks for those still near then. */
   private settling = new Set<Block>();
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Blocks a flood added that were not near the screen once settled: left unwatched while the page floods, watched
+   * again once it calms down or the reader scrolls (and drawn when they come near).
+   */
+  private dormant = new Set<Block>();
+  private onScroll = () => this.wake();
 
   /** Counts a block the page added; whether it is adding them faster than FLOOD_BLOCKS_PER_S. */
   private flooding(): boolean {
@@ -214,12 +263,17 @@ export class PageView {
       this.addedSince = now;
       this.addedCount = 0;
     }
-    return ++this.addedCount > FLOOD_BLOCKS_PER_S;
+    if (++this.addedCount <= FLOOD_BLOCKS_PER_S) return false;
+    this.floodSeen = now;
+    return true;
   }
 
-  /** Asks again, once settled, for the blocks that are still near the screen. */
-  private settle(b: Block): void {
-    this.settling.add(b);
+  /**
+   * Waits for a block's settle time (`notBefore`); then it is watched, and drawn if near then. The timer keeps
+   * running while blocks settle or sleep (`dormant`), and wakes the sleepers once the page stops flooding.
+   */
+  private settle(b?: Block): void {
+    if (b) this.settling.add(b);
     if (this.settleTimer) return;
     this.settleTimer = setTimeout(() => {
       this.settleTimer = null;
@@ -228,11 +282,26 @@ export class PageView {
         if ((w.notBefore ?? 0) > now) continue;
         this.settling.delete(w);
         w.notBefore = undefined;
-        if (this.blocks.get(w.run.block) === w && w.visible && w.viewed !== this.key) this.render(w);
+        if (this.blocks.get(w.run.block) !== w) continue;
+        if (!w.watched) {
+          // Its first report says whether it is near (drawn then) or not (left to sleep).
+          w.probing = true;
+          this.watch(w);
+        } else if (w.visible && w.viewed !== this.key) this.render(w);
       }
-      if (this.settling.size) this.settle(this.settling.values().next().value!);
+      if (this.dormant.size && !this.flooded) this.wake();
+      if (this.settling.size || this.dormant.size) this.settle();
     }, FLOOD_SETTLE_MS / 3);
   }
+
+  /** The blocks left to sleep during a flood are watched again: it calmed down, or the reader scrolls. */
+  private wake(): void {
+    if (!this.dormant.size) return;
+    for (const b of this.dormant) if (this.blocks.get(b.run.block) === b) this.watch(b);
+    this.dormant.clear();
+    removeEventListener('scroll', this.onScroll, true);
+  }
+
   /** The page took elements out: blocks no longer in the document are forgotten on the next pass. */
   private sweep = false;
 
@@ -324,9 +393,11 @@ export class PageView {
     const bottom = innerHeight + MARGIN_PX;
     for (const b of this.blocks.values()) {
       const r = b.run.block.getBoundingClientRect();
+      b.top = r.top;
+      b.bottom = r.bottom;
       if (r.bottom >= top && r.top <= bottom && (r.width > 0 || r.height > 0)) {
         b.visible = true;
-        b.seen = true;
+        this.markSeen(b);
         if (b.viewed !== this.key) this.render(b);
       }
     }
@@ -338,9 +409,23 @@ export class PageView {
       const b = this.blocks.get(e.target);
       if (!b) continue;
       b.visible = e.isIntersecting;
+      b.top = e.boundingClientRect.top;
+      b.bottom = e.boundingClientRect.bottom;
+      if (b.probing) {
+        b.probing = undefined;
+        if (!b.visible && this.flooded) {
+          // Settled far from the screen while the page still floods: asleep until it calms or the reader scrolls.
+          b.watched = false;
+          this.io.unobserve(e.target);
+          if (!this.dormant.size) addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+          this.dormant.add(b);
+          this.settle();
+          continue;
+        }
+      }
       if (!b.visible) continue;
       const wasSeen = b.seen;
-      b.seen = true;
+      this.markSeen(b);
       if (b.viewed !== this.key) this.render(b);
       // Drawn while far (converted text only), or its pinyin taken out far away, or its view came when it had gone
       // past: drawn from the kept view.
@@ -361,7 +446,11 @@ export class PageView {
     const gone: Block[] = [];
     for (const e of entries) {
       const b = this.blocks.get(e.target);
-      if (!b || e.isIntersecting || !b.seen) continue;
+      if (!b || e.isIntersecting) continue;
+      // Far: no longer watched until it comes near again.
+      b.watchedFar = false;
+      this.farIo.unobserve(e.target);
+      if (!b.seen) continue;
       b.seen = false;
       if (b.lastView && b.rendered?.parts.some((p) => p.el.firstElementChild)) gone.push(b);
     }
@@ -565,7 +654,10 @@ export class PageView {
     });
     this.io.disconnect();
     this.farIo.disconnect();
+    for (const b of this.blocks.values()) b.watchedFar = b.watched = false;
+    removeEventListener('scroll', this.onScroll, true);
     this.blocks.clear();
+    this.dormant.clear();
     this.queue.clear();
     this.dirty.clear();
     this.added.clear();

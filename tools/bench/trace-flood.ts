@@ -1,0 +1,109 @@
+/**
+ * Where the main thread's time goes while the flood page (tools/bench/scenarios/flood.ts) adds 1,000 paragraphs a
+ * second, with the extension and without, alternating: CPU time of the page's renderer main thread by top-level
+ * event (script, style, layout, intersection observers, paint), and the page timer's lag. CPU time, so that a
+ * busy machine counts less: `npx tsx tools/bench/trace-flood.ts [rounds]` after `npx wxt build`.
+ */
+import type { Page } from 'playwright-core';
+import { launchExtension, launchPlain, type ExtensionBrowser, type PlainBrowser } from './browser';
+import { serveLivePages } from './scenarios/flood';
+import { busiestRendererThread, type TraceEvent } from './trace';
+import { percentile } from './stats';
+
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink'].join(',');
+
+async function traceFlood(page: Page, ms: number): Promise<{ events: TraceEvent[]; lags: number[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
+  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  const lags = await page.evaluate(
+    (d) => (window as unknown as { __run(ms: number): Promise<number[]> }).__run(d),
+    ms,
+  );
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  return { events, lags };
+}
+
+/** CPU ms by the name of each event directly inside a task of the thread, and the total of its tasks. */
+function breakdown(events: TraceEvent[]): Record<string, number> {
+  const thread = busiestRendererThread(events);
+  if (!thread) return {};
+  const mine = events
+    .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.dur != null)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const out: Record<string, number> = {};
+  const add = (k: string, us: number) => (out[k] = (out[k] ?? 0) + us / 1000);
+  // Every other thread's tasks, by its name: the background's worker, the browser process, the compositor.
+  const names = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
+  for (const e of events)
+    if (e.ph === 'X' && e.name === 'RunTask' && !(e.pid === thread.pid && e.tid === thread.tid))
+      add(`other ${names.get(`${e.pid}:${e.tid}`) ?? e.tid}`, e.tdur ?? 0);
+  const stack: TraceEvent[] = [];
+  for (const e of mine) {
+    while (stack.length && stack[stack.length - 1].ts + (stack[stack.length - 1].dur ?? 0) <= e.ts)
+      stack.pop();
+    const depth = stack.length;
+    if (e.name === 'RunTask' && depth === 0) {
+      add('TOTAL task', e.tdur ?? e.dur ?? 0);
+      add('TOTAL task wall', e.dur ?? 0);
+    } else if (depth >= 1 && depth <= 2) add(`${depth}:${e.name}`, e.tdur ?? e.dur ?? 0);
+    stack.push(e);
+  }
+  // The longest tasks (wall): what they held, in CPU.
+  const tasks = mine.filter((e) => e.name === 'RunTask').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+  for (const t of tasks.slice(0, Number(process.env.TOP ?? 0))) {
+    const inner = mine
+      .filter((e) => e !== t && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0) && (e.dur ?? 0) > 2000)
+      .slice(0, 6)
+      .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(0)}/${((e.tdur ?? 0) / 1000).toFixed(0)}`);
+    console.log(
+      `  task ${((t.dur ?? 0) / 1000).toFixed(0)} ms wall, ${((t.tdur ?? 0) / 1000).toFixed(0)} cpu: ${inner.join(', ')}`,
+    );
+  }
+  return out;
+}
+
+async function once(b: ExtensionBrowser | PlainBrowser, url: string): Promise<Record<string, number>> {
+  const p = await b.context.newPage();
+  await p.goto(url, { waitUntil: 'load' });
+  await p.waitForTimeout(500);
+  const { events, lags } = await traceFlood(p, 4000);
+  await p.close();
+  const out = breakdown(events);
+  out['lag p50'] = percentile(lags, 50);
+  out['lag p99'] = percentile(lags, 99);
+  out['ticks'] = lags.length;
+  return out;
+}
+
+const rounds = Number(process.argv[2] ?? 2);
+const server = await serveLivePages();
+const plain = await launchPlain();
+const ext = await launchExtension();
+const url = `${server.url}/live/flood.html`;
+const sum: Record<string, Record<string, number[]>> = { plain: {}, ext: {} };
+for (let i = 0; i < rounds; i++) {
+  for (const [name, b] of [
+    ['plain', plain],
+    ['ext', ext],
+  ] as const) {
+    const r = await once(b, url);
+    for (const [k, v] of Object.entries(r)) (sum[name][k] ??= []).push(v);
+  }
+}
+const keys = [...new Set([...Object.keys(sum.plain), ...Object.keys(sum.ext)])]
+  .map((k) => ({ k, ext: percentile(sum.ext[k] ?? [0], 50), plain: percentile(sum.plain[k] ?? [0], 50) }))
+  .filter((r) => r.ext > 5 || r.plain > 5 || r.k.startsWith('lag') || r.k === 'ticks')
+  .sort((a, b) => b.ext - a.ext);
+console.log('median of', rounds, 'rounds (CPU ms over 4 s of flood)');
+for (const r of keys)
+  console.log(`${r.k.padEnd(60)} ${r.plain.toFixed(1).padStart(9)} ${r.ext.toFixed(1).padStart(9)}`);
+await ext.close();
+await plain.close();
+await server.close();
