@@ -117,29 +117,81 @@ function drawPart(doc: Document, token: ViewToken, from: number, to: number, sty
     el.append(ruby);
   } else if (readings) {
     // Tone colours and zhuyin go character by character (each syllable its own colour; zhuyin is read per
-    // character), as do words with characters that have no reading.
-    const ruby = doc.createElement('ruby');
+    // character), as do words with characters that have no reading: each read character is its own <ruby> with one
+    // annotation, and a character with none (a digit of 1月) is plain text between them, so a word box never holds
+    // more than one column of pinyin over one of text.
     let cp = cpFrom;
     let i = 0;
+    let plain: Text | null = null;
     for (const ch of display) {
+      const py = readings[i++];
+      const tone = token.tones?.[cp++];
+      if (!py) {
+        if (plain) plain.appendData(ch);
+        else {
+          plain = doc.createTextNode(ch);
+          texts.push(plain);
+          el.append(plain);
+        }
+        continue;
+      }
+      plain = null;
       const t = doc.createTextNode(ch);
       texts.push(t);
-      ruby.append(t);
+      const ruby = doc.createElement('ruby');
       const rt = doc.createElement('rt');
-      const py = readings[i++];
-      if (py) rt.setAttribute('data-py', py);
-      const tone = token.tones?.[cp];
+      rt.setAttribute('data-py', py);
       if (tone && style === 'colors') rt.className = `t${tone}`;
-      ruby.append(rt);
-      cp++;
+      ruby.append(t, rt);
+      el.append(ruby);
     }
-    el.append(ruby);
   } else if (display) {
     const t = doc.createTextNode(display);
     texts.push(t);
     el.append(t);
   }
   return { el, start: from, end: to, texts, aligned };
+}
+
+/** Characters no line may start with (closing punctuation, ellipses, iteration marks, Latin closing marks). */
+const NO_BREAK_BEFORE = /^[，。、；：！？）》」』】〕〉〗〙〛”’…‥・·ー々゛゜,.;:!?)\]}%％]/u;
+/** Characters no line may end with (opening quotes and brackets). */
+const NO_BREAK_AFTER = /[“‘（《「『【〔〈〖〘〚(\[{]$/u;
+
+function endsWithWordBox(node: ChildNode | null): boolean {
+  if (!(node instanceof Element)) return false;
+  const last = node.lastChild;
+  return node.localName === 'dubao-g'
+    ? endsWithWordBox(last)
+    : last instanceof Element && last.localName === 'ruby';
+}
+
+/**
+ * A word box is an atomic inline, and Chromium may break a line on either side of one whatever the characters
+ * there, so a comma or a closing quote after a word could start a line, and an opening quote before one end it.
+ * Such punctuation is kept with its word in a <dubao-g> (`text-wrap-mode: nowrap`; whitespace is left as the
+ * page has it).
+ */
+function appendPart(host: HTMLElement, part: Part): void {
+  const last = host.lastChild;
+  const first = part.el.firstChild;
+  const glue =
+    last instanceof Element &&
+    ((endsWithWordBox(last) && NO_BREAK_BEFORE.test(part.texts[0]?.data ?? '')) ||
+      (first instanceof Element &&
+        first.localName === 'ruby' &&
+        NO_BREAK_AFTER.test(last.textContent ?? '')));
+  if (!glue) {
+    host.append(part.el);
+    return;
+  }
+  let group = last;
+  if (group.localName !== 'dubao-g') {
+    group = host.ownerDocument.createElement('dubao-g');
+    host.append(group);
+    group.append(last);
+  }
+  group.append(part.el);
 }
 
 /** Draws the view. Each text node of the run keeps its place, emptied; the drawing follows it. */
@@ -175,7 +227,7 @@ export function renderRun(run: Run, view: RunView): RenderedRun {
         const to = Math.min(token.end, piece.end);
         if (to <= from) continue;
         const part = drawPart(doc, token, from, to, view.style);
-        host.append(part.el);
+        appendPart(host, part);
         rendered.parts.push(part);
         partsByElement.set(part.el, { rendered, part });
         t = i;
@@ -234,7 +286,7 @@ export function dropStale(node: Text, removed: boolean): RenderedRun | undefined
   r.hosts.splice(i, 1);
   liveHosts.delete(host);
   host.remove();
-  r.parts = r.parts.filter((p) => p.el.parentNode !== host);
+  r.parts = r.parts.filter((p) => !host.contains(p.el));
   if (removed && node.data === '') node.data = original;
   return r;
 }

@@ -23,8 +23,21 @@ export const TERM_COLOURS: Record<string, string> = {
  * context and nothing else (unlike `transform`, it is no containing block for fixed elements). `:where` keeps its
  * weight at zero, so a page's own `will-change` on its body still wins.
  *
- * Pinyin is one annotation a word, padded at both ends so neighbouring words' pinyin keep a gap (the padding only
- * widens a word whose pinyin is wider than its characters), and a little above, so it stays off the line above.
+ * Pinyin is one annotation a word. The word is not laid out as native ruby, which costs Chromium ~3× the layout
+ * (tools/bench/ruby-cost.ts), but as a small flex box: the pinyin (the <rt>'s ::before, a block) over the word's
+ * own line. The <rt> itself has no box (`display: contents`): a block-level element in the text would put line
+ * breaks into innerText and copied text, generated content never does. The box keeps the look of ruby:
+ * - its baseline is the word's (`baseline-source: last`: the last item is the word; the pinyin comes after it in
+ *   the markup and is shown above it by `column-reverse`);
+ * - the word's line is 1em high, so the pinyin sits right over its characters (0.1 of the pinyin's size into that
+ *   line, where ruby put it: the characters' ink starts a little below their em box);
+ * - its top margin is pulled up by the pinyin's height, at most by half the page's leading (`--dubao-lh` is the
+ *   page's line height where the drawing sits): the pinyin takes the leading between two lines, as ruby did, and
+ *   a line grows only when the leading is too small to hold it;
+ * - the pinyin is padded at both ends, so neighbouring words' pinyin keep a gap (the padding only widens a word
+ *   whose pinyin is wider than its characters); its own text-indent is 0 (a paragraph's indent is inherited).
+ * Text decorations do not reach into such a box, so a glossary term's dotted underline is the word box's bottom
+ * border (taken out of the line by a negative margin), under the characters and clear of the next line's pinyin.
  * A heading with pinyin wraps with `text-wrap: pretty`: wider words would otherwise leave one character alone on
  * its last line.
  */
@@ -37,14 +50,23 @@ export function pinyinSizeCss(scale: number): string {
   return `dubao-t { --dubao-py-size: ${em}em; }`;
 }
 
+/** The pinyin's height over its word: its line (line-height 1), 0.15 of it padded above, 0.1 into the word's line. */
+const PINYIN_HEIGHT = `var(--dubao-py-size, ${DEFAULT_PINYIN_EM}em) * 1.05`;
+
 export const READER_CSS = `
+@property --dubao-lh { syntax: '<length>'; inherits: true; initial-value: 0px; }
 :where(body) { will-change: opacity; }
 dubao-t, dubao-w { display: inline; font: inherit; color: inherit; }
-dubao-t ruby { ruby-position: over; ruby-align: center; }
-dubao-t rt { font-size: var(--dubao-py-size, ${DEFAULT_PINYIN_EM}em); line-height: 1; padding: 0.15em 0.22em 0.05em;
+dubao-g { display: inline; text-wrap-mode: nowrap; }
+dubao-t { --dubao-lh: 1lh; }
+dubao-t ruby { display: inline-flex; flex-direction: column-reverse; align-items: center; vertical-align: baseline;
+  baseline-source: last; line-height: 1; text-indent: 0;
+  margin-top: calc(-1 * min(${PINYIN_HEIGHT}, max(0px, (var(--dubao-lh) - 1em) / 2))); }
+dubao-t rt { display: contents; font-size: var(--dubao-py-size, ${DEFAULT_PINYIN_EM}em);
   font-style: normal; font-weight: normal; letter-spacing: 0; text-transform: none; text-indent: 0; color: #8a5a00;
   font-family: 'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', system-ui, sans-serif; user-select: none; -webkit-user-select: none; }
-dubao-t rt::before { content: attr(data-py); }
+dubao-t rt::before { content: attr(data-py); display: block; line-height: 1; padding: 0.15em 0.22em 0; margin-bottom: -0.1em;
+  white-space: nowrap; }
 :is(h1, h2, h3, h4, h5, h6, figcaption, caption, dt, summary):has(dubao-t ruby) { text-wrap: pretty; }
 ${TONE_COLOURS.map((c, i) => `dubao-t[data-style="colors"] rt.t${i + 1} { color: ${c}; }`).join('\n')}
 ${Object.entries(TERM_COLOURS)
@@ -55,7 +77,9 @@ ${Object.entries(TERM_COLOURS)
     // Two rules: a browser without ::highlight drops a whole selector list that names it. `:root::highlight`, not a
     // bare `::highlight` (which is `*::highlight`: a rule every element of the page is matched against, 65 of the
     // ~100 ms of style for the drawn sample page); highlight inheritance takes it to all the text below.
-    return `:root::highlight(dubao-term-${k}) { ${line} }\ndubao-w[data-term="${k}"] { ${line} }`;
+    // In a drawn term, plain characters (a digit of 1月) take the decoration; a word box takes a border.
+    const box = `border-bottom: 2px dotted ${c}; margin-bottom: -2px;`;
+    return `:root::highlight(dubao-term-${k}) { ${line} }\ndubao-w[data-term="${k}"] { ${line} }\ndubao-w[data-term="${k}"] > ruby { ${box} }`;
   })
   .join('\n')}
 `;

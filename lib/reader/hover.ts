@@ -385,9 +385,10 @@ function lineWithPinyin(rect: DOMRect, range: Range | null): DOMRect {
   // The drawn words the range spans, from the first on (a word cut by an inline tag is in two hosts: the first
   // one's pinyin is enough to know how high the line's pinyin reaches).
   for (let w = el?.closest('dubao-w') ?? null; w && range?.intersectsNode(w); w = w.nextElementSibling) {
-    for (const rt of w.querySelectorAll('rt')) {
-      const r = rt.getBoundingClientRect();
-      if (r.height > 0 && r.bottom <= rect.bottom) top = Math.min(top, r.top);
+    // A word's box holds its pinyin on top (lib/dom/styles.ts); a term's underline may reach a little below.
+    for (const box of w.querySelectorAll('ruby')) {
+      const r = box.getBoundingClientRect();
+      if (r.height > 0 && r.bottom <= rect.bottom + 3) top = Math.min(top, r.top);
     }
   }
   return new DOMRect(rect.left, top, rect.width, rect.bottom - top);

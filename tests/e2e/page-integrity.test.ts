@@ -130,18 +130,26 @@ function layoutOf(page: Page): Promise<Layout> {
   });
 }
 
-/** Neighbouring words' pinyin on one line: pairs, and pairs closer than 1 px. Pinyin size over its text's. */
+/**
+ * Neighbouring words' pinyin on one line: pairs, and pairs closer than 1 px. Pinyin size over its text's. The
+ * pinyin is the <rt>'s ::before, centred at the top of its word's box: its text is as wide as the ::before's
+ * content box.
+ */
 function pinyinBoxes(page: Page) {
   return page.evaluate(() => {
     const boxes = [...document.querySelectorAll('dubao-t rt[data-py]')]
       .map((rt) => {
-        const r = rt.getBoundingClientRect();
-        const cs = getComputedStyle(rt);
+        const r = rt.parentElement!.getBoundingClientRect();
+        const before = getComputedStyle(rt, '::before');
+        const width = parseFloat(before.width);
+        const middle = (r.left + r.right) / 2;
         return {
-          left: r.left + parseFloat(cs.paddingLeft),
-          right: r.right - parseFloat(cs.paddingRight),
+          left: middle - width / 2,
+          right: middle + width / 2,
           top: r.top,
-          ratio: parseFloat(cs.fontSize) / parseFloat(getComputedStyle(rt.parentElement!).fontSize),
+          ratio:
+            parseFloat(getComputedStyle(rt).fontSize) /
+            parseFloat(getComputedStyle(rt.parentElement!).fontSize),
         };
       })
       .filter((b) => b.right > b.left);
@@ -349,7 +357,8 @@ function wordLine(target: Page | import('playwright-core').Frame, word: string, 
       const r = document.createRange();
       r.selectNodeContents(t);
       const base = r.getBoundingClientRect();
-      const rt = ruby.querySelector('rt')!.getBoundingClientRect();
+      // The word's box holds its pinyin (the <rt> itself has no box: the pinyin is its ::before).
+      const rt = ruby.getBoundingClientRect();
       const c = document.createRange();
       c.setStart(t, 0);
       c.setEnd(t, 1);

@@ -13,22 +13,38 @@ import { measureCedictImport } from './scenarios/cedict';
 import { median } from './stats';
 
 const BASE = `${READER_CSS}\n${pinyinSizeCss(0.6)}`;
-/** Word-level ruby laid out as a small flexbox (pinyin above, the word below): no ruby layout at all. */
-const FLEX = `dubao-t ruby { display: inline-flex; flex-direction: column-reverse; align-items: center; }
-dubao-t rt { display: contents; }
-dubao-t rt::before { display: block; line-height: 1; padding: 0.15em 0.22em 0.05em; }`;
+/** How words were drawn before: native ruby layout (the annotation in the ruby's own line, above the base). */
+const NATIVE = `dubao-t ruby { display: ruby; margin: 0; line-height: inherit; text-indent: inherit; ruby-position: over; }
+dubao-t rt { display: ruby-text; line-height: 1; padding: 0.15em 0.22em 0.05em; }
+dubao-t rt::before { display: inline; padding: 0; }`;
+/** The word box as a small grid (pinyin row over the word's row) instead of a flex box. */
+const GRID = `dubao-t ruby { display: inline-grid; grid-template-rows: auto 1em; justify-items: center; }
+dubao-t rt::before { grid-row: 1; }`;
+/** One element a word: the word's own box carries the pinyin in ::before (no <ruby>, no <rt>). */
+const ONE_ELEMENT = `dubao-t dubao-w[data-py] { display: inline-block; text-align: center; line-height: 1; text-indent: 0;
+  margin-top: calc(-1 * min(0.72em, max(0px, (var(--dubao-lh) - 1em) / 2))); }
+dubao-t dubao-w[data-py]::before { content: attr(data-py); display: block; font-size: var(--dubao-py-size, 0.6em);
+  line-height: 1; padding: 0.15em 0.22em 0.05em; color: #8a5a00; font-weight: normal; }`;
+const COLUMNS_OFF = '.body { columns: auto !important }';
 const PLAIN = 'the page without drawing';
 
-const VARIANTS: Record<string, string> = {
-  'reader CSS': BASE,
-  'no glossary rules': BASE.split('\n')
-    .filter((l) => !l.includes('highlight') && !l.includes('data-term'))
-    .join('\n'),
-  'no multi-column (page)': `${BASE}\n.body { columns: auto !important }`,
-  'rt display: none': `${BASE}\ndubao-t rt { display: none }`,
-  'ruby as inline-flex': `${BASE}\n${FLEX}`,
-  'ruby as inline-flex, no multi-column': `${BASE}\n${FLEX}\n.body { columns: auto !important }`,
-  [PLAIN]: '',
+type Markup = (html: string) => string;
+const oneElement: Markup = (h) =>
+  h.replace(
+    /<dubao-w([^>]*)><ruby>([^<]*)<rt data-py="([^"]*)"><\/rt><\/ruby><\/dubao-w>/g,
+    '<dubao-w$1 data-py="$3">$2</dubao-w>',
+  );
+
+const VARIANTS: Record<string, { css: string; markup?: Markup }> = {
+  'reader CSS (word as a flex box)': { css: BASE },
+  '  multi-column off': { css: `${BASE}\n${COLUMNS_OFF}` },
+  'native ruby (as drawn before)': { css: `${BASE}\n${NATIVE}` },
+  '  multi-column off ': { css: `${BASE}\n${NATIVE}\n${COLUMNS_OFF}` },
+  'rt display: none': { css: `${BASE}\ndubao-t rt { display: none }` },
+  'word as a grid': { css: `${BASE}\n${GRID}` },
+  'word as a flex box, contain: layout style': { css: `${BASE}\ndubao-t ruby { contain: layout style }` },
+  'one element a word (inline-block)': { css: `${BASE}\n${ONE_ELEMENT}`, markup: oneElement },
+  [PLAIN]: { css: '' },
 };
 
 async function main(): Promise<void> {
@@ -47,9 +63,9 @@ async function main(): Promise<void> {
   await ext.close();
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
-  const res: Record<string, { cpu: number[]; style: number[]; layout: number[] }> = {};
+  const res: Record<string, { cpu: number[]; style: number[]; layout: number[]; height: number[] }> = {};
   for (let round = 0; round < rounds; round++) {
-    for (const [name, css] of Object.entries(VARIANTS)) {
+    for (const [name, { css, markup }] of Object.entries(VARIANTS)) {
       const context = await browser.newContext({ viewport: VIEWPORT });
       const p = await context.newPage();
       await p.goto(pages.url('newspaper.html'), { waitUntil: 'load' });
@@ -62,7 +78,7 @@ async function main(): Promise<void> {
           void document.body.offsetHeight;
           (globalThis as { __html?: string }).__html = html;
         },
-        { css, html: name === PLAIN ? plain : drawn },
+        { css, html: name === PLAIN ? plain : markup ? markup(drawn) : drawn },
       );
       const cdp = await context.newCDPSession(p);
       await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
@@ -71,23 +87,24 @@ async function main(): Promise<void> {
         return Object.fromEntries(m.map((x) => [x.name, x.value]));
       };
       const a = await metrics();
-      await p.evaluate(() => {
+      const height = await p.evaluate(() => {
         document.body.innerHTML = (globalThis as { __html?: string }).__html ?? '';
-        void document.body.offsetHeight;
+        return document.documentElement.scrollHeight;
       });
       const z = await metrics();
-      const r = (res[name] ??= { cpu: [], style: [], layout: [] });
+      const r = (res[name] ??= { cpu: [], style: [], layout: [], height: [] });
+      r.height.push(height);
       r.cpu.push((z.ThreadTime - a.ThreadTime) * 1000);
       r.style.push((z.RecalcStyleDuration - a.RecalcStyleDuration) * 1000);
       r.layout.push((z.LayoutDuration - a.LayoutDuration) * 1000);
       await context.close();
     }
   }
-  console.log('variant: main-thread CPU, style, layout (ms, medians)');
+  console.log('variant: main-thread CPU, style, layout (ms, medians), document height (px)');
   for (const [name, r] of Object.entries(res))
     console.log(
       `  ${name.padEnd(38)} ${median(r.cpu).toFixed(0).padStart(5)} ${median(r.style).toFixed(0).padStart(5)} ` +
-        `${median(r.layout).toFixed(0).padStart(5)}`,
+        `${median(r.layout).toFixed(0).padStart(5)} ${median(r.height).toFixed(0).padStart(6)}`,
     );
   await browser.close();
   await pages.server.close();

@@ -121,6 +121,55 @@ describe('renderRun and restoreRun', () => {
     }
   });
 
+  it('draws a word with characters that have no reading as plain text around one <ruby> per read character', () => {
+    const doc = page('<p>1月20日</p>');
+    const [run] = collectRuns(doc);
+    const view: RunView = {
+      tokens: [{ start: 0, end: 5, display: '1月20日', word: true, ruby: [null, 'yuè', null, null, 'rì'] }],
+    };
+    const r = renderRun(run, view);
+    const w = doc.body.querySelector('dubao-w')!;
+    // The digits stay text of the line (a box a character would stack them); each ruby has one annotation.
+    expect([...w.childNodes].map((n) => (n.nodeType === 3 ? n.textContent : n.nodeName))).toEqual([
+      '1',
+      'RUBY',
+      '20',
+      'RUBY',
+    ]);
+    expect([...w.querySelectorAll('rt')].map((rt) => rt.getAttribute('data-py'))).toEqual(['yuè', 'rì']);
+    expect(visibleText(doc.body)).toBe('1月20日');
+    restoreRun(r);
+    expect(doc.body.innerHTML).toBe('<p>1月20日</p>');
+  });
+
+  it('keeps closing punctuation with the word before it and an opening quote with the word after it', () => {
+    const doc = page('<p>他说“银行”，好。</p>');
+    const [run] = collectRuns(doc);
+    const r = renderRun(
+      run,
+      viewOf(
+        run.text,
+        [
+          [0, 2],
+          [2, 3],
+          [3, 5],
+          [5, 6],
+          [6, 7],
+          [7, 8],
+          [8, 9],
+        ],
+        { ruby: true },
+      ),
+    );
+    // A word is a box a line may break beside whatever is there: the punctuation joins it in a <dubao-g> (the comma
+    // after the quote is kept by the line breaker's own rules).
+    const groups = [...doc.body.querySelectorAll('dubao-g')].map((g) => g.textContent);
+    expect(groups).toEqual(['“银行”', '好。']);
+    expect(visibleText(doc.body)).toBe('他说“银行”，好。');
+    restoreRun(r);
+    expect(doc.body.innerHTML).toBe('<p>他说“银行”，好。</p>');
+  });
+
   it('draws converted text of another length and still restores the original', () => {
     const doc = page('<p>这个项目很好</p>');
     const [run] = collectRuns(doc);
