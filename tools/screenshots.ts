@@ -27,8 +27,14 @@ try {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 860 });
   await page.goto(`${server.url}/newspaper.html`);
-  await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
-  await page.waitForTimeout(500);
+  // The articles' pinyin, drawn once the dictionary is in (a fresh profile imports it first), then a still page.
+  await page.waitForSelector('.body p dubao-t ruby', { timeout: 60_000 });
+  for (let last = -1, i = 0; i < 40; i++) {
+    await page.waitForTimeout(300);
+    const n = await page.evaluate(() => document.querySelectorAll('dubao-t ruby').length);
+    if (n === last) break;
+    last = n;
+  }
   await page.screenshot({ path: `${OUT}/sample-pinyin.png` });
 
   // Hover card over 共同富裕.

@@ -43,11 +43,34 @@ export interface RunHit {
  * The run and offset under a point, over drawn text (ruby or converted) and plain page text alike. `runs` finds
  * the run of a plain text node; drawn text knows its own run.
  */
+/**
+ * Over a drawn word box, a browser may give the box itself as the caret's node (Firefox does for a point in a flex
+ * box): the character under the point is then looked for in the word's own text.
+ */
+function charInWord(doc: Document, el: Element, x: number, y: number): { node: Text; at: number } | null {
+  const word = el.closest('dubao-w');
+  if (!word) return null;
+  const walker = doc.createTreeWalker(word, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = n as Text;
+    for (let o = 0; o < t.data.length; o++) if (charUnder(doc, t, o, x, y) === o) return { node: t, at: o };
+  }
+  return null;
+}
+
 export function runOffsetAt(x: number, y: number, doc: Document, runs?: Iterable<Run>): RunHit | null {
   const caret = caretAt(doc, x, y);
-  if (!caret || caret.node.nodeType !== 3) return null;
-  const node = caret.node as Text;
-  const at = charUnder(doc, node, caret.offset, x, y);
+  if (!caret) return null;
+  let node: Text;
+  let at: number | null;
+  if (caret.node.nodeType === 3) {
+    node = caret.node as Text;
+    at = charUnder(doc, node, caret.offset, x, y);
+  } else if (caret.node.nodeType === 1) {
+    const hit = charInWord(doc, caret.node as Element, x, y);
+    if (!hit) return null;
+    ({ node, at } = hit);
+  } else return null;
   if (at == null) return null;
   const drawn = partOf(node.parentElement);
   if (drawn) {

@@ -50,8 +50,13 @@ export function pinyinSizeCss(scale: number): string {
   return `dubao-t { --dubao-py-size: ${em}em; }`;
 }
 
-/** The pinyin's height over its word: its line (line-height 1), 0.15 of it padded above, 0.1 into the word's line. */
-const PINYIN_HEIGHT = `var(--dubao-py-size, ${DEFAULT_PINYIN_EM}em) * 1.05`;
+/**
+ * The pinyin's height over its word: its line (line-height 1) less the 0.1 of it set into the word's line, and its
+ * padding above (0.15 of it, at least 3 px: room for a term's 2 px underline on the line above, which the pinyin
+ * reaches into where the leading is tight).
+ */
+const PY = `var(--dubao-py-size, ${DEFAULT_PINYIN_EM}em)`;
+const PINYIN_HEIGHT = `${PY} * 0.9 + max(${PY} * 0.15, 3px)`;
 
 export const READER_CSS = `
 @property --dubao-lh { syntax: '<length>'; inherits: true; initial-value: 0px; }
@@ -65,7 +70,7 @@ dubao-t ruby { display: inline-flex; flex-direction: column-reverse; align-items
 dubao-t rt { display: contents; font-size: var(--dubao-py-size, ${DEFAULT_PINYIN_EM}em);
   font-style: normal; font-weight: normal; letter-spacing: 0; text-transform: none; text-indent: 0; color: #8a5a00;
   font-family: 'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', system-ui, sans-serif; user-select: none; -webkit-user-select: none; }
-dubao-t rt::before { content: attr(data-py); display: block; line-height: 1; padding: 0.15em 0.22em 0; margin-bottom: -0.1em;
+dubao-t rt::before { content: attr(data-py); display: block; line-height: 1; padding: max(0.15em, 3px) 0.22em 0; margin-bottom: -0.1em;
   white-space: nowrap; }
 :is(h1, h2, h3, h4, h5, h6, figcaption, caption, dt, summary):has(dubao-t ruby) { text-wrap: pretty; }
 ${TONE_COLOURS.map((c, i) => `dubao-t[data-style="colors"] rt.t${i + 1} { color: ${c}; }`).join('\n')}

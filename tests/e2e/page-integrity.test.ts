@@ -274,6 +274,62 @@ describe('pinyin a reader can read', () => {
   });
 });
 
+/**
+ * Glossary terms drawn with pinyin: the dotted underline (the word box's bottom border) of each, whether it shows,
+ * and any pinyin of the next line that starts above the underline's bottom edge (its text, not its padding).
+ */
+function termUnderlines(page: Page) {
+  return page.evaluate(() => {
+    const words = [...document.querySelectorAll('dubao-t ruby')].map((ruby) => {
+      const rt = ruby.querySelector('rt[data-py]');
+      const r = ruby.getBoundingClientRect();
+      const pinyinTop = rt ? r.top + parseFloat(getComputedStyle(rt, '::before').paddingTop) : Infinity;
+      return { ruby, r, pinyinTop };
+    });
+    const invisible: string[] = [];
+    const touching: string[] = [];
+    const terms = words.filter((w) => w.ruby.parentElement!.hasAttribute('data-term'));
+    for (const t of terms) {
+      const cs = getComputedStyle(t.ruby);
+      if (cs.borderBottomStyle !== 'dotted' || parseFloat(cs.borderBottomWidth) < 1.5 || t.r.width < 1)
+        invisible.push(t.ruby.textContent ?? '');
+      for (const w of words) {
+        const below = w.r.top > t.r.top + t.r.height / 2;
+        const across = w.r.left < t.r.right && w.r.right > t.r.left;
+        if (below && across && w.pinyinTop < t.r.bottom)
+          touching.push(
+            `${t.ruby.textContent} / ${w.ruby.textContent}: ${(t.r.bottom - w.pinyinTop).toFixed(1)} px`,
+          );
+      }
+    }
+    return { count: terms.length, invisible, touching };
+  });
+}
+
+describe('pinyin on the dense sample page (multi-column newspaper)', () => {
+  it('keeps neighbouring pinyin apart, term underlines visible and clear of the next line, the page barely taller', async () => {
+    const page = await open('newspaper.html');
+    const { pairs, touching, ratios } = await pinyinBoxes(page);
+    expect(pairs).toBeGreaterThan(1000);
+    expect(touching).toEqual([]);
+    for (const r of ratios) expect(r).toBeCloseTo(0.6, 2);
+    const terms = await termUnderlines(page);
+    expect(terms.count).toBeGreaterThan(20);
+    expect(terms.invisible).toEqual([]);
+    expect(terms.touching).toEqual([]);
+    // Pinyin sits in the leading between lines: the drawn page is no taller than native ruby made it (4,956 px
+    // over the page's own 4,424: 1.12×).
+    const drawn = await page.evaluate(() => document.documentElement.scrollHeight);
+    const bare = await plain.newPage({ viewport: { width: 1280, height: 900 } });
+    await bare.goto(`${server.url}/newspaper.html`);
+    const own = await bare.evaluate(() => document.documentElement.scrollHeight);
+    await bare.close();
+    expect(drawn / own).toBeGreaterThan(1);
+    expect(drawn / own).toBeLessThanOrEqual(1.12);
+    await page.close();
+  });
+});
+
 describe('the site switch', () => {
   it('turned off, the page reloaded, turned on again: pinyin at once, without a second reload', async () => {
     const page = await open('news-article.html');

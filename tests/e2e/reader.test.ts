@@ -131,17 +131,27 @@ describe('pinyin over the sample newspaper page', () => {
   it('copying annotated text gives the Chinese alone', async () => {
     const page = await open('newspaper.html');
     await waitForRuby(page);
-    const copied = await page.evaluate(() => {
-      const p = document.querySelector('dubao-t')!.closest('p, div, h1, h2, h3')!;
+    const { copied, text, found } = await page.evaluate(() => {
+      const p = [...document.querySelectorAll('.body p')].find(
+        (e) => e.querySelectorAll('ruby').length > 20,
+      )!;
       const range = document.createRange();
       range.selectNodeContents(p);
       const sel = getSelection()!;
       sel.removeAllRanges();
       sel.addRange(range);
-      return sel.toString();
+      const copied = sel.toString();
+      sel.removeAllRanges();
+      // Find in page finds the words, never the pinyin drawn over them.
+      const find = (s: string) => (window as unknown as { find(s: string): boolean }).find(s);
+      return { copied, text: p.textContent ?? '', found: [find('共同富裕'), find('gòngtóng')] };
     });
     expect(copied).toMatch(/\p{Script=Han}/u);
     expect(copied).not.toMatch(/[āáǎàēéěèīíǐìōóǒòūúǔù]/);
+    // Word boxes add no line breaks or spaces to what is copied: the paragraph's own characters, one line.
+    expect(copied).not.toContain('\n');
+    expect(copied.replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+    expect(found).toEqual([true, false]);
     await page.close();
   });
 });
