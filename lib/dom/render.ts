@@ -156,7 +156,7 @@ function drawPart(doc: Document, token: ViewToken, from: number, to: number, sty
 /** Characters no line may start with (closing punctuation, ellipses, iteration marks, Latin closing marks). */
 const NO_BREAK_BEFORE = /^[，。、；：！？）》」』】〕〉〗〙〛”’…‥・·ー々゛゜,.;:!?)\]}%％]/u;
 /** Characters no line may end with (opening quotes and brackets). */
-const NO_BREAK_AFTER = /[“‘（《「『【〔〈〖〘〚(\[{]$/u;
+const NO_BREAK_AFTER = /[“‘（《「『【〔〈〖〘〚([{]$/u;
 
 function endsWithWordBox(node: ChildNode | null): boolean {
   if (!(node instanceof Element)) return false;
