@@ -1,9 +1,9 @@
 import { detectDocument } from '../lib/dom/detect-document';
-import { firstLook } from '../lib/dom/first-look';
+import { headLook, sampleLook } from '../lib/dom/first-look';
 import { watchLateText } from '../lib/dom/late-look';
 
-// Runs on every page and frame. Its first look (any CJK text at all? the title, the first text nodes, a sample
-// of the rest) touches no element and no extension API; only where it sees some does the full detector decide
+// Runs on every page and frame. Its first look (any CJK text at all? the title and the first text nodes; a task
+// later, a sample of the rest of a long page) touches no element and no extension API; only where it sees some does the full detector decide
 // whether this is Chinese prose and ask the background to inject the reader. Pages without Chinese prose never
 // hear from Dubao: no message, and not even the extension API is touched (its first use costs about 1 ms).
 // A page that shows no Chinese prose yet is watched for a while (lib/dom/late-look.ts): a single-page app that
@@ -35,8 +35,13 @@ export default defineUnlistedScript(() => {
     ).catch(() => {});
     return true;
   };
-  const seen = firstLook(document);
-  if (seen === 'cjk' && look(true)) return;
-  // No Chinese prose yet (a shell that scripts fill, a feed that loads later): watch what the page adds.
-  watchLateText(document, look);
+  const head = headLook(document);
+  if (head === 'cjk' && look(true)) return;
+  // The rest of a long page and the watch wait a task, off the page's DOMContentLoaded: pages with Chinese show
+  // it in their title or at the top, and the rest is for the few whose Chinese starts further down or comes later.
+  setTimeout(() => {
+    if (head === 'more' && sampleLook(document) === 'cjk' && look(true)) return;
+    // No Chinese prose yet (a shell that scripts fill, a feed that loads later): watch what the page adds.
+    watchLateText(document, look);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { firstLook } from '../../../lib/dom/first-look';
+import { firstLook, headLook } from '../../../lib/dom/first-look';
 
 const doc = (body: string, head = '') =>
   new new Window().DOMParser().parseFromString(
@@ -40,5 +40,14 @@ describe('firstLook (the detector on every page)', () => {
   it('finds nothing on a long English page', () => {
     const english = '<p>Markets opened higher on <b>Monday</b> after the data.</p>'.repeat(400);
     expect(firstLook(doc(english))).toBe('whole'); // no XPath in happy-dom: read to the end
+  });
+
+  it('reads only the top of a long page at once, and leaves the rest to the sample a task later', () => {
+    const english = '<p>Markets opened higher on <b>Monday</b> after the data.</p>'.repeat(400);
+    expect(headLook(doc(english))).toBe('more');
+    expect(headLook(doc('<h1>银行</h1>' + english))).toBe('cjk');
+    expect(headLook(doc(english + '<p>银行今天公布了新的利率政策。</p>'))).toBe('more');
+    expect(firstLook(doc(english + '<p>银行今天公布了新的利率政策。</p>'))).toBe('cjk');
+    expect(headLook(doc('<p>Markets opened higher on Monday.</p>'))).toBe('whole');
   });
 });
