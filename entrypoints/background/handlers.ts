@@ -15,6 +15,7 @@ import { db } from '../../lib/engine/db';
 import { bumpKnownRevision, patchSettings, settingsView } from '../../lib/storage';
 import { recordDetected, recordReader, tabStats } from './tab-stats';
 import { injectReader, readPage } from './read-page';
+import { startSettings } from './settings-cache';
 import { buildViews, countTerms, warmEngine } from '../../lib/engine/engine';
 import { answerLookup, clearLookupCache } from '../../lib/engine/lookups';
 
@@ -60,9 +61,9 @@ export const handlers: Handlers<Sender> & {
     recordDetected(tabId, frameId, stats);
     if (!msg.chinese) return { inject: false };
     warmEngine();
-    const view = await settingsView(sender.url ?? '');
-    if (!view.settings.enabled) return { inject: false };
-    await injectReader(tabId, frameId, view.settings);
+    const settings = await startSettings(sender.url ?? '');
+    if (!settings.enabled) return { inject: false };
+    await injectReader(tabId, frameId, settings);
     return { inject: true };
   },
   async lookup(msg) {
