@@ -8,6 +8,7 @@ import {
 import { settingsItem } from '../../lib/storage';
 
 let stored: Promise<StoredSettings> | null = null;
+let watching = false;
 
 /**
  * The settings a page's reader starts with, read from storage once per worker and then kept current by the
@@ -15,10 +16,17 @@ let stored: Promise<StoredSettings> | null = null;
  * its reader was injected. The reader still reads them itself once it runs, so a change in between is not lost.
  */
 export function startSettings(url: string): Promise<Settings> {
+  if (!watching) {
+    watching = true;
+    settingsItem.watch((raw) => {
+      stored = Promise.resolve(parseStoredSettings(raw));
+    });
+  }
   if (!stored) {
-    settingsItem.watch((raw) => (stored = Promise.resolve(parseStoredSettings(raw))));
     stored = settingsItem.getValue().then(parseStoredSettings);
-    stored.catch(() => (stored = null));
+    stored.catch(() => {
+      stored = null; // read again next time
+    });
   }
   return stored.then((s) => settingsForHost(s, siteKey(url)));
 }
