@@ -36,6 +36,8 @@ interface Block {
    */
   top?: number;
   bottom?: number;
+  /** The settings key its view is being asked for with (in a request on its way), if any. */
+  asked?: string;
   /** Watched by the far observer: it has pinyin drawn that should go once it is far. */
   watchedFar?: boolean;
   /** Watched by the visibility observer (blocks a flood added are watched only once settled, see `settle`). */
@@ -51,6 +53,12 @@ function withoutRuby(view: RunView): RunView {
 
 /** Blocks this far above or below the screen are drawn too, so scrolling meets drawn text. */
 const MARGIN_PX = 600;
+/**
+ * Until the reader first scrolls, only blocks this near the screen are drawn: what a page shows at load is drawn in
+ * one commit, and the rest of the margin waits for the first scroll (each commit re-lays out all the text it flows
+ * with, a whole article in columns, so drawing what nobody sees yet at load costs the page its first seconds).
+ */
+const LOAD_MARGIN_PX = 150;
 /**
  * Blocks further than this from the screen lose their pinyin again (converted text stays: what the page says must
  * not depend on where it was scrolled), so the ruby the browser lays out stays about the same however long the
@@ -124,7 +132,30 @@ export class PageView {
   /** Blocks waiting for their view; requested together in one message per frame. */
   private queue = new Set<Block>();
   private flushing = false;
-  private batches = 0;
+  /**
+   * The blocks on and near the screen when the reader starts are asked for in one request and drawn in one commit:
+   * each commit makes the browser lay out again all the text it flows with (a whole multi-column article), so
+   * drawing the first screen in slices a frame apart paid for that layout once a slice.
+   */
+  private firstScreen = false;
+  /** The reader (or the page) has scrolled since the reader started: the whole margin is drawn from then on. */
+  private scrolled = false;
+  /** Near by the observer's margin but not by LOAD_MARGIN_PX before the first scroll: drawn at the first scroll. */
+  private deferred = new Set<Block>();
+  private onFirstScroll = () => {
+    if (this.scrolled) return;
+    this.scrolled = true;
+    removeEventListener('scroll', this.onFirstScroll, true);
+    const back: Block[] = [];
+    for (const b of this.deferred) {
+      if (this.blocks.get(b.run.block) !== b) continue;
+      b.visible = true;
+      this.nearNow(b, back);
+    }
+    this.deferred.clear();
+    this.drawBack(back);
+    this.onVisible?.();
+  };
   onRendered?: () => void;
   /** Blocks came into or went out of view (drawn or not). */
   onVisible?: () => void;
@@ -142,6 +173,7 @@ export class PageView {
     this.farIo = new IntersectionObserver((entries) => this.onFar(entries), {
       rootMargin: `${FAR_PX}px 0px`,
     });
+    addEventListener('scroll', this.onFirstScroll, { capture: true, passive: true });
   }
 
   get runs(): Run[] {
@@ -176,6 +208,7 @@ export class PageView {
       // lost their drawing already, see `textChanged`), so the rest of the block does not flicker.
       old.run = run;
       old.viewed = undefined;
+      old.asked = undefined; // a view on its way is of the old text
       old.termSpans = [];
       old.prose = undefined;
       old.tight = undefined;
@@ -232,6 +265,7 @@ export class PageView {
     if (b.watchedFar) this.farIo.unobserve(el);
     this.settling.delete(b);
     this.dormant.delete(b);
+    this.deferred.delete(b);
     this.blocks.delete(el);
   }
 
@@ -387,10 +421,15 @@ export class PageView {
     for (const [el, b] of this.blocks) if (region.contains(el) || el.contains(region)) this.drop(el, b);
   }
 
-  /** Queues the blocks on or near the screen now (one layout read), ahead of the first observer report. */
+  /**
+   * Queues the blocks on or near the screen now (one layout read), ahead of the first observer report, to be drawn
+   * together in one commit. The rest is drawn as the reader scrolls near it, never on idle.
+   */
   renderOnScreen(): void {
-    const top = -MARGIN_PX;
-    const bottom = innerHeight + MARGIN_PX;
+    this.firstScreen = true;
+    const margin = this.scrolled ? MARGIN_PX : LOAD_MARGIN_PX;
+    const top = -margin;
+    const bottom = innerHeight + margin;
     for (const b of this.blocks.values()) {
       const r = b.run.block.getBoundingClientRect();
       b.top = r.top;
@@ -423,22 +462,48 @@ export class PageView {
           continue;
         }
       }
-      if (!b.visible) continue;
-      const wasSeen = b.seen;
-      this.markSeen(b);
-      if (b.viewed !== this.key) this.render(b);
-      // Drawn while far (converted text only), or its pinyin taken out far away, or its view came when it had gone
-      // past: drawn from the kept view.
-      else if ((!wasSeen || b.held) && b.lastView) back.push(b);
+      if (!b.visible) {
+        this.deferred.delete(b);
+        continue;
+      }
+      if (!this.scrolled && !this.nearAtLoad(e)) {
+        // In the margin before the reader has scrolled: drawn at the first scroll.
+        b.visible = false;
+        this.deferred.add(b);
+        continue;
+      }
+      this.nearNow(b, back);
     }
-    if (back.length) {
-      this.mutate(() => {
-        for (const b of back) this.draw(b, b.lastView!, this.settings);
-      });
-      this.checkFit(back);
-      this.onRendered?.();
-    }
+    this.drawBack(back);
     this.onVisible?.();
+  }
+
+  /** Within LOAD_MARGIN_PX of the screen, by the observer's own figures (no layout read). */
+  private nearAtLoad(e: IntersectionObserverEntry): boolean {
+    const root = e.rootBounds;
+    const top = root ? root.top + MARGIN_PX : 0;
+    const bottom = root ? root.bottom - MARGIN_PX : innerHeight;
+    const r = e.boundingClientRect;
+    return r.bottom >= top - LOAD_MARGIN_PX && r.top <= bottom + LOAD_MARGIN_PX;
+  }
+
+  /** A block came near: drawn, or drawn again from its kept view (collected in `back`). */
+  private nearNow(b: Block, back: Block[]): void {
+    const wasSeen = b.seen;
+    this.markSeen(b);
+    if (b.viewed !== this.key) this.render(b);
+    // Drawn while far (converted text only), or its pinyin taken out far away, or its view came when it had gone
+    // past: drawn from the kept view.
+    else if ((!wasSeen || b.held) && b.lastView) back.push(b);
+  }
+
+  private drawBack(back: Block[]): void {
+    if (!back.length) return;
+    this.mutate(() => {
+      for (const b of back) this.draw(b, b.lastView!, this.settings);
+    });
+    this.checkFit(back);
+    this.onRendered?.();
   }
 
   /** Blocks gone far from the screen give their pinyin back to the page (see FAR_PX). */
@@ -464,6 +529,7 @@ export class PageView {
   private render(b: Block): void {
     if (!this.settings.enabled) return;
     b.wanted = true;
+    if (b.asked === this.key) return; // its view for these settings is on its way
     this.queue.add(b);
     if (!this.flushing) {
       this.flushing = true;
@@ -482,8 +548,9 @@ export class PageView {
 
   private async drain(): Promise<void> {
     while (this.queue.size > 0) {
-      // Small batches first, so what is on screen is drawn before the rest of the margin is worked out.
-      const batch = [...this.queue].slice(0, this.batches++ < 2 ? 12 : 200).filter((b) => {
+      const first = this.firstScreen;
+      this.firstScreen = false;
+      const batch = [...this.queue].slice(0, 200).filter((b) => {
         this.queue.delete(b);
         // Gone past before it was asked for (a feed flooding the top of the screen pushes each new paragraph out
         // of view within a frame or two): asked for again if it comes near.
@@ -498,12 +565,14 @@ export class PageView {
       const settings = this.settings;
       const runs = batch.map((b) => b.run);
       const texts = runs.map((r) => r.text);
+      for (const b of batch) b.asked = key;
       let views: BuiltView[] | null;
       try {
         views = await this.views(texts, settings);
       } catch {
         views = null;
       }
+      for (const b of batch) if (b.asked === key) b.asked = undefined;
       if (!views || key !== this.key) continue;
       const ready = views;
       // Drawn a slice at a time, a frame apart: ruby for a whole batch in one task kept the page from painting for
@@ -513,7 +582,10 @@ export class PageView {
         const t0 = performance.now();
         const drawn: Block[] = [];
         this.mutate(() => {
-          while (i < batch.length && (drawn.length === 0 || performance.now() - t0 < DRAW_SLICE_MS)) {
+          while (
+            i < batch.length &&
+            (first || drawn.length === 0 || performance.now() - t0 < DRAW_SLICE_MS)
+          ) {
             const b = batch[i];
             const run = runs[i];
             const view = ready[i++];
@@ -656,8 +728,10 @@ export class PageView {
     this.farIo.disconnect();
     for (const b of this.blocks.values()) b.watchedFar = b.watched = false;
     removeEventListener('scroll', this.onScroll, true);
+    removeEventListener('scroll', this.onFirstScroll, true);
     this.blocks.clear();
     this.dormant.clear();
+    this.deferred.clear();
     this.queue.clear();
     this.dirty.clear();
     this.added.clear();
