@@ -128,6 +128,40 @@ describe('pinyin over the sample newspaper page', () => {
     await page.close();
   });
 
+  it('at load draws what is on the screen; the rest stays as published until the reader scrolls near it', async () => {
+    const page = await open('newspaper.html');
+    await waitForRuby(page);
+    await page.waitForTimeout(2000);
+    // Paragraphs a screen or more below (what the first screen drew may have pushed a little further): the page’s
+    // own text, untouched, which find-in-page finds as it is.
+    const below = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('p')]
+          .filter((p) => /\p{Script=Han}{8}/u.test(p.textContent ?? ''))
+          .filter((p) => p.getBoundingClientRect().top > 2 * innerHeight)
+          .map((p) => ({ drawn: !!p.querySelector('dubao-t'), text: p.textContent ?? '' })),
+      );
+    const far = await below();
+    expect(far.length).toBeGreaterThan(3);
+    expect(far.filter((p) => p.drawn)).toEqual([]);
+    const phrase = far[far.length - 1].text.match(/\p{Script=Han}{6}/u)![0];
+    expect(
+      await page.evaluate((w) => (window as unknown as { find(s: string): boolean }).find(w), phrase),
+    ).toBe(true);
+    // Scrolled to, the same paragraph gets its pinyin.
+    await page.evaluate((w) => {
+      const p = [...document.querySelectorAll('p')].find((x) => x.textContent?.includes(w))!;
+      p.scrollIntoView({ block: 'center' });
+      p.setAttribute('data-test-far', '');
+    }, phrase);
+    await expect
+      .poll(() => page.evaluate(() => !!document.querySelector('[data-test-far] dubao-t ruby')), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    await page.close();
+  });
+
   it('copying annotated text gives the Chinese alone', async () => {
     const page = await open('newspaper.html');
     await waitForRuby(page);
