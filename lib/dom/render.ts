@@ -154,7 +154,7 @@ function drawPart(doc: Document, token: ViewToken, from: number, to: number, sty
 }
 
 /** Characters no line may start with (closing punctuation, ellipses, iteration marks, Latin closing marks). */
-const NO_BREAK_BEFORE = /^[，。、；：！？）》」』】〕〉〗〙〛”’…‥・·ー々゛゜,.;:!?)\]}%％]/u;
+const NO_BREAK_BEFORE = /^\s*[，。、；：！？）》」』】〕〉〗〙〛”’…‥・·ー々゛゜,.;:!?)\]}%％]/u;
 /** Characters no line may end with (opening quotes and brackets). */
 const NO_BREAK_AFTER = /[“‘（《「『【〔〈〖〘〚([{]$/u;
 
@@ -173,12 +173,23 @@ function endsWithWordBox(node: ChildNode | null): boolean {
  * page has it).
  */
 function appendPart(host: HTMLElement, part: Part): void {
-  const last = host.lastChild;
+  // Spaces between a word and its closing punctuation (a blog's "下午 。") do not let the line break either.
+  const spaces: ChildNode[] = [];
+  let last = host.lastChild;
+  while (
+    last &&
+    !(last instanceof Element && last.localName === 'dubao-g') &&
+    /^\s+$/.test(last.textContent ?? '')
+  ) {
+    spaces.unshift(last);
+    last = last.previousSibling;
+  }
   const first = part.el.firstChild;
   const glue =
     last instanceof Element &&
     ((endsWithWordBox(last) && NO_BREAK_BEFORE.test(part.texts[0]?.data ?? '')) ||
-      (first instanceof Element &&
+      (!spaces.length &&
+        first instanceof Element &&
         first.localName === 'ruby' &&
         NO_BREAK_AFTER.test(last.textContent ?? '')));
   if (!glue) {
@@ -188,10 +199,10 @@ function appendPart(host: HTMLElement, part: Part): void {
   let group = last;
   if (group.localName !== 'dubao-g') {
     group = host.ownerDocument.createElement('dubao-g');
-    host.append(group);
+    last.replaceWith(group);
     group.append(last);
   }
-  group.append(part.el);
+  group.append(...spaces, part.el);
 }
 
 /** Draws the view. Each text node of the run keeps its place, emptied; the drawing follows it. */

@@ -170,6 +170,28 @@ describe('renderRun and restoreRun', () => {
     expect(doc.body.innerHTML).toBe('<p>他说“银行”，好。</p>');
   });
 
+  it('keeps a full stop with its word across the space a page put between them', () => {
+    const doc = page('<p>坐一下午 。</p>');
+    const [run] = collectRuns(doc);
+    const r = renderRun(
+      run,
+      viewOf(
+        run.text,
+        [
+          [0, 1],
+          [1, 4],
+          [4, 5],
+          [5, 6],
+        ],
+        { ruby: true },
+      ),
+    );
+    expect([...doc.body.querySelectorAll('dubao-g')].map((g) => g.textContent)).toEqual(['一下午 。']);
+    expect(doc.body.textContent).toBe('坐一下午 。');
+    restoreRun(r);
+    expect(doc.body.innerHTML).toBe('<p>坐一下午 。</p>');
+  });
+
   it('draws converted text of another length and still restores the original', () => {
     const doc = page('<p>这个项目很好</p>');
     const [run] = collectRuns(doc);
