@@ -196,11 +196,12 @@ function appendPart(host: HTMLElement, part: Part): void {
     host.append(part.el);
     return;
   }
-  let group = last;
+  const word = last as Element;
+  let group = word;
   if (group.localName !== 'dubao-g') {
     group = host.ownerDocument.createElement('dubao-g');
-    last.replaceWith(group);
-    group.append(last);
+    word.replaceWith(group);
+    group.append(word);
   }
   group.append(...spaces, part.el);
 }
