@@ -6,6 +6,7 @@ import {
   parseStoredSettings,
   settingsForHost,
   siteKey,
+  type Settings,
   type StoredSettings,
 } from './settings';
 import type { SettingsView } from './messages';
@@ -28,6 +29,31 @@ export const settingsItem = storage.defineItem<unknown>('local:settings', {
 
 export async function loadSettings(): Promise<StoredSettings> {
   return parseStoredSettings(await settingsItem.getValue());
+}
+
+let cachedStored: Promise<StoredSettings> | null = null;
+let watchingStored = false;
+
+/**
+ * A site's settings from a copy read once per context and kept current by the item's watch: the background asks
+ * this for every Chinese page before injecting its reader, which used to wait for a storage read (two, with the
+ * item's version) each time. A failed read is tried again next time. The reader still reads the settings itself
+ * once it runs, so a change in between is not lost.
+ */
+export function cachedSettingsFor(hostOrUrl: string): Promise<Settings> {
+  if (!watchingStored) {
+    watchingStored = true;
+    settingsItem.watch((raw) => {
+      cachedStored = Promise.resolve(parseStoredSettings(raw));
+    });
+  }
+  if (!cachedStored) {
+    cachedStored = loadSettings();
+    cachedStored.catch(() => {
+      cachedStored = null;
+    });
+  }
+  return cachedStored.then((s) => settingsForHost(s, siteKey(hostOrUrl)));
 }
 
 export async function settingsView(hostOrUrl: string): Promise<SettingsView> {

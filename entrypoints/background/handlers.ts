@@ -12,10 +12,9 @@ import { saveWord } from '../../lib/engine/save-word';
 import { parseSelectionContext, type Handlers, type MessageSenderLike } from '../../lib/messages';
 import { sendToTab } from '../../lib/send';
 import { db } from '../../lib/engine/db';
-import { bumpKnownRevision, patchSettings, settingsView } from '../../lib/storage';
+import { bumpKnownRevision, cachedSettingsFor, patchSettings, settingsView } from '../../lib/storage';
 import { recordDetected, recordReader, tabStats } from './tab-stats';
 import { injectReader, readPage } from './read-page';
-import { startSettings } from './settings-cache';
 import { buildViews, countTerms, warmEngine } from '../../lib/engine/engine';
 import { answerLookup, clearLookupCache } from '../../lib/engine/lookups';
 
@@ -61,7 +60,7 @@ export const handlers: Handlers<Sender> & {
     recordDetected(tabId, frameId, stats);
     if (!msg.chinese) return { inject: false };
     warmEngine();
-    const settings = await startSettings(sender.url ?? '');
+    const settings = await cachedSettingsFor(sender.url ?? '');
     if (!settings.enabled) return { inject: false };
     await injectReader(tabId, frameId, settings);
     return { inject: true };
