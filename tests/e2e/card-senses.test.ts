@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, sendFromExtension, type ExtensionBrowser } from './chromium';
+import { launchWithExtension, waitForDictionary, type ExtensionBrowser } from './chromium';
 import { serveFolder, type StaticServer } from '../../tools/serve';
 import { waitForStableLayout } from './layout';
 import { cardText } from './shadow';
@@ -85,11 +85,7 @@ beforeAll(async () => {
   server = await serveFolder('tests/fixtures/pages');
   browser = await launchWithExtension();
   // The card's senses come from CC-CEDICT, imported into the database on install.
-  const deadline = Date.now() + 60_000;
-  while ((await sendFromExtension(browser, { type: 'dictStatus' }))?.status !== 'complete') {
-    if (Date.now() > deadline) throw new Error('dictionary import did not finish');
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  await waitForDictionary(browser);
   page = await browser.context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}/card-senses.html`);

@@ -80,3 +80,15 @@ export async function sendFromExtension(b: ExtensionBrowser, msg: unknown): Prom
     await ext.close();
   }
 }
+
+/**
+ * Waits until the fresh profile's CC-CEDICT import has finished: the card shows senses, and prose gets its pinyin
+ * from the dictionary, only after it. Throws (never skips) when it takes longer than `timeoutMs`.
+ */
+export async function waitForDictionary(b: ExtensionBrowser, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await sendFromExtension(b, { type: 'dictStatus' }))?.status !== 'complete') {
+    if (Date.now() > deadline) throw new Error('the dictionary import did not finish');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}

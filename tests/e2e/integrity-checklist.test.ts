@@ -4,10 +4,11 @@ import {
   CHROMIUM,
   CHROMIUM_ARGS,
   launchWithExtension,
-  sendFromExtension,
+  waitForDictionary,
   type ExtensionBrowser,
 } from './chromium';
 import { waitForStableLayout } from './layout';
+import { openDrawn, setSettings, snapshot, type Snapshot } from './page-text';
 import { serveFolder, type StaticServer } from '../../tools/serve';
 
 // Issue 15's "done when", beyond tests/e2e/page-integrity.test.ts: every toggle of the popup (each script, each
@@ -26,41 +27,9 @@ const VIEWPORT = { width: 1280, height: 900 };
 
 const PAGES = ['news-article.html', 'portal.html', 'blog-traditional.html'];
 
-interface Snapshot {
-  text: string;
-  inner: string;
-  html: string;
-}
+const open = (path: string): Promise<Page> => openDrawn(browser, `${server.url}/${path}`, errors);
 
-function snapshot(page: Page): Promise<Snapshot> {
-  return page.evaluate(() => ({
-    text: document.body.textContent ?? '',
-    inner: document.body.innerText,
-    html: document.body.innerHTML,
-  }));
-}
-
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-  await page.goto(`${server.url}/${path}`);
-  await page.waitForSelector('dubao-t', { timeout: 20_000, state: 'attached' });
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += 400) {
-      scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    scrollTo(0, 0);
-  });
-  await waitForStableLayout(page);
-  return page;
-}
-
-async function setSite(patch: Record<string, unknown>): Promise<void> {
-  const host = new URL(server.url).host;
-  const r = await sendFromExtension(browser, { type: 'setSettings', scope: 'site', patch, host });
-  expect(r.error).toBeUndefined();
-}
+const setSite = (patch: Record<string, unknown>) => setSettings(browser, patch, new URL(server.url).host);
 
 const DEFAULTS = {
   enabled: true,
@@ -91,11 +60,7 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   plain = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   // A fresh profile imports CC-CEDICT first; the card has nothing to show before that.
-  const deadline = Date.now() + 90_000;
-  while ((await sendFromExtension(browser, { type: 'dictStatus' }))?.status !== 'complete') {
-    if (Date.now() > deadline) throw new Error('dictionary import did not finish');
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  await waitForDictionary(browser);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

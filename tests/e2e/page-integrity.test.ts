@@ -4,10 +4,11 @@ import {
   CHROMIUM,
   CHROMIUM_ARGS,
   launchWithExtension,
-  sendFromExtension,
+  waitForDictionary,
   type ExtensionBrowser,
 } from './chromium';
 import { waitForStableLayout } from './layout';
+import { openDrawn, setSettings, snapshot, type Snapshot } from './page-text';
 import { serveFolder, type StaticServer } from '../../tools/serve';
 
 // Real-world-like pages (tests/fixtures/pages): a news article, a portal with a menu bar and a Traditional blog
@@ -24,20 +25,6 @@ const SLOW = { timeout: 20_000 };
 
 const PAGES = ['news-article.html', 'portal.html', 'blog-traditional.html'];
 
-interface Snapshot {
-  text: string;
-  inner: string;
-  html: string;
-}
-
-function snapshot(page: Page): Promise<Snapshot> {
-  return page.evaluate(() => ({
-    text: document.body.textContent ?? '',
-    inner: document.body.innerText,
-    html: document.body.innerHTML,
-  }));
-}
-
 async function baseline(path: string): Promise<{ snap: Snapshot; layout: Layout }> {
   const page = await plain.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${server.url}/${path}`);
@@ -47,33 +34,12 @@ async function baseline(path: string): Promise<{ snap: Snapshot; layout: Layout 
   return { snap, layout };
 }
 
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-  await page.goto(`${server.url}/${path}`);
-  await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
-  // Through the whole page and back, so every block is drawn.
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += 400) {
-      scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    scrollTo(0, 0);
-  });
-  await waitForStableLayout(page);
-  return page;
-}
+const open = (path: string): Promise<Page> =>
+  openDrawn(browser, `${server.url}/${path}`, errors, 'dubao-t ruby');
 
-async function setSite(patch: Record<string, unknown>): Promise<void> {
-  const host = new URL(server.url).host;
-  const r = await sendFromExtension(browser, { type: 'setSettings', scope: 'site', patch, host });
-  expect(r.error).toBeUndefined();
-}
+const setSite = (patch: Record<string, unknown>) => setSettings(browser, patch, new URL(server.url).host);
 
-async function setGlobal(patch: Record<string, unknown>): Promise<void> {
-  const r = await sendFromExtension(browser, { type: 'setSettings', scope: 'global', patch });
-  expect(r.error).toBeUndefined();
-}
+const setGlobal = (patch: Record<string, unknown>) => setSettings(browser, patch);
 
 const drawn = (page: Page) => page.locator('dubao-t').count();
 
@@ -437,11 +403,7 @@ function wordLine(target: Page | import('playwright-core').Frame, word: string, 
 describe('the hover card', () => {
   beforeAll(async () => {
     // A fresh profile imports CC-CEDICT first; the card has nothing to show before that.
-    const deadline = Date.now() + 90_000;
-    while ((await sendFromExtension(browser, { type: 'dictStatus' }))?.status !== 'complete') {
-      if (Date.now() > deadline) throw new Error('dictionary import did not finish');
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    await waitForDictionary(browser);
   }, 100_000);
 
   it('never covers the line being read, pinyin included, and stays on screen', async () => {

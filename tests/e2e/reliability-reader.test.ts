@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, sendFromExtension, type ExtensionBrowser } from './chromium';
+import { launchWithExtension, sendFromExtension, waitForDictionary, type ExtensionBrowser } from './chromium';
 import { serveFolder, type StaticServer } from '../../tools/serve';
 import { hoverWord, waitForStableLayout } from './layout';
 import { cardText, clickCardButton } from './shadow';
@@ -44,11 +44,7 @@ beforeAll(async () => {
   });
   browser = await launchWithExtension();
   // Cards need the dictionary: wait for its import into the fresh profile.
-  const deadline = Date.now() + 90_000;
-  while ((await sendFromExtension(browser, { type: 'dictStatus' }))?.status !== 'complete') {
-    if (Date.now() > deadline) throw new Error('the dictionary import did not finish');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitForDictionary(browser);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

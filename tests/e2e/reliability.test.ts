@@ -9,7 +9,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Frame, Page } from 'playwright-core';
-import { launchWithExtension, sendFromExtension, type ExtensionBrowser } from './chromium';
+import {
+  launchWithExtension,
+  sendFromExtension,
+  waitForDictionary as dictionaryImported,
+  type ExtensionBrowser,
+} from './chromium';
 import { recordNetwork, type NetworkRecorder } from './network';
 import { cardText } from './shadow';
 import { serveFolder, type StaticServer } from '../../tools/serve';
@@ -65,13 +70,7 @@ async function open(path: string): Promise<Page> {
 /** Sends a message to the background from an extension page, as the popup and options page do. */
 const send = (msg: unknown) => sendFromExtension(browser, msg);
 
-async function waitForDictionary(): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while ((await send({ type: 'dictStatus' }))?.status !== 'complete') {
-    if (Date.now() > deadline) throw new Error('dictionary import did not finish');
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+const waitForDictionary = () => dictionaryImported(browser, 60_000);
 
 /** The body text without whitespace and without what our ruby annotations hold. */
 function textNow(target: Page | Frame): Promise<string> {
