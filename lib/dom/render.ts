@@ -3,6 +3,7 @@
  * so a framework that holds them can still update or remove them; our content sits in a <dubao-t> right after
  * each. Nothing is built from HTML strings.
  */
+import { pageDecoration, type PageDecoration } from './decoration';
 import type { Piece, Run } from './runs';
 import type { RunView, ViewToken } from './view';
 
@@ -215,12 +216,28 @@ export function renderRun(run: Run, view: RunView): RenderedRun {
     if (list) list.push(p);
     else byNode.set(p.node, [p]);
   }
+  // The page's decoration of each text node (a link's underline, a struck-through deletion) does not reach words
+  // drawn as boxes: it is read here, before anything is drawn (reads after writes would make the browser restyle
+  // between text nodes), and drawn again by the reader's CSS under the words' characters.
+  const decorations = new Map<Text, PageDecoration>();
+  if (view.tokens.some((token) => token.ruby)) {
+    for (const node of byNode.keys()) {
+      const parent = node.parentNode;
+      const d = parent instanceof Element ? pageDecoration(parent) : null;
+      if (d) decorations.set(node, d);
+    }
+  }
   let t = 0;
   for (const [node, pieces] of byNode) {
     const doc = node.ownerDocument;
     if (!node.parentNode || refused.get(node) === node.data) continue;
     const host = doc.createElement('dubao-t');
     if (view.style) host.setAttribute('data-style', view.style);
+    const decoration = decorations.get(node);
+    if (decoration) {
+      host.setAttribute('data-td', decoration.lines);
+      if (decoration.color) host.style.setProperty('--dubao-tdc', decoration.color);
+    }
     const data = node.data;
     // Characters of the node the run text left out (whitespace between pieces, around a line break) are drawn as
     // they are, in their place: the drawing shows exactly the page's characters.

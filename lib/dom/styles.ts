@@ -58,6 +58,24 @@ export function pinyinSizeCss(scale: number): string {
 const PY = `var(--dubao-py-size, ${DEFAULT_PINYIN_EM}em)`;
 const PINYIN_HEIGHT = `${PY} * 0.9 + max(${PY} * 0.15, 3px)`;
 
+/**
+ * The page's own decoration of a drawn word (`data-td` on its <dubao-t>, read by lib/dom/decoration.ts; its colour
+ * is `--dubao-tdc` when not the text's), drawn as strips of the word box's background over the word's own 1em line,
+ * where the browser puts them on plain text of the same font (underline centred 0.07em above the line's bottom,
+ * line-through 0.5em, overline at its top): never across the pinyin, and in the text's colour, so a link's hover
+ * colour reaches them. A glossary term's dotted underline (the box's border) moves 2px lower under a page's
+ * underline, so both show.
+ */
+const DECORATION_CSS = `dubao-t[data-td] ruby { --dubao-tdw: max(1px, 0.06em); background-repeat: no-repeat; background-origin: content-box;
+  background-size: 100% var(--dubao-tdw);
+  background-image: var(--dubao-td-u, none), var(--dubao-td-s, none), var(--dubao-td-o, none);
+  background-position: left 0 bottom calc(0.07em - var(--dubao-tdw) / 2), left 0 bottom calc(0.5em - var(--dubao-tdw) / 2),
+    left 0 bottom calc(1em - var(--dubao-tdw)); }
+dubao-t[data-td~="underline"] { --dubao-td-u: linear-gradient(var(--dubao-tdc, currentColor) 0 0); }
+dubao-t[data-td~="line-through"] { --dubao-td-s: linear-gradient(var(--dubao-tdc, currentColor) 0 0); }
+dubao-t[data-td~="overline"] { --dubao-td-o: linear-gradient(var(--dubao-tdc, currentColor) 0 0); }
+dubao-t[data-td~="underline"] dubao-w[data-term] > ruby { padding-bottom: 2px; margin-bottom: -4px; }`;
+
 export const READER_CSS = `
 @property --dubao-lh { syntax: '<length>'; inherits: true; initial-value: 0px; }
 :where(body) { will-change: opacity; }
@@ -73,6 +91,7 @@ dubao-t rt { display: contents; font-size: var(--dubao-py-size, ${DEFAULT_PINYIN
 dubao-t rt::before { content: attr(data-py); display: block; line-height: 1; padding: max(0.15em, 3px) 0.22em 0; margin-bottom: -0.1em;
   white-space: nowrap; }
 :is(h1, h2, h3, h4, h5, h6, figcaption, caption, dt, summary):has(dubao-t ruby) { text-wrap: pretty; }
+${DECORATION_CSS}
 ${TONE_COLOURS.map((c, i) => `dubao-t[data-style="colors"] rt.t${i + 1} { color: ${c}; }`).join('\n')}
 ${Object.entries(TERM_COLOURS)
   .map(([k, c]) => {

@@ -35,8 +35,12 @@ const oneElement: Markup = (h) =>
     '<dubao-w$1 data-py="$3">$2</dubao-w>',
   );
 
+/** Every word drawn under a page's underline (a page of links): the decoration drawn by the word boxes. */
+const underlined: Markup = (h) => h.replaceAll('<dubao-t', '<dubao-t data-td="underline"');
+
 const VARIANTS: Record<string, { css: string; markup?: Markup }> = {
   'reader CSS (word as a flex box)': { css: BASE },
+  '  every word underlined': { css: BASE, markup: underlined },
   '  multi-column off': { css: `${BASE}\n${COLUMNS_OFF}` },
   'native ruby (as drawn before)': { css: `${BASE}\n${NATIVE}` },
   '  multi-column off ': { css: `${BASE}\n${NATIVE}\n${COLUMNS_OFF}` },
