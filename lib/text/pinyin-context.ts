@@ -17,7 +17,7 @@ export interface WordSpan {
 const wordCache = new Map<string, string[]>();
 
 /** pinyin-pro's reading of one word on its own (cached: the same words recur on a page). */
-function readWord(word: string): string[] {
+export function readWord(word: string): string[] {
   let r = wordCache.get(word);
   if (!r) {
     if (wordCache.size > 20000) wordCache.clear();

@@ -139,6 +139,9 @@ const BEFORE_DEI = new Set([
  */
 const RETURNED = new Set(['给', '清', '书', '钱', '款', '债', '贷', '账', '本', '息', '礼']);
 
+/** Aspect particles after a verb. */
+const ASPECT = new Set(['了', '过', '着']);
+
 /**
  * After 率 "rate" as a word of its own: a conjunction, an adverb, a verb of change or 高/低; 率 "to lead" (shuài)
  * takes an object instead (省长 率 代表团).
@@ -190,6 +193,46 @@ const AFTER_RATE = new Set([
 const PLACE_WORD = /^长[\u4e00-\u9fff]+[省市县区镇乡村州]$/u;
 
 /**
+ * Words that make 都会 the noun "metropolis" (dū): a modifier before it (大都会, 国际都会), or a noun-phrase word after
+ * it (都会的, 都会区). Before anything else it is 都 "all" + 会 "will" (每年都会围绕…, 大家都会去: dōu).
+ */
+const METROPOLIS_BEFORE = new Set([
+  '大',
+  '国际',
+  '现代',
+  '现代化',
+  '国际化',
+  '繁华',
+  '摩登',
+  '时尚',
+  '新兴',
+  '座',
+  '这座',
+  '一座',
+]);
+const METROPOLIS_AFTER = new Set(['的', '之', '区', '圈', '型', '报']);
+
+function metropolisOrAllWill(words: readonly GrammarWord[], k: number): string | null {
+  const next = words[k + 1];
+  if (!han(next) || METROPOLIS_AFTER.has(next.text) || METROPOLIS_BEFORE.has(words[k - 1]?.text ?? ''))
+    return null;
+  return 'dou1';
+}
+
+/**
+ * 干 said twice before an object is the verb "do" (干干农活, 干干家务: gàn); 干干净净 "clean" is gān.
+ */
+function doneTwice(words: readonly GrammarWord[], k: number): string | null {
+  const prev = words[k - 1];
+  const next = words[k + 1];
+  const isVerbBefore = (w: GrammarWord | undefined) => han(w) && !w!.text.startsWith('净');
+  if (next?.text === '干净') return 'gan1'; // 干 | 干净 | 净, as the segmenter cuts 干干净净
+  if (next?.text === '干' && isVerbBefore(words[k + 2])) return 'gan4';
+  if (prev?.text === '干' && isVerbBefore(next)) return 'gan4';
+  return null;
+}
+
+/**
  * The reading (numbered, as the model spells it) that grammar gives the one-character word `words[k]`, or null
  * when grammar does not decide it.
  */
@@ -197,7 +240,12 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
   const w = words[k].text;
   if (PLACE_WORD.test(w)) return 'chang2';
   // A word of the verb 还 "return" with its object or complement: 还书, 还款, 还给 (huán).
-  if (w.length === 2 && w[0] === '还') return RETURNED.has(w[1]) ? 'huan2' : null;
+  if (w.length === 2 && w[0] === '还') {
+    // 还给 + someone + a verb with its aspect particle: 给 is "for", 还 "also" (还给孩子们买了书: hái).
+    if (w === '还给' && han(words[k + 1]) && han(words[k + 2]) && ASPECT.has(words[k + 3]?.text ?? ''))
+      return 'hai2';
+    return RETURNED.has(w[1]) ? 'huan2' : null;
+  }
   if (w === '还') {
     const after = words[k + 1];
     // 还 + what is given back or 给 (还 钱 给 我), + a pronoun and more (还 你 钱), or at the end (都 还 了): huán.
@@ -206,6 +254,8 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
     if (!han(after) || after.text === '了') return han(words[k - 1]) ? 'huan2' : null;
     return null;
   }
+  if (w === '都会') return metropolisOrAllWill(words, k);
+  if (w === '干') return doneTwice(words, k);
   if (w !== '地' && w !== '得' && w !== '为' && w !== '将' && w !== '长' && w !== '率') return null;
   const prev = words[k - 1];
   const next = words[k + 1];
@@ -225,6 +275,8 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
     if (!han(prev) || !han(next)) return null;
     // An adverbial: a word of two or more characters, or an adjective after a degree adverb, then 地, then the verb.
     if (Array.from(prev.text).length >= 2 || DEGREE.has(words[k - 2]?.text ?? '')) return 'de5';
+    // 连 A 带 B 地: two verbs done at once, as an adverbial (连说带演地对着镜头, 连滚带爬地跑).
+    if (words[k - 2]?.text === '带' && words[k - 4]?.text === '连') return 'de5';
     return null;
   }
   if (w === '得') {

@@ -180,6 +180,25 @@ function evidence(
   }
 }
 
+/**
+ * Whether the model holds CC-CEDICT's reading of `ch` in the dictionary word `word` (`x`): stored only where it
+ * differs from pinyin-pro's reading of the word, so for a word of the lexicon (CC-CEDICT's headwords) its absence
+ * says the two dictionaries agree.
+ */
+export function hasWordReading(model: PinyinModel, ch: string, word: string): boolean {
+  return countsOf(model, ch).has(`x:${word}`);
+}
+
+/** CC-CEDICT's reading of `ch` in `word` where the model keeps it (see `hasWordReading`), else null. */
+export function storedWordReading(model: PinyinModel, ch: string, word: string): string | null {
+  const stored = countsOf(model, ch).get(`x:${word}`);
+  if (!stored) return null;
+  let best = -1;
+  for (let y = 0; y < stored.length; y++)
+    if (stored[y] > 0 && (best < 0 || stored[y] > stored[best])) best = y;
+  return best >= 0 ? (model.chars[ch]?.[best]?.[0] ?? null) : null;
+}
+
 /** A character's packed counts, unpacked on first use: `kind:value` → counts per candidate. */
 const unpacked = new WeakMap<PinyinModel, Map<string, Map<string, number[]>>>();
 

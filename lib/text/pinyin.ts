@@ -12,12 +12,14 @@ import { POLYPHONE_PHRASES } from './data/polyphones';
 import modelData from './data/pinyin-model.json';
 import foldData from './data/pinyin-fold.json';
 import neutralData from './data/pinyin-neutral.json';
-import { baseReading, type WordSpan } from './pinyin-context';
+import ambiguousData from './data/pinyin-ambiguous.json';
+import namesData from './data/pinyin-names.json';
+import { baseReading, readWord, type WordSpan } from './pinyin-context';
 import { grammarReading, type GrammarWord } from './pinyin-grammar';
 import { createSegmenter, type Segmenter } from './segment';
 import { defaultLexicon } from './lexicon-default';
 import { polyphonic } from 'pinyin-pro';
-import { predict, type PinyinModel } from './pinyin-model';
+import { hasWordReading, predict, storedWordReading, type PinyinModel } from './pinyin-model';
 
 const MODEL = modelData as unknown as PinyinModel;
 
@@ -105,6 +107,31 @@ const FOLD_CHARS = new Map(Object.entries(FOLD.chars));
 /** Words with the positions of their neutral-tone syllables (`tools/gen-pinyin-neutral.ts`). */
 const NEUTRAL = new Map(Object.entries(neutralData as Record<string, string>));
 const BY_WORD = new Map(Object.entries(FOLD.byWord));
+/** Words CC-CEDICT reads more than one way (同行 háng/xíng, 当天 dāng/dàng): `tools/gen-pinyin-ambiguous.ts`. */
+const AMBIGUOUS = new Set((ambiguousData as string).split(' '));
+
+/** "解xie4曾zeng1…" → character → numbered reading. */
+function readingTable(packed: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of packed.matchAll(/(\p{Script=Han})([a-zü]+[1-5])/gu)) out.set(m[1], m[2]);
+  return out;
+}
+/** How polyphonic characters read in personal names (`tools/gen-pinyin-names.ts`): 曾 Zēng, 任 Rén; 燕 yàn. */
+const SURNAME_READING = readingTable(namesData.surnames);
+const GIVEN_READING = readingTable(namesData.given);
+/** Below this lexicon cost a character is a frequent word of its own (曾, 任, 王, 万). */
+const FREQUENT_WORD_COST = 8.5;
+
+/**
+ * Whether a word of the segmenter is a personal name its name model made (a surname and one or two given-name
+ * characters, not a dictionary word): 曾小红, 任强.
+ */
+function isPersonName(word: string, lexicon: ReturnType<typeof defaultLexicon>): boolean {
+  if (word.length < 2 || word.length > 3 || lexicon.cost(word) !== undefined) return false;
+  if (lexicon.surnameCost(word.charCodeAt(0)) === undefined) return false;
+  for (let k = 1; k < word.length; k++) if (lexicon.givenCost(word.charCodeAt(k)) === undefined) return false;
+  return true;
+}
 
 /**
  * Traditional (and Hong Kong / Taiwan variant) characters folded to Simplified one code point for one, so offsets
@@ -309,13 +336,56 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
   // pinyin-pro's reading in the model's spelling, only where the model looks at it.
   const guess = new Array<string | null>(chars.length).fill(null);
   const ctx = { chars: folded, guess, words: base.words };
+  const lexicon = defaultLexicon();
+  const inWord = new Uint8Array(chars.length);
+  for (const { start, end } of spans) if (end - start > 1) inWord.fill(1, start, end);
   for (let i = 0; i < chars.length; i++) {
     if (!isHan(chars[i]) || !base.marked[i]) continue;
     readings[i] = base.marked[i];
+    // A word of the segmenter that is a dictionary word, read one way by CC-CEDICT and the same way by pinyin-pro
+    // (出差 chāi, 白发 fà): the word decides, not the model, whose sentence counts can outvote a reading they
+    // rarely show. (The lexicon's words are CC-CEDICT's; the model keeps CC-CEDICT's reading where they differ.)
+    const word = base.words[i];
+    if (
+      inWord[i] &&
+      word &&
+      lexicon.cost(word) !== undefined &&
+      !AMBIGUOUS.has(word) &&
+      !hasWordReading(MODEL, folded[i], word) &&
+      toneOf(base.marked[i]) !== 5
+    )
+      continue;
     if (MODEL.chars[folded[i]]?.length > 1) {
       guess[i] = formatSyllable(base.marked[i], 'numbers').replace(/ü/g, 'v');
       const best = predict(MODEL, ctx, i);
       if (best && best !== guess[i]) readings[i] = markTone(best.replace(/\d$/, ''), Number(best.slice(-1)));
+    }
+  }
+
+  // 重 on its own before a verb is the prefix "again" (重 | 编程, 重 | 启动: chóng): it reads as in the dictionary
+  // word it makes with the next character (重编 chóng in CC-CEDICT; 重量 zhòng would stay).
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const { start, end } = spans[k];
+    // The verb after it is a word of two characters or more (a weight, 重 | 五 | 公斤, or 重 | 了 is not).
+    if (end - start !== 1 || folded[start] !== '重' || spans[k + 1].end - spans[k + 1].start < 2) continue;
+    if (!isHan(folded[end]) || /[〇零一二三四五六七八九十百千万两几]/u.test(folded[end])) continue;
+    const pair = '重' + folded[end];
+    if (lexicon.cost(pair) === undefined) continue;
+    const r = storedWordReading(MODEL, '重', pair) ?? formatSyllable(readWord(pair)[0] ?? '', 'numbers');
+    if (r === 'chong2') readings[start] = 'chóng';
+  }
+
+  // Personal names read as names: the surname's reading as a surname, given-name characters as names use them.
+  for (const { start, end } of spans) {
+    if (end - start < 2 || end - start > 3) continue;
+    const word = folded.slice(start, end).join('');
+    if (!isPersonName(word, lexicon)) continue;
+    // A surname that is a frequent word too (曾 "once", 任 "term of office") is left to the context: the name
+    // model takes 曾有, 任国君 for names.
+    const surnameFirst = (lexicon.cost(folded[start]) ?? Infinity) >= FREQUENT_WORD_COST;
+    for (let i = surnameFirst ? start : start + 1; i < end; i++) {
+      const r = (i === start ? SURNAME_READING : GIVEN_READING).get(folded[i]);
+      if (r) readings[i] = markTone(r.slice(0, -1), Number(r.slice(-1)));
     }
   }
 

@@ -116,4 +116,32 @@ describe('particles and grammatical polyphones read by the words around them', (
   ])('得 děi: %s → %s', (text, want) => {
     expect(read(text)).toBe(want);
   });
+
+  it.each([
+    // 都会 is 都 "all" + 会 "will" before a verb (dōu), the noun "metropolis" after a modifier or at the end (dū).
+    ['他们每天都会来', 'tā men měi tiān dōu huì lái'],
+    ['香港是国际都会', 'xiāng gǎng shì guó jì dū huì'],
+    // 干 said twice before its object is the verb (gàn); 干干净净 "clean" is gān.
+    ['周末回家干干农活', 'zhōu mò huí jiā gàn gàn nóng huó'],
+    ['屋里干干净净的', 'wū lǐ gān gān jìng jìng de'],
+    // 连 A 带 B 地 + verb: the adverbial particle.
+    ['他连蹦带跳地跑进来', 'tā lián bèng dài tiào de pǎo jìn lái'],
+    // 还给 + someone + verb + 了: 给 is "for", 还 "also" (hái); 还给 + someone + what is returned: huán.
+    ['他还给孩子们买了书', 'tā hái gěi hái zi men mǎi le shū'],
+    ['我还给你钱', 'wǒ huán gěi nǐ qián'],
+    // 重 alone before a verb is "again" (chóng), as in the dictionary word it makes with the verb's first character.
+    ['工程师把芯片重编程了', 'gōng chéng shī bǎ xīn piàn chóng biān chéng le'],
+  ])('by the neighbouring words: %s → %s', (text, want) => {
+    expect(read(text)).toBe(want);
+  });
+
+  it.each([
+    // A dictionary word that pinyin-pro and CC-CEDICT read the same way keeps that reading (the model read chā).
+    ['他明天要出差', 'tā míng tiān yào chū chāi'],
+    // Personal names: a given-name character as names read it (冠 guàn), 朴 in a given name pǔ (Piáo is the surname).
+    ['教练丁冠强说', 'jiào liàn dīng guàn qiáng shuō'],
+    ['老师张朴来了', 'lǎo shī zhāng pǔ lái le'],
+  ])('by the word and by names: %s → %s', (text, want) => {
+    expect(read(text)).toBe(want);
+  });
 });
