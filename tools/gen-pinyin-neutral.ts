@@ -1,5 +1,6 @@
 // Writes lib/text/data/pinyin-neutral.json: common words whose neutral tones CC-CEDICT gives and pinyin-pro leaves
-// out (知识 zhīshi, 消息 xiāoxi, 朋友 péngyou): word → the 0-based positions of its neutral syllables.
+// out (知识 zhīshi, 消息 xiāoxi, 朋友 péngyou): word → the 0-based positions of its neutral syllables, and `r`
+// where its final 儿 is the erhua syllable r (这儿 zhèr, 一点儿 yīdiǎnr).
 // Only words CC-CEDICT reads one way (东西 "thing" and "east-west" stay out), that pinyin-pro's modern dictionary
 // lists (common words), of two to four characters. lib/text/pinyin applies them to whole words of the segmenter.
 // tsx tools/gen-pinyin-neutral.ts
@@ -31,6 +32,9 @@ for (const [word, set] of [...readings].sort((a, b) => (a[0] < b[0] ? -1 : 1))) 
   let positions = '';
   syllables.forEach((s, i) => {
     if (s.endsWith('5') && pp[i]?.replace(/\d$/, '') === s.slice(0, -1)) positions += i;
+    // Erhua: a final 儿 that CC-CEDICT reads r (这儿 zhèr) and pinyin-pro ér.
+    else if (s === 'r5' && i === syllables.length - 1 && word.endsWith('儿') && pp[i]?.startsWith('er'))
+      positions += 'r';
   });
   if (positions) out[word] = positions;
 }

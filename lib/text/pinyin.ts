@@ -401,6 +401,12 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
     const neutral = NEUTRAL.get(words[k].text);
     if (neutral)
       for (const d of neutral) {
+        // `r`: the 儿 of an erhua word is the syllable r (这儿 zhèr, 一会儿 yīhuìr), whoever read it.
+        if (d === 'r') {
+          const i = spans[k].start + Array.from(words[k].text).length - 1;
+          if (folded[i] === '儿') readings[i] = 'r';
+          continue;
+        }
         const i = spans[k].start + Number(d);
         const py = readings[i];
         if (py && !(MODEL.chars[folded[i]]?.length > 1)) readings[i] = splitTone(py).plain;

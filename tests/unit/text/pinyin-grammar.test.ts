@@ -141,6 +141,9 @@ describe('particles and grammatical polyphones read by the words around them', (
     // Personal names: a given-name character as names read it (冠 guàn), 朴 in a given name pǔ (Piáo is the surname).
     ['教练丁冠强说', 'jiào liàn dīng guàn qiáng shuō'],
     ['老师张朴来了', 'lǎo shī zhāng pǔ lái le'],
+    // Erhua: the 儿 of 这儿, 哪儿 is the syllable r; 女儿 keeps ér.
+    ['你在哪儿等我', 'nǐ zài nǎ r děng wǒ'],
+    ['她的女儿来了', 'tā de nǚ ér lái le'],
   ])('by the word and by names: %s → %s', (text, want) => {
     expect(read(text)).toBe(want);
   });
