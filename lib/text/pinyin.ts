@@ -14,6 +14,7 @@ import foldData from './data/pinyin-fold.json';
 import neutralData from './data/pinyin-neutral.json';
 import ambiguousData from './data/pinyin-ambiguous.json';
 import namesData from './data/pinyin-names.json';
+import wordsData from './data/pinyin-words.json';
 import { baseReading, readWord, type WordSpan } from './pinyin-context';
 import { grammarReading, type GrammarWord } from './pinyin-grammar';
 import { createSegmenter, type Segmenter } from './segment';
@@ -109,6 +110,18 @@ const NEUTRAL = new Map(Object.entries(neutralData as Record<string, string>));
 const BY_WORD = new Map(Object.entries(FOLD.byWord));
 /** Words CC-CEDICT reads more than one way (同行 háng/xíng, 当天 dāng/dàng): `tools/gen-pinyin-ambiguous.ts`. */
 const AMBIGUOUS = new Set((ambiguousData as string).split(' '));
+
+/**
+ * Common words CC-CEDICT reads differently from pinyin-pro at a character the model does not know (嚣张 xiāo,
+ * 辗转 zhǎn): word → "position reading …" (`tools/gen-pinyin-words.ts`).
+ */
+const WORD_READINGS = new Map(Object.entries(wordsData as Record<string, string>));
+/** Those words by first character, as arrays of code points. */
+const WORD_STARTS = new Map<string, string[][]>();
+for (const word of WORD_READINGS.keys()) {
+  const cps = Array.from(word);
+  WORD_STARTS.set(cps[0], [...(WORD_STARTS.get(cps[0]) ?? []), cps]);
+}
 
 /** "解xie4曾zeng1…" → character → numbered reading. */
 function readingTable(packed: string): Map<string, string> {
@@ -360,6 +373,19 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
       const best = predict(MODEL, ctx, i);
       if (best && best !== guess[i]) readings[i] = markTone(best.replace(/\d$/, ''), Number(best.slice(-1)));
     }
+  }
+
+  // Inside a word of the segmenter (气焰嚣张 holds 嚣张).
+  for (const { start, end } of spans) {
+    if (end - start < 2) continue;
+    for (let i = start; i < end - 1; i++)
+      for (const word of WORD_STARTS.get(folded[i]) ?? []) {
+        if (i + word.length > end || word.some((c, j) => folded[i + j] !== c)) continue;
+        for (const fix of WORD_READINGS.get(word.join(''))!.split(' ')) {
+          const r = fix.slice(1);
+          readings[i + Number(fix[0])] = markTone(r.slice(0, -1), Number(r.slice(-1)));
+        }
+      }
   }
 
   // 重 on its own before a verb is the prefix "again" (重 | 编程, 重 | 启动: chóng): it reads as in the dictionary

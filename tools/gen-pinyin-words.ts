@@ -1,0 +1,55 @@
+// Writes lib/text/data/pinyin-words.json: common words (in pinyin-pro's modern dictionary and the segmentation
+// lexicon) in which CC-CEDICT reads a polyphonic character, one the context model does not know, one way and
+// pinyin-pro another (嚣张 xiāo, not áo; 辗转 zhǎn; 磅礴 páng): word → "position reading …". The model's own
+// characters have these readings in the model (`x`). Readings checked by hand are left out below where CC-CEDICT
+// gives a Taiwan or colloquial one. lib/text/pinyin applies them to the segmenter's words.
+// tsx tools/gen-pinyin-words.ts [--list]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pinyin, polyphonic } from 'pinyin-pro';
+import modern from '@pinyin-pro/data/modern.json';
+import { defaultLexicon } from '../lib/text/lexicon-default';
+import modelData from '../lib/text/data/pinyin-model.json';
+
+const MODERN = modern as unknown as Record<string, unknown>;
+const MODEL = modelData as unknown as { chars: Record<string, [string, number][]> };
+/**
+ * Read through by hand: CC-CEDICT's reading is Taiwan's or colloquial where pinyin-pro's is the mainland standard
+ * (槟榔 bīnláng, 半生不熟 shú), or both are said (谁 shuí/shéi).
+ */
+const SKIP = new Set(['槟榔', '半生不熟', '花落谁家']);
+const lexicon = defaultLexicon();
+const readings = new Map<string, string[][]>();
+for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').slice(1)) {
+  const [simplified, , py] = line.split('\t');
+  if (!simplified || !py) continue;
+  const syllables = py.toLowerCase().replace(/u:/g, 'v').split(' ');
+  const n = Array.from(simplified).length;
+  if (n !== syllables.length || n < 2 || !(simplified in MODERN) || lexicon.cost(simplified) === undefined)
+    continue;
+  const list = readings.get(simplified) ?? [];
+  list.push(syllables);
+  readings.set(simplified, list);
+}
+const polyphone = (ch: string) => (polyphonic(ch, { type: 'array' }) as string[][])[0]?.length > 1;
+const out: Record<string, string> = {};
+for (const [word, list] of [...readings].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  if (SKIP.has(word)) continue;
+  const chars = Array.from(word);
+  const pp = (pinyin(word, { type: 'array', toneType: 'num', toneSandhi: false, v: true }) as string[]).map(
+    (s) => s.replace(/0$/, '5'),
+  );
+  const fixes: string[] = [];
+  chars.forEach((ch, j) => {
+    if (ch === '一' || ch === '不' || MODEL.chars[ch]?.length > 1 || !polyphone(ch)) return;
+    const rs = new Set(list.map((s) => s[j]).filter((s) => !s.endsWith('5')));
+    if (rs.size !== 1) return;
+    const r = [...rs][0];
+    if (!pp[j] || pp[j] === r || pp[j].slice(0, -1) === r.slice(0, -1)) return;
+    fixes.push(`${j}${r}`);
+  });
+  if (fixes.length) out[word] = fixes.join(' ');
+}
+if (process.argv.includes('--list'))
+  for (const [w, f] of Object.entries(out)) console.log(w, f, pinyin(w, { toneSandhi: false }) as string);
+writeFileSync('lib/text/data/pinyin-words.json', JSON.stringify(out) + '\n');
+console.log(`wrote lib/text/data/pinyin-words.json: ${Object.keys(out).length} words`);
