@@ -339,3 +339,69 @@ export function markTerms(
       parts[i].el.setAttribute('data-term', s.category);
   }
 }
+
+/**
+ * The room a drawn block laid out on one line leaves over it for its pinyin, in px (0 when it has more lines or no
+ * room): its padding, and its top margin when a sibling comes before it (the margin is then inside its parent,
+ * between the two; a first child's may fall outside a parent that clips). A heading with a tight line height grows
+ * by the pinyin's height less half its leading; over its only line, its pinyin can rise into that room instead and
+ * still not reach the line above. Reads layout: call it once a batch is drawn, for all the batch before any change.
+ */
+export function oneLineRoom(r: RenderedRun): number {
+  const block = r.run.block;
+  if (!r.hosts.some((h) => h.host.querySelector('ruby'))) return 0;
+  const cs = getComputedStyle(block);
+  const px = (v: string) => parseFloat(v) || 0;
+  const fontSize = px(cs.fontSize);
+  const lineHeight = cs.lineHeight === 'normal' ? 1.2 * fontSize : px(cs.lineHeight);
+  const inner =
+    block.getBoundingClientRect().height -
+    px(cs.paddingTop) -
+    px(cs.paddingBottom) -
+    px(cs.borderTopWidth) -
+    px(cs.borderBottomWidth);
+  if (!lineHeight || inner >= 2 * lineHeight) return 0;
+  const margin = px(cs.borderTopWidth) === 0 && marginInside(block) ? Math.max(0, px(cs.marginTop)) : 0;
+  return Math.floor(px(cs.paddingTop) + margin);
+}
+
+const OWN_FLOW = new Set([
+  'flow-root',
+  'flex',
+  'grid',
+  'inline-flex',
+  'inline-grid',
+  'inline-block',
+  'table-cell',
+]);
+
+/**
+ * Whether an element's top margin stays inside a box that does not clip it: a sibling comes before it (its margin
+ * lies between the two), its parent has a top edge or lays out its own flow (a flex or grid container, a box with
+ * its own formatting context), so the margin cannot fall through it, or the parent is the body; else as its
+ * parent's, a few levels up.
+ */
+function marginInside(el: Element, depth = 0): boolean {
+  if (el.previousElementSibling) return true;
+  const parent = el.parentElement;
+  // At the top of the body the margin is at most the block's distance from the top of the document.
+  if (parent?.localName === 'body') return true;
+  if (!parent || depth > 3) return false;
+  const cs = getComputedStyle(parent);
+  const grand = parent.parentElement ? getComputedStyle(parent.parentElement).display : '';
+  if (
+    parseFloat(cs.paddingTop) > 0 ||
+    parseFloat(cs.borderTopWidth) > 0 ||
+    OWN_FLOW.has(cs.display) ||
+    cs.overflowX !== 'visible' ||
+    cs.overflowY !== 'visible' ||
+    /flex|grid/.test(grand)
+  )
+    return true;
+  return marginInside(parent, depth + 1);
+}
+
+/** Lets the pinyin of a one-line block rise `room` px above its line (see `oneLineRoom`). */
+export function liftPinyin(r: RenderedRun, room: number): void {
+  for (const { host } of r.hosts) host.style.setProperty('--dubao-room', `${room}px`);
+}

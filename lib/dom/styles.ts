@@ -84,7 +84,7 @@ dubao-g { display: inline; text-wrap-mode: nowrap; }
 dubao-t { --dubao-lh: 1lh; }
 dubao-t ruby { display: inline-flex; flex-direction: column-reverse; align-items: center; vertical-align: baseline;
   baseline-source: last; line-height: 1; text-indent: 0;
-  margin-top: calc(-1 * min(${PINYIN_HEIGHT}, max(0px, (var(--dubao-lh) - 1em) / 2))); }
+  margin-top: calc(-1 * min(${PINYIN_HEIGHT}, max(0px, (var(--dubao-lh) - 1em) / 2) + var(--dubao-room, 0px))); }
 dubao-t rt { display: contents; font-size: var(--dubao-py-size, ${DEFAULT_PINYIN_EM}em);
   font-style: normal; font-weight: normal; letter-spacing: 0; text-transform: none; text-indent: 0; color: #8a5a00;
   font-family: 'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', system-ui, sans-serif; user-select: none; -webkit-user-select: none; }

@@ -1,5 +1,14 @@
 import { blockAround, collectOwnRun, collectRuns, collectWithin, type Run } from '../dom/runs';
-import { dropStale, markTerms, originalText, renderRun, restoreRun, type RenderedRun } from '../dom/render';
+import {
+  dropStale,
+  liftPinyin,
+  markTerms,
+  oneLineRoom,
+  originalText,
+  renderRun,
+  restoreRun,
+  type RenderedRun,
+} from '../dom/render';
 import { isProse, overflowsClip } from '../dom/scope';
 import type { BuiltView, RunView } from '../dom/view';
 import type { Settings } from '../settings';
@@ -656,28 +665,36 @@ export class PageView {
    * One layout for the whole batch, in the frame's own animation callback.
    */
   private checkFit(batch: Block[]): void {
-    if (this.settings.pinyinEverywhere || !this.settings.pinyin) return;
+    if (!this.settings.pinyin) return;
     const drawn = batch.filter((b) => b.rendered && !b.tight);
     if (!drawn.length) return;
     const key = this.key;
     requestAnimationFrame(() => {
       if (key !== this.key) return;
-      const tight = drawn.filter(
-        (b) =>
-          this.blocks.get(b.run.block) === b &&
-          b.rendered &&
-          b.lastView &&
-          overflowsClip(
-            b.run.block,
-            b.run.pieces.map((p) => p.node),
-          ),
-      );
-      if (!tight.length) return;
+      const live = drawn.filter((b) => this.blocks.get(b.run.block) === b && b.rendered);
+      const tight = this.settings.pinyinEverywhere
+        ? []
+        : live.filter(
+            (b) =>
+              b.lastView &&
+              overflowsClip(
+                b.run.block,
+                b.run.pieces.map((p) => p.node),
+              ),
+          );
+      // Blocks on one line (a heading) let their pinyin rise into the room the page leaves over them rather than
+      // grow: read for the whole batch in this same layout, before anything changes.
+      const lifts = live
+        .filter((b) => !tight.includes(b))
+        .map((b) => [b.rendered!, oneLineRoom(b.rendered!)] as const)
+        .filter(([, room]) => room > 0);
+      if (!tight.length && !lifts.length) return;
       this.mutate(() => {
         for (const b of tight) {
           b.tight = true;
           this.draw(b, b.lastView!, this.settings);
         }
+        for (const [r, room] of lifts) liftPinyin(r, room);
       });
       this.onRendered?.();
     });

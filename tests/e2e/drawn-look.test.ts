@@ -4,9 +4,9 @@ import { launchWithExtension, waitForDictionary, type ExtensionBrowser } from '.
 import { openDrawn } from './page-text';
 import { serveFolder, type StaticServer } from '../../tools/serve';
 
-// The page's own text decoration under words drawn with pinyin (tests/fixtures/pages/news-article.html): a
-// reader must still see which words are links and which text a correction struck out. Checked on the pixels of
-// the screen, so the test holds whatever markup or CSS draws the lines.
+// What a reader sees of words drawn with pinyin (tests/fixtures/pages/news-article.html): the page's own text
+// decoration under them (which words are links, which text a correction struck out), checked on the pixels of the
+// screen so the test holds whatever markup or CSS draws the lines; and one-line headings that keep their height.
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -188,5 +188,30 @@ describe("the page's own text decoration under words drawn with pinyin", () => {
     expect(best(await rows(ins, ins.bottom - 0.3 * em, ins.bottom + 1)).inked, 'underline').toBeGreaterThan(
       0.95,
     );
+  });
+});
+
+describe('headings with a tight line height', () => {
+  it('a one-line heading keeps its height, its pinyin in the room above it and clear of what is above', async () => {
+    for (const selector of ['h1', 'aside h3']) {
+      const h = await page.evaluate((s) => {
+        const el = document.querySelector(s)!;
+        el.scrollIntoView({ block: 'center' });
+        const rubies = [...el.querySelectorAll('dubao-t ruby')].map((r) => r.getBoundingClientRect());
+        return {
+          height: el.getBoundingClientRect().height,
+          lineHeight:
+            parseFloat(getComputedStyle(el).lineHeight) || 1.2 * parseFloat(getComputedStyle(el).fontSize),
+          words: rubies.length,
+          pinyinTop: Math.min(...rubies.map((r) => r.top)),
+          // The red bar of links over the article and the sidebar: what is above both headings.
+          above: document.querySelector('.top')!.getBoundingClientRect().bottom,
+        };
+      }, selector);
+      expect(h.words, `${selector} drawn`).toBeGreaterThan(0);
+      // One line, as the page lays it out (news-article.html: 28px at line-height 1.4; 16px at normal).
+      expect(h.height, `${selector} height`).toBeLessThan(h.lineHeight + 1);
+      expect(h.pinyinTop, `${selector} pinyin under the bar above`).toBeGreaterThan(h.above + 1);
+    }
   });
 });
