@@ -285,9 +285,17 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
       ) {
         const firstCost = lexicon.cost(norm[i]) ?? lexicon.unknownCost;
         for (let len = 2; len <= maxStem && i + len < hanEnd && firstCost >= PLACE_FIRST_MIN; len++) {
-          if (!places.has(norm.charCodeAt(i + len)) || places.has(norm.charCodeAt(i + len - 1))) continue;
+          if (!places.has(norm.charCodeAt(i + len))) continue;
+          // A suffix right before another one belongs to the next name's stem (乐清 | 柳市镇, not 乐清柳市 | 镇):
+          // a stem may end in a suffix character only there, and a name not end just before one.
+          const nextIsSuffix = i + len + 1 < hanEnd && places.has(norm.charCodeAt(i + len + 1));
+          if (nextIsSuffix) continue;
+          const stemEndsInSuffix = places.has(norm.charCodeAt(i + len - 1));
+          if (stemEndsInSuffix && (len !== 2 || chained)) continue;
+          // After another place, a stem does not start with a suffix character (柳市镇 | 长虹村, not 镇长虹村).
+          if (chained && places.has(first)) continue;
           // The suffix's character ends a word with the one before it (山区, 小区, 返乡, 家乡): not a name's suffix.
-          if (lexicon.cost(norm.slice(i + len - 1, i + len + 1)) !== undefined) continue;
+          if (!stemEndsInSuffix && lexicon.cost(norm.slice(i + len - 1, i + len + 1)) !== undefined) continue;
           const known = lexicon.cost(norm.slice(i, i + len)) !== undefined;
           if (known && !chained) continue;
           relax(i, i + len + 1, (chained ? PLACE_CHAINED_COST : PLACE_COST) + WORD_PENALTY);

@@ -147,6 +147,18 @@ describe('segment', () => {
     expect(words('我们村在广西桂林西南部')).toEqual(['我们', '村', '在', '广西', '桂林', '西南部']);
     // 山区, 家乡: the suffix character belongs to a word of its own.
     expect(words('她回到家乡的山区小学教书')).toEqual(['她', '回到', '家乡', '的', '山区', '小学', '教书']);
+    // A suffix character right before another suffix is part of the next name (柳市 | 镇), and the place after it
+    // starts after the suffix (柳市镇 | 长虹村, not 镇长 …).
+    expect(words('他的工厂在乐清柳市镇长虹村')).toEqual([
+      '他',
+      '的',
+      '工厂',
+      '在',
+      '乐清',
+      '柳市镇',
+      '长虹村',
+    ]);
+    expect(words('北京市区的房价')).toEqual(['北京', '市区', '的', '房价']);
   });
 
   it('lets a two-character glossary term win only where it does not cut a place name', () => {
