@@ -123,6 +123,28 @@ for (const word of WORD_READINGS.keys()) {
   WORD_STARTS.set(cps[0], [...(WORD_STARTS.get(cps[0]) ?? []), cps]);
 }
 
+/**
+ * Polyphonic measure words and their reading as one (a closed class): after a number, 一担 dàn, 三处 chù. Not 只 and
+ * 把, which are also "only" and the object marker right after a number word (万一只有, 万一把).
+ */
+const MEASURE_READING = new Map([
+  ['担', 'dàn'],
+  ['处', 'chù'],
+  ['种', 'zhǒng'],
+  ['卷', 'juàn'],
+  ['曲', 'qǔ'],
+  ['斗', 'dǒu'],
+  ['乘', 'shèng'],
+  ['间', 'jiān'],
+  ['张', 'zhāng'],
+]);
+const NUMERALS = /^[0-9０-９〇零一二三四五六七八九十百千万亿两几多余]+$/u;
+
+/** Whether code points start…end of `chars` are a number (numerals, digits, 多/余). */
+function isNumber(chars: readonly string[], start: number, end: number): boolean {
+  return end > start && NUMERALS.test(chars.slice(start, end).join(''));
+}
+
 /** "解xie4曾zeng1…" → character → numbered reading. */
 function readingTable(packed: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -386,6 +408,17 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
           readings[i + Number(fix[0])] = markTone(r.slice(0, -1), Number(r.slice(-1)));
         }
       }
+  }
+
+  // Measure words after a number read as measure words (一担水 dàn, 三处 chù, 一卷书 juàn, 一曲 qǔ): the
+  // measure word and a number of numerals or digits before it, in one word (三处) or two (1 | 担).
+  for (let k = 0; k < spans.length; k++) {
+    const { start, end } = spans[k];
+    const m = MEASURE_READING.get(folded[end - 1]);
+    if (!m) continue;
+    let numeral = end - 1 > start && isNumber(folded, start, end - 1);
+    if (end - start === 1 && k > 0) numeral = isNumber(folded, spans[k - 1].start, spans[k - 1].end);
+    if (numeral) readings[end - 1] = m;
   }
 
   // 重 on its own before a verb is the prefix "again" (重 | 编程, 重 | 启动: chóng): it reads as in the dictionary

@@ -144,6 +144,9 @@ describe('particles and grammatical polyphones read by the words around them', (
     // Erhua: the 儿 of 这儿, 哪儿 is the syllable r; 女儿 keeps ér.
     ['你在哪儿等我', 'nǐ zài nǎ r děng wǒ'],
     ['她的女儿来了', 'tā de nǚ ér lái le'],
+    // A measure word after a number: 一担 dàn (not dān "carry"), 一曲 qǔ; 只 after 万一 stays "only".
+    ['他挑来一担水', 'tā tiāo lái yī dàn shuǐ'],
+    ['万一只有他来呢', 'wàn yī zhǐ yǒu tā lái ne'],
     // CC-CEDICT's reading where pinyin-pro's is wrong, also inside a longer word: 嚣 xiāo, 辗转 zhǎn.
     ['他们的气焰十分嚣张', 'tā men de qì yàn shí fēn xiāo zhāng'],
     ['她夜里辗转反侧', 'tā yè li zhǎn zhuǎn fǎn cè'],
