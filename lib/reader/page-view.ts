@@ -538,7 +538,8 @@ export class PageView {
   private render(b: Block): void {
     if (!this.settings.enabled) return;
     b.wanted = true;
-    if (b.asked === this.key) return; // its view for these settings is on its way
+    // Its view for these settings is on its way (without pinyin is enough while it is not near).
+    if (b.asked === this.key || (b.asked === `${this.key}|bare` && !b.seen)) return;
     this.queue.add(b);
     if (!this.flushing) {
       this.flushing = true;
@@ -557,9 +558,19 @@ export class PageView {
 
   private async drain(): Promise<void> {
     while (this.queue.size > 0) {
-      const first = this.firstScreen;
+      // Blocks near the screen go first, in a request of their own (drawn in one commit after a settings change or
+      // at load): what the reader sees is converted, or gets pinyin, after one small round trip whatever the page's
+      // length. Then the other blocks that keep pinyin, then the rest, a batch at a time, at once (conversion never
+      // waits for scrolling). The rest is not near the screen: its views come without pinyin (cheaper to build and
+      // to send), and a block asks for its view with pinyin when it comes near (`viewed` is not the key).
+      const queued = [...this.queue];
+      let pick = queued.filter((b) => b.visible && b.seen);
+      const first = this.firstScreen && pick.length > 0;
       this.firstScreen = false;
-      const batch = [...this.queue].slice(0, 200).filter((b) => {
+      if (!pick.length) pick = queued.filter((b) => b.seen);
+      const bare = !pick.length && this.settings.pinyin;
+      if (!pick.length) pick = queued;
+      const batch = pick.slice(0, 200).filter((b) => {
         this.queue.delete(b);
         // Gone past before it was asked for (a feed flooding the top of the screen pushes each new paragraph out
         // of view within a frame or two): asked for again if it comes near.
@@ -572,16 +583,18 @@ export class PageView {
       if (!batch.length) continue;
       const key = this.key;
       const settings = this.settings;
+      // What a view without pinyin is kept as: not the key, so coming near asks for the view with pinyin.
+      const viewKeyOf = bare ? `${key}|bare` : key;
       const runs = batch.map((b) => b.run);
       const texts = runs.map((r) => r.text);
-      for (const b of batch) b.asked = key;
+      for (const b of batch) b.asked = viewKeyOf;
       let views: BuiltView[] | null;
       try {
-        views = await this.views(texts, settings);
+        views = await this.views(texts, bare ? { ...settings, pinyin: false } : settings);
       } catch {
         views = null;
       }
-      for (const b of batch) if (b.asked === key) b.asked = undefined;
+      for (const b of batch) if (b.asked === viewKeyOf) b.asked = undefined;
       if (!views || key !== this.key) continue;
       const ready = views;
       // Drawn a slice at a time, a frame apart: ruby for a whole batch in one task kept the page from painting for
@@ -602,7 +615,7 @@ export class PageView {
             // leave it. A block scrolled past while its view was on the way is drawn all the same: the work is done,
             // and it is near.
             if (this.blocks.get(b.run.block) !== b || b.run !== run || b.viewed === key) continue;
-            b.viewed = key;
+            b.viewed = viewKeyOf;
             b.termSpans = view.termSpans;
             if (this.passedBy(b)) {
               // Pushed out of view while its view was on the way, never drawn: kept, drawn when it comes near.
@@ -719,6 +732,8 @@ export class PageView {
   }
 
   private rerender(): void {
+    // The blocks near the screen are asked for first and drawn in one commit (see `drain`).
+    this.firstScreen = true;
     this.mutate(() => {
       for (const b of this.blocks.values()) {
         // Every block drawn before is drawn again, near the screen or not, so what the page shows never depends
