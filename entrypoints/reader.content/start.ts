@@ -67,12 +67,26 @@ export async function startReader(): Promise<void> {
   const root = document.documentElement;
   const pageLang = root.getAttribute('lang');
   const applyLang = (s: Settings) => {
-    const want = s.enabled ? SCRIPT_LANG[s.script] : undefined;
-    if (want) root.setAttribute('lang', want);
-    else if (pageLang === null) root.removeAttribute('lang');
-    else root.setAttribute('lang', pageLang);
+    const want = (s.enabled ? SCRIPT_LANG[s.script] : undefined) ?? pageLang;
+    if (root.getAttribute('lang') === want) return;
+    if (want === null) root.removeAttribute('lang');
+    else root.setAttribute('lang', want);
   };
   applyLang(settings);
+  // A new `lang` on the root restyles and lays out the whole page again (~100 ms on a 100k-character page): after a
+  // script change it waits until the screen's converted text is painted, so the reader sees it without that wait.
+  let langTimer: ReturnType<typeof setTimeout> | undefined;
+  const langNow = (s: Settings) => {
+    clearTimeout(langTimer);
+    page.onScreenDrawn = undefined;
+    applyLang(s);
+  };
+  const applyLangSoon = () => {
+    clearTimeout(langTimer);
+    const apply = () => langNow(settings);
+    langTimer = setTimeout(apply, 1000); // nothing on screen to draw: no reason to wait longer
+    page.onScreenDrawn = () => requestAnimationFrame(() => setTimeout(apply, 0));
+  };
 
   let styles: ReturnType<typeof installStyles> | null = settings.enabled
     ? installStyles(settings.pinyinScale)
@@ -88,7 +102,7 @@ export async function startReader(): Promise<void> {
     designMode: () => {
       page.release(document.documentElement);
       hover.detach(); // the card's host would be part of the document the user edits
-      applyLang({ ...settings, enabled: false });
+      langNow({ ...settings, enabled: false });
     },
   });
   // The extension reloaded or updated under the page: the reader gives the page back as it was and stops; the
@@ -100,7 +114,7 @@ export async function startReader(): Promise<void> {
     page.restoreAll();
     styles?.remove();
     styles = null;
-    applyLang({ ...settings, enabled: false });
+    langNow({ ...settings, enabled: false });
   };
 
   let statsSent = false;
@@ -140,7 +154,8 @@ export async function startReader(): Promise<void> {
     const next = settingsForHost(parseStoredSettings(raw), host);
     const wasEnabled = settings.enabled;
     settings = next;
-    applyLang(next);
+    if (next.enabled && wasEnabled) applyLangSoon();
+    else langNow(next);
     if (!next.enabled) {
       hover.detach();
       highlights.update(false);

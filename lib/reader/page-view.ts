@@ -166,6 +166,8 @@ export class PageView {
     this.onVisible?.();
   };
   onRendered?: () => void;
+  /** The blocks near the screen were drawn in one commit after a settings change (or at load). */
+  onScreenDrawn?: () => void;
   /** Blocks came into or went out of view (drawn or not). */
   onVisible?: () => void;
   /** Wraps every DOM change we make, so the page's MutationObserver can tell ours from the page's. */
@@ -629,6 +631,7 @@ export class PageView {
         });
         this.checkFit(drawn);
         this.onRendered?.();
+        if (first) this.onScreenDrawn?.();
         if (i < batch.length) await nextFrame();
       }
     }

@@ -190,7 +190,8 @@ describe('toolbar popup', () => {
     await expect
       .poll(() => page.evaluate(() => document.body.textContent.includes('經濟')), { timeout: 10_000 })
       .toBe(true);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
+    // The page's language follows once the converted screen is painted.
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
     // Back to the original: the DOM is what the extension first drew, character for character.
     await popup.selectOption('#script', 'original');
     await popup.check('#pinyin');
