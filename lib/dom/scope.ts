@@ -82,9 +82,44 @@ export function carriesOwnRomanisation(block: Element, text: string): boolean {
   return false;
 }
 
-/** Prose gets pinyin by default; page chrome and self-romanised headings do not. */
+const hanIn = (s: string | null) => s?.match(HAN)?.length ?? 0;
+/** A menu item's label is a few characters: 首页, 科技, 科普中国. A headline or a sentence is longer. */
+const MENU_LABEL_HAN = 6;
+/** How many siblings of a list item are read to tell a menu from a list of headlines. */
+const MENU_SIBLINGS = 40;
+
+/** Short labels that are all links, at least three of them: the Han text of `el` is its links' text. */
+function shortLinks(el: Element, minLinks: number): boolean {
+  const links = el.querySelectorAll('a');
+  if (links.length < minLinks) return false;
+  let linked = 0;
+  for (const a of links) {
+    const n = hanIn(a.textContent);
+    if (n > MENU_LABEL_HAN) return false;
+    linked += n;
+  }
+  return linked > 0 && linked >= hanIn(el.textContent);
+}
+
+/**
+ * A bar of links that no tag, role or class name calls a menu: a block whose Han text is all in short links (a
+ * row of 首页 科技 教育), or a list item that is one short link among siblings that are too.
+ */
+export function inLinkBar(block: Element): boolean {
+  if (shortLinks(block, 3)) return true;
+  const list = block.parentElement;
+  if (block.tagName.toUpperCase() !== 'LI' || !list || list.children.length < 3) return false;
+  let n = 0;
+  for (const li of list.children) {
+    if (++n > MENU_SIBLINGS) break;
+    if (!shortLinks(li, 1)) return false;
+  }
+  return true;
+}
+
+/** Prose gets pinyin by default; page chrome (menus, bars of short links) and self-romanised headings do not. */
 export function isProse(block: Element, text: string): boolean {
-  return !inPageChrome(block) && !carriesOwnRomanisation(block, text);
+  return !inPageChrome(block) && !inLinkBar(block) && !carriesOwnRomanisation(block, text);
 }
 
 const CLIPS = new Set(['hidden', 'clip']);

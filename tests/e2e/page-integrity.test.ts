@@ -215,6 +215,15 @@ describe('layout the page made', () => {
     await expect.poll(() => rubies('#menu'), { timeout: 15_000 }).toBe(0);
     await page.close();
   });
+
+  it('news-article.html: a bar of short links that nothing names a menu gets no pinyin; the related links do', async () => {
+    const page = await open('news-article.html');
+    const rubies = (s: string) => page.locator(`${s} dubao-t ruby`).count();
+    expect(await rubies('.top')).toBe(0);
+    expect(await rubies('#related a')).toBeGreaterThan(3);
+    expect(await rubies('article p')).toBeGreaterThan(50);
+    await page.close();
+  });
 });
 
 describe('pinyin a reader can read', () => {

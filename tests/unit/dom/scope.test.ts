@@ -25,6 +25,23 @@ describe('where pinyin goes', () => {
     expect(inPageChrome(at('e'))).toBe(false);
   });
 
+  it('leaves a bar of short links alone, even when nothing names it a menu', () => {
+    const doc = page(
+      '<div id="a"><a>首页</a><a>科技</a> | <a>教育</a><a>科普中国</a></div>' +
+        '<ul><li id="b"><a>新闻</a></li><li><a>体育</a></li><li><a>财经</a></li></ul>' +
+        '<p id="c">相关阅读：<a>教育部发布中小学人工智能教育指南</a> <a>专家谈数据安全</a></p>' +
+        '<ul><li id="d"><a>国务院常务会议研究部署推进乡村振兴</a></li><li><a>首页</a></li><li><a>科技</a></li></ul>' +
+        '<p id="e">记者<a>张三</a>、<a>李四</a>、<a>王五</a>报道：今天上午，会议在北京举行。</p>',
+    );
+    const at = (id: string) => doc.getElementById(id)!;
+    expect(isProse(at('a'), '首页科技 | 教育科普中国')).toBe(false);
+    expect(isProse(at('b'), '新闻')).toBe(false);
+    // Headlines and sentences with links in them are prose.
+    expect(isProse(at('c'), '相关阅读：教育部发布中小学人工智能教育指南 专家谈数据安全')).toBe(true);
+    expect(isProse(at('d'), '国务院常务会议研究部署推进乡村振兴')).toBe(true);
+    expect(isProse(at('e'), '记者张三、李四、王五报道：今天上午，会议在北京举行。')).toBe(true);
+  });
+
   it('knows a heading that prints its own pinyin, above, below or inside it', () => {
     const doc = page(
       '<div><p>Dang qi zai wo xin zhong</p><h2 id="a">党旗在我心中</h2></div>' +
