@@ -83,6 +83,16 @@ const DRAW_SLICE_MS = 6;
  */
 const FLOOD_BLOCKS_PER_S = 60;
 const FLOOD_SETTLE_MS = 300;
+/** How often the settle timer looks at blocks settling, and at blocks asleep during a flood. */
+const SETTLE_TICK_MS = FLOOD_SETTLE_MS / 3;
+/** Blocks asleep during a flood are each looked at again this often, in case the page brought them near. */
+const DORMANT_LOOK_MS = 1000;
+/**
+ * While the page floods, a slice draws at most this many characters: the layout a slice causes (its words' boxes,
+ * laid out in the frame after it) is not in DRAW_SLICE_MS's script time, and on a page laying out its own new
+ * paragraphs every frame the two together made frames of 50-100 ms. About 10 ms of layout and paint.
+ */
+const FLOOD_SLICE_CHARS = 240;
 
 /** The same text from the same nodes: nothing to draw again. */
 function sameRun(a: Run, b: Run): boolean {
@@ -232,7 +242,7 @@ export class PageView {
     this.blocks.set(run.block, b);
     if (fresh) {
       b.late = true;
-      if (this.flooding()) {
+      if (this.flooded) {
         // Not watched yet: a flood's paragraphs mostly fly past, and every element observed costs the browser work
         // each frame the page changes. Once settled, it is watched for one report (`settle`).
         b.notBefore = performance.now() + FLOOD_SETTLE_MS;
@@ -268,6 +278,18 @@ export class PageView {
     return performance.now() - this.floodSeen < 1000;
   }
 
+  /**
+   * Flooded, or on its way to it: blocks added this second, for 20 ms or more, at a rate above FLOOD_BLOCKS_PER_S
+   * (a page rendering its paragraphs in one go is not on its way). What decides whether the first screen is drawn
+   * in one commit, since a flood that began with the reader is not counted past FLOOD_BLOCKS_PER_S yet when the
+   * first screen's view comes.
+   */
+  private get busy(): boolean {
+    if (this.flooded) return true;
+    const ms = performance.now() - this.addedSince;
+    return ms >= 20 && ms < 1000 && (this.addedCount * 1000) / ms > FLOOD_BLOCKS_PER_S;
+  }
+
   /** Forgets a block whose text changed under us; its rendering is undone first. */
   private drop(el: Element, b: Block): void {
     const r = b.rendered;
@@ -286,31 +308,39 @@ export class PageView {
   private dirty = new Set<Element>();
   /** Elements the page added, whose blocks are read on the next pass. */
   private added = new Set<Element>();
-  /** Blocks the page added in the current second, and when that second began. */
+  /** Block elements the page added in the current second, and when that second began. */
   private addedCount = 0;
-  private addedSince = 0;
+  private addedSince = -Infinity;
+  /** Blocks the page added in the second before the current one. */
+  private lastCount = 0;
   /** When the page last added a block beyond FLOOD_BLOCKS_PER_S in a second (performance.now()). */
   private floodSeen = -Infinity;
   /** Blocks waiting for their settle time (`notBefore`), and the timer that asks for those still near then. */
   private settling = new Set<Block>();
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   /**
-   * Blocks a flood added that were not near the screen once settled: left unwatched while the page floods, watched
-   * again once it calms down or the reader scrolls (and drawn when they come near).
+   * Blocks a flood added that were not near the screen once settled: left unwatched while the page floods (but for
+   * a look now and then, `probeDormant`), watched again once it calms down or the reader scrolls (and drawn when
+   * they come near).
    */
   private dormant = new Set<Block>();
   private onScroll = () => this.wake();
 
-  /** Counts a block the page added; whether it is adding them faster than FLOOD_BLOCKS_PER_S. */
-  private flooding(): boolean {
+  /**
+   * Counts a block element the page added, in the observer's callback (so a flood is known before the pass that
+   * reads its blocks, and before a view asked for earlier is drawn): the page floods while it adds more than
+   * FLOOD_BLOCKS_PER_S in a second. A second that follows a flooded second is flooded from its first block:
+   * otherwise the first FLOOD_BLOCKS_PER_S blocks of every second of a flood were taken as calm, watched and drawn
+   * at once, a burst of ruby laid out once a second.
+   */
+  private countAdded(): void {
     const now = performance.now();
     if (now - this.addedSince > 1000) {
+      this.lastCount = now - this.addedSince > 2000 ? 0 : this.addedCount;
       this.addedSince = now;
       this.addedCount = 0;
     }
-    if (++this.addedCount <= FLOOD_BLOCKS_PER_S) return false;
-    this.floodSeen = now;
-    return true;
+    if (++this.addedCount > FLOOD_BLOCKS_PER_S || this.lastCount > FLOOD_BLOCKS_PER_S) this.floodSeen = now;
   }
 
   /**
@@ -335,8 +365,26 @@ export class PageView {
         } else if (w.visible && w.viewed !== this.key) this.render(w);
       }
       if (this.dormant.size && !this.flooded) this.wake();
+      else this.probeDormant();
       if (this.settling.size || this.dormant.size) this.settle();
-    }, FLOOD_SETTLE_MS / 3);
+    }, SETTLE_TICK_MS);
+  }
+
+  /**
+   * While the flood goes on, the sleepers are looked at again a few at a time (each about once a second), each for
+   * one report: the page can bring one near without any scrolling (taking out what was above it, a feed that
+   * drops its oldest items), and it is drawn then even if the page never calms down. Never all at once: every
+   * watched element costs the browser work each frame the page changes.
+   */
+  private probeDormant(): void {
+    let n = Math.ceil((this.dormant.size * SETTLE_TICK_MS) / DORMANT_LOOK_MS);
+    for (const b of this.dormant) {
+      if (n-- <= 0) break;
+      this.dormant.delete(b);
+      if (this.blocks.get(b.run.block) !== b) continue;
+      b.probing = true;
+      this.watch(b); // not near: back to sleep, at the end of the line (`onIntersect`)
+    }
   }
 
   /** The blocks left to sleep during a flood are watched again: it calmed down, or the reader scrolls. */
@@ -347,8 +395,13 @@ export class PageView {
     removeEventListener('scroll', this.onScroll, true);
   }
 
-  /** The page took elements out: blocks no longer in the document are forgotten on the next pass. */
+  /**
+   * The page took elements out: blocks no longer in the document are forgotten on the next pass. A block taken out
+   * with nothing but text in it is looked at alone (`removed`: a feed dropping its oldest paragraphs, a thousand a
+   * second in a flood); anything else has every block looked at (`sweep`).
+   */
   private sweep = false;
+  private removed = new Set<Element>();
 
   /**
    * The page wrote into a text node (or took it out, `removed`). A node we drew loses its drawing at once, in the
@@ -374,14 +427,16 @@ export class PageView {
     if (blockAround(el) !== el) {
       const block = blockAround(parent);
       if (block) this.dirty.add(block);
-    }
+    } else this.countAdded();
   }
 
   /** The page took a node out of `parent`. */
   nodeRemoved(node: Node, parent: Node): void {
     if (node.nodeType === 3) return this.textChanged(node as Text, true, parent);
     if (node.nodeType !== 1) return;
-    this.sweep = true;
+    const el = node as Element;
+    if (this.blocks.has(el) && !el.firstElementChild) this.removed.add(el);
+    else this.sweep = true;
     if (blockAround(node) !== node) {
       const block = blockAround(parent);
       if (block) this.dirty.add(block);
@@ -398,6 +453,7 @@ export class PageView {
       // Off: nothing is drawn, and turning it on again reads the whole page (`add`).
       this.dirty.clear();
       this.added.clear();
+      this.removed.clear();
       return false;
     }
     const t0 = performance.now();
@@ -420,7 +476,12 @@ export class PageView {
     if (this.sweep) {
       this.sweep = false;
       for (const [el, b] of this.blocks) if (!el.isConnected) this.drop(el, b);
-    }
+    } else
+      for (const el of this.removed) {
+        const b = this.blocks.get(el);
+        if (b && !el.isConnected) this.drop(el, b);
+      }
+    this.removed.clear();
     return false;
   }
 
@@ -601,14 +662,20 @@ export class PageView {
       const ready = views;
       // Drawn a slice at a time, a frame apart: ruby for a whole batch in one task kept the page from painting for
       // hundreds of ms; slices keep every task short and the browser lays out a little each frame.
+      // While the page floods, the first screen is sliced too, and each slice is small (FLOOD_SLICE_CHARS).
       let i = 0;
       while (i < batch.length && key === this.key) {
         const t0 = performance.now();
+        const busy = this.busy;
+        const whole = first && !busy;
         const drawn: Block[] = [];
+        let chars = 0;
         this.mutate(() => {
           while (
             i < batch.length &&
-            (first || drawn.length === 0 || performance.now() - t0 < DRAW_SLICE_MS)
+            (whole ||
+              drawn.length === 0 ||
+              (performance.now() - t0 < DRAW_SLICE_MS && (!busy || chars < FLOOD_SLICE_CHARS)))
           ) {
             const b = batch[i];
             const run = runs[i];
@@ -627,6 +694,7 @@ export class PageView {
             }
             this.draw(b, view, settings);
             drawn.push(b);
+            chars += run.text.length;
           }
         });
         this.checkFit(drawn);
@@ -642,11 +710,12 @@ export class PageView {
    * A block the page added late, never drawn, that is no longer near the screen, on a page shown in its own script
    * (pinyin is all there is to draw, and it goes only near the screen): its drawing can wait until it comes near
    * again. The page's first blocks, and blocks drawn before, are drawn wherever they are when their view comes, so
-   * what the page first shows and what a settings change leaves never depend on layout or scrolling.
+   * what the page first shows and what a settings change leaves never depend on layout or scrolling; unless the page
+   * is flooding itself, when its first blocks fly past like the rest.
    */
   private passedBy(b: Block): boolean {
     return (
-      !!b.late &&
+      (!!b.late || this.flooded) &&
       this.settings.script === 'original' &&
       !b.visible &&
       !b.rendered &&
@@ -770,6 +839,7 @@ export class PageView {
     this.queue.clear();
     this.dirty.clear();
     this.added.clear();
+    this.removed.clear();
     this.settling.clear();
   }
 }

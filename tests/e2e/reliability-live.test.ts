@@ -113,6 +113,22 @@ const PAGES: Record<string, string> = {
        }, 10);
      });`,
   ),
+  // A live ticker that floods a small box without end (10 paragraphs every 10 ms), above the page's own text, and
+  // a paragraph the page adds far below and then brings up without any scrolling (the block above it collapses).
+  '/live/ticker.html': html(
+    `<p id="intro">${sentence(0)}</p><div id="ticker" style="height: 200px; overflow: hidden"></div>` +
+      '<div id="spacer" style="height: 5000px"></div><div id="tail"></div>',
+    `const s = ${JSON.stringify(SENTENCES)};
+     const w = window; let n = 0; let tick = null;
+     w.__start = () => { tick = setInterval(() => {
+       const box = document.getElementById('ticker');
+       for (let k = 0; k < 10; k++) { const p = document.createElement('p'); p.textContent = s[n % s.length] + n++; box.prepend(p); }
+       while (box.childElementCount > 300) box.lastElementChild.remove();
+     }, 10); };
+     w.__stop = () => { clearInterval(tick); return n; };
+     w.__addFar = () => { const p = document.createElement('p'); p.id = 'far'; p.textContent = s[6]; document.getElementById('tail').append(p); };
+     w.__collapse = () => { document.getElementById('spacer').style.height = '0'; };`,
+  ),
   // Chinese the detector does not take for prose (lines of a poem, each shorter than a sentence).
   '/live/poem.html': html(
     '<h2>静夜思</h2><p>床前明月光</p><p>疑是地上霜</p><p>举头望明月</p><p>低头思故乡</p>',
@@ -254,6 +270,30 @@ describe('content the page changes', () => {
     await expect
       .poll(async () => han(await rubyText(page, '#feed p:first-child')), { timeout: 30_000 })
       .toBe(han((await page.textContent('#feed p:first-child')) ?? ''));
+    await page.close();
+  });
+});
+
+describe('a page that floods without end', () => {
+  it('draws a paragraph the page brings near while it still floods, never scrolled', async () => {
+    const page = await open('/live/ticker.html');
+    const call = (name: string) =>
+      page.evaluate((n) => (window as unknown as Record<string, () => unknown>)[n](), name);
+    await page.waitForSelector('#intro ruby', { timeout: 30_000 });
+    await call('__start');
+    await page.waitForTimeout(1000);
+    // Added far below the screen during the flood: not drawn there.
+    await call('__addFar');
+    await page.waitForTimeout(1500);
+    expect(await rubyText(page, '#far')).toBe('');
+    // The page brings it onto the screen itself (no scroll, and the ticker goes on): it gets its pinyin.
+    await call('__collapse');
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    await expect
+      .poll(async () => han(await rubyText(page, '#far')), { timeout: 10_000 })
+      .toBe(han(sentence(6)));
+    const before = (await call('__stop')) as number;
+    expect(before).toBeGreaterThan(1000);
     await page.close();
   });
 });

@@ -10,7 +10,12 @@ import { serveLivePages } from './scenarios/flood';
 import { busiestRendererThread, type TraceEvent } from './trace';
 import { percentile } from './stats';
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink'].join(',');
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink',
+  'blink.user_timing',
+].join(',');
 
 async function traceFlood(page: Page, ms: number): Promise<{ events: TraceEvent[]; lags: number[] }> {
   const cdp = await page.context().newCDPSession(page);
@@ -57,13 +62,40 @@ function breakdown(events: TraceEvent[]): Record<string, number> {
   }
   // The longest tasks (wall): what they held, in CPU.
   const tasks = mine.filter((e) => e.name === 'RunTask').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
-  for (const t of tasks.slice(0, Number(process.env.TOP ?? 0))) {
-    const inner = mine
-      .filter((e) => e !== t && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0) && (e.dur ?? 0) > 2000)
-      .slice(0, 6)
-      .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(0)}/${((e.tdur ?? 0) / 1000).toFixed(0)}`);
+  const t0 = mine[0]?.ts ?? 0;
+  if (process.env.MARKS)
+    for (const e of events)
+      if (e.name.startsWith('dubao:'))
+        console.log(`  mark at ${((e.ts - t0) / 1000).toFixed(0)} ms: ${e.name}`);
+  const injected = mine.find((e) => e.name === 'EvaluateScript' && (e.dur ?? 0) > 5000);
+  if (injected)
     console.log(
-      `  task ${((t.dur ?? 0) / 1000).toFixed(0)} ms wall, ${((t.tdur ?? 0) / 1000).toFixed(0)} cpu: ${inner.join(', ')}`,
+      `  (a script of ${((injected.dur ?? 0) / 1000).toFixed(0)} ms at ${((injected.ts - t0) / 1000).toFixed(0)} ms)`,
+    );
+  for (const t of tasks.slice(0, Number(process.env.TOP ?? 0))) {
+    // CPU by event name at depths 1-3 inside the task (an event nested in another of the same depth counted once).
+    const inside = new Map<string, number>();
+    const depthOf = new Map<TraceEvent, number>();
+    const open: TraceEvent[] = [t];
+    depthOf.set(t, 0);
+    for (const e of mine) {
+      if (e === t || e.ts < t.ts || e.ts >= t.ts + (t.dur ?? 0)) continue;
+      while (open.length > 1 && open[open.length - 1].ts + (open[open.length - 1].dur ?? 0) <= e.ts)
+        open.pop();
+      const d = open.length;
+      depthOf.set(e, d);
+      open.push(e);
+      if (d <= Number(process.env.DEPTH ?? 3))
+        inside.set(`${d}:${e.name}`, (inside.get(`${d}:${e.name}`) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
+    }
+    const top = [...inside]
+      .filter(([, ms]) => ms >= 2)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10);
+    console.log(
+      `  task at ${((t.ts - t0) / 1000).toFixed(0)} ms: ${((t.dur ?? 0) / 1000).toFixed(0)} ms wall, ` +
+        `${((t.tdur ?? 0) / 1000).toFixed(0)} cpu: ` +
+        top.map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join(', '),
     );
   }
   return out;
