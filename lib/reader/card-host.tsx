@@ -16,6 +16,16 @@ const MARK_CSS = `
  * The host's own style, every property `!important`: a style attribute's important declarations win over any
  * stylesheet's, so page CSS cannot hide, move, fade or shrink the card.
  */
+/** The page's open modal dialog (the last one, if several), outside which the document is inert. */
+function topModal(): Element | null {
+  try {
+    const open = document.querySelectorAll('dialog:modal');
+    return open.length ? open[open.length - 1] : null;
+  } catch {
+    return null; // a browser without :modal
+  }
+}
+
 const HOST_STYLE = [
   'all: initial',
   'display: block',
@@ -111,10 +121,19 @@ export class CardHost {
     this.watched = null;
   }
 
-  /** Puts the card on top of the top layer again: a popover the page opened since would otherwise cover it. */
-  private raise(): void {
+  /**
+   * Puts the card where the user can reach it: inside the page's open modal dialog, if there is one (everything
+   * outside a modal dialog is inert, the card would be shown but could not be clicked), else at the document's
+   * end; and on top of the top layer again when it opens (`again`): a popover or dialog the page opened since
+   * would otherwise cover it. Moving the host takes it out of the top layer, so it is raised again then too.
+   */
+  private raise(again: boolean): void {
     const host = this.host;
-    if (!host || !('showPopover' in host)) return;
+    if (!host) return;
+    const parent = topModal() ?? document.documentElement;
+    const moved = host.parentNode !== parent;
+    if (moved) parent.append(host);
+    if ((!again && !moved) || !('showPopover' in host)) return;
     try {
       if (host.matches(':popover-open')) host.hidePopover();
       host.showPopover();
@@ -191,7 +210,7 @@ export class CardHost {
     this.anchor = anchor;
     this.line = anchor;
     this.text = [];
-    if (!wasOpen) this.raise();
+    this.raise(!wasOpen);
     if (this.mount) render(<Notice notice={notice} />, this.mount);
     this.place();
     this.watchVisibility();
@@ -212,7 +231,7 @@ export class CardHost {
     this.line = around.line ?? anchor;
     this.text = around.text ?? [];
     this.saved = null;
-    if (!wasOpen) this.raise();
+    this.raise(!wasOpen);
     this.paint();
     // Open or not is visible to the page (the card itself is in a closed root): benchmarks watch for it.
     this.host!.setAttribute('data-open', '');
@@ -240,6 +259,9 @@ export class CardHost {
     if (this.mount) render(null, this.mount);
     this.host?.removeAttribute('data-open');
     this.mark([]);
+    // Closed, the card leaves the page's dialog: nothing of ours stays among the page's own elements.
+    if (this.host && this.host.parentNode !== document.documentElement && this.host.isConnected)
+      document.documentElement.append(this.host);
   }
 
   /**

@@ -192,6 +192,41 @@ describe('the page cannot drive the hover card', () => {
   });
 });
 
+describe('a modal dialog the page opens', () => {
+  it('the card works over the dialog’s text: it opens, freezes and saves, and leaves the dialog as it was', async () => {
+    const page = await open('plain.html');
+    // Everything outside a modal dialog is inert: a card outside it would show but take no click.
+    await page.evaluate(() => {
+      const dialog = document.createElement('dialog');
+      dialog.id = 'modal';
+      const p = document.createElement('p');
+      p.textContent = '图书馆延长了开放时间，方便市民在下班以后借书和学习。';
+      dialog.append(p);
+      document.body.append(dialog);
+      dialog.showModal();
+    });
+    await expect
+      .poll(() => page.evaluate(() => document.querySelectorAll('#modal ruby').length), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await hoverWord(page, '图书馆');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain('图书馆');
+    await page.keyboard.press('Shift');
+    await expect.poll(() => cardText(page)).toContain('Frozen');
+    await page.waitForTimeout(400); // the card's visibility is sampled every 100 ms
+    await clickCardButton(page, 'Save');
+    await expect.poll(() => cardText(page)).toContain('Saved to your list');
+    expect(await savedWords()).toContain('图书馆');
+    // Closed, the card leaves the page's dialog.
+    await page.mouse.move(1, 1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardOpen(page)).toBe(false);
+    expect(
+      await page.evaluate(() => document.querySelector('#modal dubao-card, dialog dubao-card')),
+    ).toBeNull();
+    await page.close();
+  });
+});
+
 /** Puts the caret at the end of paragraph `id`'s text, as a click there would, for typing. */
 async function caretAtEnd(page: Page, id: string): Promise<void> {
   await page.evaluate((pid) => {
@@ -253,6 +288,25 @@ describe('content the page makes editable after it was drawn', () => {
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(edited);
     // Nothing of the reader is left in the document the page may save.
     expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toMatch(/dubao/i);
+    await page.close();
+  });
+
+  it('a document taken out of design mode again gets its pinyin back', async () => {
+    const page = await open('editable.html');
+    await page.evaluate(() => (document.designMode = 'on'));
+    await page.click('#p1');
+    expect(await drawnIn(page, 'body')).toBe(0);
+    // The page's editor is done: what it shows is read again, with pinyin, and the hover card works again.
+    await page.evaluate(() => (document.designMode = 'off'));
+    await expect
+      .poll(() => page.evaluate(() => document.querySelectorAll('#p1 ruby rt[data-py]').length), {
+        timeout: 5000,
+      })
+      .toBeGreaterThan(0);
+    await page.hover('#p1 ruby');
+    await expect
+      .poll(() => page.evaluate(() => !!document.querySelector('dubao-card')), { timeout: 5000 })
+      .toBe(true);
     await page.close();
   });
 });
