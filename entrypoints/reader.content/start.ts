@@ -104,6 +104,10 @@ export async function startReader(): Promise<void> {
       hover.detach(); // the card's host would be part of the document the user edits
       langNow({ ...settings, enabled: false });
     },
+    // Editing is over: the page's text is drawn again, as at the start.
+    designModeOff: () => {
+      if (settings.enabled) drawPage();
+    },
   });
   // The extension reloaded or updated under the page: the reader gives the page back as it was and stops; the
   // card tells the user to reload.
@@ -143,12 +147,14 @@ export async function startReader(): Promise<void> {
     }
   };
 
-  if (settings.enabled) {
+  function drawPage() {
+    applyLang(settings);
     page.add(document.body ?? document.documentElement);
     // What is on screen now is asked for at once, not a frame later when the visibility observer reports it.
     page.renderOnScreen();
     hover.attach();
   }
+  if (settings.enabled) drawPage();
 
   const onSettings = (raw: unknown) => {
     const next = settingsForHost(parseStoredSettings(raw), host);

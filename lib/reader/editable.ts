@@ -10,21 +10,34 @@ export interface EditableWatch {
   stop(): void;
 }
 
+/** While the document is in design mode, how often it is checked for having left it (there is no event). */
+const DESIGN_OFF_POLL_MS = 500;
+
 /**
- * Calls `release(el)` for an element that became editable, and `designMode()` when the whole document did.
+ * Calls `release(el)` for an element that became editable, `designMode()` when the whole document did, and
+ * `designModeOff()` when it is no longer in design mode (the page's editing is over: its text can be drawn again).
  * `contenteditable` is watched as an attribute (its change is reported before the user's next input); design
  * mode has no event, so it is checked on the user's first move towards editing: pointer down, focus, a key, a
- * selection change, and the input itself.
+ * selection change, and the input itself; while it is on, a timer checks for its end.
  */
 export function watchEditable(
   doc: Document,
-  on: { release(el: Element): void; designMode(): void },
+  on: { release(el: Element): void; designMode(): void; designModeOff(): void },
 ): EditableWatch {
   let design = false;
+  let poll: ReturnType<typeof setInterval> | null = null;
+  const checkOff = () => {
+    if (inDesignMode(doc)) return;
+    design = false;
+    if (poll) clearInterval(poll);
+    poll = null;
+    on.designModeOff();
+  };
   const checkDesign = (): boolean => {
     if (design || !inDesignMode(doc)) return design;
     design = true;
     on.designMode();
+    poll = setInterval(checkOff, DESIGN_OFF_POLL_MS);
     return true;
   };
   const attributes = new MutationObserver((records) => {
@@ -49,6 +62,8 @@ export function watchEditable(
   for (const type of events) doc.addEventListener(type, onInput, { capture: true, passive: true });
   return {
     stop() {
+      if (poll) clearInterval(poll);
+      poll = null;
       attributes.disconnect();
       for (const type of events) doc.removeEventListener(type, onInput, { capture: true });
     },

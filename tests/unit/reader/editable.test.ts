@@ -27,7 +27,11 @@ describe('editable content', () => {
   it('is reported the moment an ancestor becomes editable, as its whole region', async () => {
     document.body.innerHTML = '<article id="a"><section id="s"><p id="p">银行和企业</p></section></article>';
     const released: Element[] = [];
-    const watch = watchEditable(document, { release: (el) => released.push(el), designMode: () => {} });
+    const watch = watchEditable(document, {
+      release: (el) => released.push(el),
+      designMode: () => {},
+      designModeOff: () => {},
+    });
     document.getElementById('s')!.setAttribute('contenteditable', 'true');
     await flush();
     expect(released.map((e) => e.id)).toEqual(['s']);
@@ -43,12 +47,27 @@ describe('editable content', () => {
   it('in design mode, is the whole document, noticed on the user’s first move towards editing', async () => {
     document.body.innerHTML = '<p id="p">银行和企业</p>';
     let design = 0;
-    const watch = watchEditable(document, { release: () => {}, designMode: () => design++ });
+    let off = 0;
+    const watch = watchEditable(document, {
+      release: () => {},
+      designMode: () => design++,
+      designModeOff: () => off++,
+    });
     document.designMode = 'on';
     document.getElementById('p')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
     document.dispatchEvent(new Event('keydown'));
     expect(design).toBe(1);
     expect(collectRuns(document)).toEqual([]);
+    // Turned off again: reported once (there is no event; it is checked while design mode lasts), and turned on
+    // again, noticed again.
+    document.designMode = 'off';
+    await new Promise((ok) => setTimeout(ok, 1200));
+    expect(off).toBe(1);
+    expect(collectRuns(document).map((r) => r.text)).toEqual(['银行和企业']);
+    document.designMode = 'on';
+    document.dispatchEvent(new Event('keydown'));
+    expect(design).toBe(2);
+    document.designMode = 'off';
     watch.stop();
   });
 });
