@@ -145,8 +145,8 @@ export default tseslint.config(
   { files: ['entrypoints/popup/**'], rules: restrict(notOtherEntrypoints('popup')) },
   { files: ['entrypoints/options/**'], rules: restrict(notOtherEntrypoints('options')) },
   {
-    // Options views and parts get their data from the view's data module (entrypoints/options/data/).
-    files: ['entrypoints/options/views/**', 'entrypoints/options/parts/**', 'entrypoints/options/App.tsx'],
+    // The options page's views get their data from their data module (lib/options/<view>.ts), never the database.
+    files: ['components/options/views/**', 'entrypoints/options/App.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -157,13 +157,17 @@ export default tseslint.config(
             {
               ...banned(
                 '(^|/)lib/(db|engine)(/|$)',
-                'Views reach the database through their data module (entrypoints/options/data/)',
+                'Views reach the database through their data module (lib/options/)',
               ),
               allowTypeImports: true,
             },
             banned(
               '(^|/)lib/vocab/(backup|import-rows|export-items)$',
-              'Views reach the database through their data module',
+              'Views reach the database through their data module (lib/options/)',
+            ),
+            banned(
+              '(^|/)lib/(storage|send)(\\.ts)?$',
+              'Only main.tsx binds storage and messaging (lib/options/env.ts)',
             ),
           ],
         },
@@ -171,8 +175,23 @@ export default tseslint.config(
     },
   },
   {
+    // The options page's pieces: props in, events out.
+    files: ['components/options/parts/**'],
+    rules: restrict(
+      NOT_ENTRYPOINTS,
+      DEXIE,
+      WXT,
+      { ...banned('(^|/)lib/(db|engine)(/|$)', 'Parts get their data by props'), allowTypeImports: true },
+      banned(
+        '(^|/)(lib/)?options/(?!format$)[^/]+$|(^|/)(lib/)?(storage|send)(\\.ts)?$',
+        'Parts get their data by props',
+      ),
+    ),
+  },
+  {
     // Prop-driven pieces: no database, no storage, no messaging.
     files: ['components/**'],
+    ignores: ['components/options/**'],
     rules: restrict(
       NOT_ENTRYPOINTS,
       DEXIE,

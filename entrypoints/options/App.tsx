@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { EnvContext, type OptionsEnv } from './env';
-import { GlossaryView } from './views/GlossaryView';
-import { ImportExportView } from './views/ImportExportView';
-import { ListsView } from './views/ListsView';
-import { ReviewView } from './views/ReviewView';
-import { SettingsView } from './views/SettingsView';
+import { EnvContext, type OptionsEnv } from '../../lib/options/env';
+import { GlossaryView } from '../../components/options/views/GlossaryView';
+import { ImportExportView } from '../../components/options/views/ImportExportView';
+import { ListsView } from '../../components/options/views/ListsView';
+import { ReviewView } from '../../components/options/views/ReviewView';
+import { SettingsView } from '../../components/options/views/SettingsView';
 
 export const ROUTES = [
   { path: 'lists', label: 'Word lists', view: ListsView },

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
-import type { OptionsEnv, SettingsPort } from './env';
+import type { OptionsEnv, SettingsPort } from '../../lib/options/env';
 import { ANKI_CONNECT_URL } from '../../lib/vocab/anki-connect';
 import { openDb } from '../../lib/db';
 import { parseStoredSettings } from '../../lib/settings';
@@ -11,7 +11,7 @@ import {
   patchSettings,
   settingsItem,
 } from '../../lib/storage';
-import { FIREFOX_SHORTCUTS, SHORTCUTS_URL } from './views/SettingsView';
+import { FIREFOX_SHORTCUTS, SHORTCUTS_URL } from '../../components/options/views/SettingsView';
 import './style.css';
 
 /**

@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addEntry, createList, getEntries, isKnown, type DubaoDb, type VocabEntry } from '../../../lib/db';
-import { EntriesTable, safeUrl, sortEntries } from '../../../entrypoints/options/parts/EntriesTable';
-import { ListsView } from '../../../entrypoints/options/views/ListsView';
+import { EntriesTable, safeUrl, sortEntries } from '../../../components/options/parts/EntriesTable';
+import { ListsView } from '../../../components/options/views/ListsView';
 import { freshDb, testEnv, WithEnv } from './helpers';
 
 afterEach(cleanup);

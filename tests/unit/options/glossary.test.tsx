@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listTerms, seedBuiltinTerms } from '../../../lib/db';
-import { GlossaryView } from '../../../entrypoints/options/views/GlossaryView';
+import { GlossaryView } from '../../../components/options/views/GlossaryView';
 import { freshDb, testEnv, WithEnv } from './helpers';
 import { glossaryEntry } from '../db/helpers';
 

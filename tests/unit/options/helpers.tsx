@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import type { ComponentChildren } from 'preact';
 import { openDb, type DubaoDb } from '../../../lib/db';
 import { applySettingsPatch, parseStoredSettings, type StoredSettings } from '../../../lib/settings';
-import { EnvContext, type OptionsEnv, type SettingsPort } from '../../../entrypoints/options/env';
+import { EnvContext, type OptionsEnv, type SettingsPort } from '../../../lib/options/env';
 
 export function freshDb(): Promise<DubaoDb> {
   const indexedDB = new IDBFactory();

@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getEntries, getLists } from '../../../lib/db';
-import { ImportReport } from '../../../entrypoints/options/parts/ImportReport';
-import { detectFormat, ImportExportView } from '../../../entrypoints/options/views/ImportExportView';
+import { ImportReport } from '../../../components/options/parts/ImportReport';
+import { detectFormat, ImportExportView } from '../../../components/options/views/ImportExportView';
 import { freshDb, testEnv, WithEnv } from './helpers';
 
 afterEach(cleanup);

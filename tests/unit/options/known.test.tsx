@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isKnown, markKnown } from '../../../lib/db';
-import { KnownWords, splitWords } from '../../../entrypoints/options/views/KnownWords';
+import { KnownWords, splitWords } from '../../../components/options/views/KnownWords';
 import { freshDb, testEnv, WithEnv } from './helpers';
 
 afterEach(cleanup);

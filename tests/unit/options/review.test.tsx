@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { addEntry, addUserTerm, createList, getCard, putCard } from '../../../lib/db';
 import { gradeCard } from '../../../lib/srs';
-import { ReviewView } from '../../../entrypoints/options/views/ReviewView';
-import { buildQueue } from '../../../entrypoints/options/data/review';
+import { ReviewView } from '../../../components/options/views/ReviewView';
+import { buildQueue } from '../../../lib/options/review';
 import { freshDb, testEnv, WithEnv } from './helpers';
 
 afterEach(cleanup);

@@ -15,7 +15,7 @@ import {
 } from '../../../lib/db';
 import { CEDICT_ATTRIBUTION } from '../../../lib/dict/cedict';
 import { routeOf } from '../../../entrypoints/options/App';
-import { SettingsView } from '../../../entrypoints/options/views/SettingsView';
+import { SettingsView } from '../../../components/options/views/SettingsView';
 import { freshDb, memorySettings, testEnv, WithEnv } from './helpers';
 import { glossaryEntry } from '../db/helpers';
 

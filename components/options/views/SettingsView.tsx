@@ -8,11 +8,16 @@ import {
   type ScriptTarget,
   type Settings,
 } from '../../../lib/settings';
-import { deleteUserData, dictStatus, shownDictStatus, type DictImportState } from '../data/settings';
+import {
+  deleteUserData,
+  dictStatus,
+  shownDictStatus,
+  type DictImportState,
+} from '../../../lib/options/settings';
 import { KnownWords } from './KnownWords';
-import { useEnv } from '../env';
-import { formatBytes, formatDateTime } from '../format';
-import { useLiveQuery } from '../data/use-live-query';
+import { useEnv } from '../../../lib/options/env';
+import { formatBytes, formatDateTime } from '../../../lib/options/format';
+import { useLiveQuery } from '../../../lib/options/use-live-query';
 
 export const SHORTCUTS_URL = 'chrome://extensions/shortcuts';
 export const FIREFOX_SHORTCUTS = 'about:addons → the gear menu → Manage Extension Shortcuts';

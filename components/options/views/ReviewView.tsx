@@ -10,12 +10,12 @@ import {
   type Term,
   termsForWord,
   type VocabEntry,
-} from '../data/review';
+} from '../../../lib/options/review';
 import { GRADE_LABELS, gradeCard, nextIntervals, type Card, type Grade } from '../../../lib/srs';
 import { ContextSentence } from '../parts/ContextSentence';
-import { useEnv } from '../env';
-import { formatDateTime, plural } from '../format';
-import { useLiveQuery } from '../data/use-live-query';
+import { useEnv } from '../../../lib/options/env';
+import { formatDateTime, plural } from '../../../lib/options/format';
+import { useLiveQuery } from '../../../lib/options/use-live-query';
 import { ListSelect } from '../parts/ListSelect';
 
 /** A card due again within this time (an "Again") comes back in the same session, as Anki's learn-ahead does. */

@@ -7,7 +7,7 @@ import {
   loadExportItems,
   parseBackup,
   type BackupParse,
-} from '../data/import-export';
+} from '../../../lib/options/import-export';
 import { pushToAnki } from '../../../lib/vocab/anki-connect';
 import {
   parseCsv,
@@ -18,11 +18,11 @@ import {
   type ExportItem,
   type ParseReport,
 } from '../../../lib/vocab/formats';
-import { dateStamp, downloadText, readImportFile } from '../download';
-import { useEnv } from '../env';
-import { plural } from '../format';
+import { dateStamp, downloadText, readImportFile } from '../../../lib/options/download';
+import { useEnv } from '../../../lib/options/env';
+import { plural } from '../../../lib/options/format';
 import { ImportReport } from '../parts/ImportReport';
-import { useLiveQuery } from '../data/use-live-query';
+import { useLiveQuery } from '../../../lib/options/use-live-query';
 import { ListSelect } from '../parts/ListSelect';
 
 export type ImportFormat = 'backup' | 'csv' | 'pleco';

@@ -6,7 +6,7 @@ import {
   type Term,
   type TermCategory,
 } from '../../../lib/glossary/types';
-import { splitList } from '../format';
+import { splitList } from '../../../lib/options/format';
 
 export type TermFields = Omit<GlossaryEntry, 'id'>;
 type TypedAlias = Pick<GlossaryAlias, 'simplified'> & Partial<GlossaryAlias>;

@@ -1,5 +1,5 @@
 import type { ParseReport } from '../../../lib/vocab/formats';
-import { plural } from '../format';
+import { plural } from '../../../lib/options/format';
 
 /**
  * What a parsed CSV or Pleco file holds: every rejected line with its reason, and one button to import the rest.

@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { DubaoDb } from '../../lib/db';
-import type { Settings, StoredSettings } from '../../lib/settings';
+import type { DubaoDb } from '../db';
+import type { Settings, StoredSettings } from '../settings';
 
 /** Where settings are kept; the options entrypoint binds it to WXT storage, tests to memory. */
 export interface SettingsPort {

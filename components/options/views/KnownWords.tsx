@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { isKnowableWord, listKnown, markKnown, unmarkKnown, type KnownRow } from '../data/known';
-import { useEnv } from '../env';
-import { useLiveQuery } from '../data/use-live-query';
+import { isKnowableWord, listKnown, markKnown, unmarkKnown, type KnownRow } from '../../../lib/options/known';
+import { useEnv } from '../../../lib/options/env';
+import { useLiveQuery } from '../../../lib/options/use-live-query';
 
 /** Words pasted in a box: separated by spaces, commas (either width), semicolons or new lines. */
 export function splitWords(text: string): string[] {

@@ -1,7 +1,7 @@
 // The settings view's data: the only options module it reads or writes the database through.
-import { headForms, type DubaoDb } from '../../../lib/db';
+import { headForms, type DubaoDb } from '../db';
 
-export { dictStatus, shownDictStatus, type DictImportState } from '../../../lib/db';
+export { dictStatus, shownDictStatus, type DictImportState } from '../db';
 
 /**
  * "Delete all my data": lists, words, reviews, known words and the user's glossary work (own terms, edits, hidden flags).

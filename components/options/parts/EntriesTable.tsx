@@ -1,7 +1,7 @@
 import type { EntryPatch, VocabEntry, VocabList } from '../../../lib/db';
 import { ContextSentence } from './ContextSentence';
 import { EditableText } from './EditableText';
-import { formatDate, splitList } from '../format';
+import { formatDate, splitList } from '../../../lib/options/format';
 
 export type SortKey = 'date' | 'word' | 'pinyin';
 

@@ -1,5 +1,5 @@
 // The lists view's data: the only options module it reads or writes the database through.
-import type { DubaoDb, EntryRow, ListRow, ReviewRow } from '../../../lib/db';
+import type { DubaoDb, EntryRow, ListRow, ReviewRow } from '../db';
 
 export {
   copyEntries,
@@ -16,8 +16,8 @@ export {
   searchEntries,
   unmarkKnown,
   updateEntry,
-} from '../../../lib/db';
-export type { VocabEntry, VocabList } from '../../../lib/db';
+} from '../db';
+export type { VocabEntry, VocabList } from '../db';
 
 /** Words per list id. */
 export async function entryCountsByList(db: DubaoDb): Promise<Map<number, number>> {

@@ -1,8 +1,8 @@
 // The review view's data: the only options module it reads or writes the database through.
-import { dueCards, type DubaoDb } from '../../../lib/db';
+import { dueCards, type DubaoDb } from '../db';
 
-export { getCard, getEntry, getLists, putCard, reviewCounts, termsForWord } from '../../../lib/db';
-export type { Term, VocabEntry } from '../../../lib/db';
+export { getCard, getEntry, getLists, putCard, reviewCounts, termsForWord } from '../db';
+export type { Term, VocabEntry } from '../db';
 
 /** New words brought into one session, so a big import does not bury the due reviews. */
 export const NEW_PER_SESSION = 20;

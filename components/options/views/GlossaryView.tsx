@@ -12,14 +12,14 @@ import {
   type Term,
   termByKey,
   termCountsByCategory,
-} from '../data/glossary';
+} from '../../../lib/options/glossary';
 import type { TermCategory } from '../../../lib/db/glossary-entry';
 import { asOfLabel, GLOSSARY_AS_OF } from '../../../lib/glossary/meta';
-import { dateStamp, downloadText, readImportFile } from '../download';
-import { useEnv } from '../env';
-import { plural } from '../format';
+import { dateStamp, downloadText, readImportFile } from '../../../lib/options/download';
+import { useEnv } from '../../../lib/options/env';
+import { plural } from '../../../lib/options/format';
 import { CATEGORY_LABEL, TermForm } from '../parts/TermForm';
-import { useLiveQuery } from '../data/use-live-query';
+import { useLiveQuery } from '../../../lib/options/use-live-query';
 
 type Mode = 'view' | 'edit' | 'add';
 

@@ -20,12 +20,12 @@ import {
   updateEntry,
   type VocabEntry,
   type VocabList,
-} from '../data/lists';
+} from '../../../lib/options/lists';
 import { EntriesTable, sortEntries, type SortKey } from '../parts/EntriesTable';
-import { useEnv } from '../env';
-import { plural } from '../format';
+import { useEnv } from '../../../lib/options/env';
+import { plural } from '../../../lib/options/format';
 import { Toast, type ToastMessage } from '../parts/Toast';
-import { useLiveQuery } from '../data/use-live-query';
+import { useLiveQuery } from '../../../lib/options/use-live-query';
 
 type Chosen = number | 'all';
 

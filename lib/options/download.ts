@@ -1,9 +1,4 @@
-import {
-  decodeImportBytes,
-  fileTooLarge,
-  type DecodedFile,
-  type ImportKind,
-} from '../../lib/vocab/import-file';
+import { decodeImportBytes, fileTooLarge, type DecodedFile, type ImportKind } from '../vocab/import-file';
 
 /** Saves text as a file through the browser's download, without any permission. */
 export function downloadText(text: string, filename: string, type = 'text/plain'): void {

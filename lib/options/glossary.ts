@@ -1,5 +1,5 @@
 // The glossary view's data: the only options module it reads or writes the database through.
-import { toTerm, type DubaoDb, type Term } from '../../../lib/db';
+import { toTerm, type DubaoDb, type Term } from '../db';
 
 export {
   addUserTerm,
@@ -11,8 +11,8 @@ export {
   revertTerm,
   setTermHidden,
   TERM_CATEGORIES,
-} from '../../../lib/db';
-export type { Term } from '../../../lib/db';
+} from '../db';
+export type { Term } from '../db';
 
 /** How many terms each category holds, counting hidden ones and others' terms as asked. */
 export async function termCountsByCategory(
