@@ -245,6 +245,7 @@ export function renderRun(run: Run, view: RunView): RenderedRun {
     const gap = (to: number) => {
       if (to > at) host.append(doc.createTextNode(data.slice(at, to)));
     };
+    let annotated = false;
     for (const piece of pieces) {
       gap(piece.nodeOffset);
       at = piece.nodeOffset + (piece.end - piece.start);
@@ -257,12 +258,15 @@ export function renderRun(run: Run, view: RunView): RenderedRun {
         if (to <= from) continue;
         const part = drawPart(doc, token, from, to, view.style);
         appendPart(host, part);
+        annotated ||= part.el.firstElementChild !== null;
         rendered.parts.push(part);
         partsByElement.set(part.el, { rendered, part });
         t = i;
       }
     }
     gap(data.length);
+    // Words with pinyin are boxes; a justified line would spread its slack between them (see READER_CSS).
+    if (annotated) host.setAttribute('data-r', '');
     const original = data;
     rendered.hosts.push({ node, original, host });
     drawnNodes.set(node, rendered);

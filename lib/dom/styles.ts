@@ -38,6 +38,11 @@ export const TERM_COLOURS: Record<string, string> = {
  *   whose pinyin is wider than its characters); its own text-indent is 0 (a paragraph's indent is inherited).
  * Text decorations do not reach into such a box, so a glossary term's dotted underline is the word box's bottom
  * border (taken out of the line by a negative margin), under the characters and clear of the next line's pinyin.
+ * A justified line spreads its slack over its justification opportunities, and between word boxes every boundary is
+ * one: a line of a narrow justified column showed gaps of a character or more between words, and a comma stood
+ * apart from the word it follows. Text drawn with pinyin (`data-r`) has none (`text-justify: none`), so its lines
+ * end ragged and its words keep the gap their pinyin gives them; the page's text without pinyin is justified as
+ * before.
  * A heading with pinyin wraps with `text-wrap: pretty`: wider words would otherwise leave one character alone on
  * its last line.
  */
@@ -82,6 +87,7 @@ export const READER_CSS = `
 dubao-t, dubao-w { display: inline; font: inherit; color: inherit; }
 dubao-g { display: inline; text-wrap-mode: nowrap; }
 dubao-t { --dubao-lh: 1lh; }
+dubao-t[data-r] { text-justify: none; }
 dubao-t ruby { display: inline-flex; flex-direction: column-reverse; align-items: center; vertical-align: baseline;
   baseline-source: last; line-height: 1; text-indent: 0;
   margin-top: calc(-1 * min(${PINYIN_HEIGHT}, max(0px, (var(--dubao-lh) - 1em) / 2) + var(--dubao-room, 0px))); }

@@ -215,3 +215,40 @@ describe('headings with a tight line height', () => {
     }
   });
 });
+
+describe('justified columns', () => {
+  it('a justified newspaper column keeps each comma by its word, not spread a character away', async () => {
+    const p = await openDrawn(browser, `${server.url}/newspaper.html`, errors, '#a1 .body dubao-t ruby');
+    try {
+      const found = await p.evaluate(() => {
+        const body = document.querySelector('#a1 .body')!;
+        // Justification stretches a line by widening the characters it may stretch after; between word boxes
+        // drawn with pinyin those are the punctuation marks and other characters outside them. Each one's width
+        // is what a reader sees of the gap it leaves.
+        let widest = 0;
+        let which = '';
+        let seen = 0;
+        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+          if (!n.parentElement?.closest('dubao-t') || n.parentElement.closest('ruby')) continue;
+          const em = parseFloat(getComputedStyle(n.parentElement).fontSize);
+          for (let i = 0; i < n.data.length; i++) {
+            if (!/[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff\u201c\u201d]/.test(n.data[i])) continue;
+            const range = document.createRange();
+            range.setStart(n, i);
+            range.setEnd(n, i + 1);
+            const ratio = range.getBoundingClientRect().width / em;
+            seen++;
+            if (ratio > widest) [widest, which] = [ratio, n.data[i]];
+          }
+        }
+        return { widest, which, seen };
+      });
+      expect(found.seen, 'punctuation drawn in the column').toBeGreaterThan(50);
+      // A full-width mark is one em wide; justified, some were 1.5–2.1 em.
+      expect(found.widest, `widest mark, ${found.which}, in em`).toBeLessThan(1.05);
+    } finally {
+      await p.close();
+    }
+  });
+});
