@@ -195,6 +195,63 @@ function Toggle(props: {
   );
 }
 
+/** A setting chosen from a list: `labels` names each option. */
+function Choice<K extends string>(props: {
+  id: string;
+  label: string;
+  value: K;
+  options: readonly K[];
+  labels: Record<K, string>;
+  onChange(v: K): void;
+}) {
+  return (
+    <label class="setting" for={props.id}>
+      <span>{props.label}</span>
+      <select
+        id={props.id}
+        data-testid={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value as K)}
+      >
+        {props.options.map((k) => (
+          <option key={k} value={k}>
+            {props.labels[k]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A number set on a slider, its value shown beside the label (`shown`). `range` is min, max and step. */
+function Slider(props: {
+  id: string;
+  label: string;
+  shown: string;
+  range: [number, number, number];
+  value: number;
+  onChange(v: number): void;
+}) {
+  const [min, max, step] = props.range;
+  return (
+    <label class="setting" for={props.id}>
+      <span>
+        {props.label} <small>{props.shown}</small>
+      </span>
+      <input
+        id={props.id}
+        data-testid={props.id}
+        type="range"
+        min={String(min)}
+        max={String(max)}
+        step={String(step)}
+        value={String(props.value)}
+        onChange={(e) => props.onChange(Number(e.currentTarget.value))}
+      />
+    </label>
+  );
+}
+
 export function ReaderSettings({
   settings: s,
   onChange,
@@ -217,51 +274,30 @@ export function ReaderSettings({
         checked={s.pinyin}
         onChange={(pinyin) => onChange({ pinyin })}
       />
-      <label class="setting" for="settings-pinyin-style">
-        <span>Pinyin style</span>
-        <select
-          id="settings-pinyin-style"
-          data-testid="settings-pinyin-style"
-          value={s.pinyinStyle}
-          onChange={(e) => onChange({ pinyinStyle: e.currentTarget.value as PinyinStyle })}
-        >
-          {PINYIN_STYLES.map((k) => (
-            <option key={k} value={k}>
-              {STYLE_LABEL[k]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="setting" for="settings-pinyin-scale">
-        <span>
-          Pinyin size <small>{Math.round(s.pinyinScale * 100)}% of the text</small>
-        </span>
-        <input
-          id="settings-pinyin-scale"
-          data-testid="settings-pinyin-scale"
-          type="range"
-          min="0.4"
-          max="1"
-          step="0.05"
-          value={String(s.pinyinScale)}
-          onChange={(e) => onChange({ pinyinScale: Number(e.currentTarget.value) })}
-        />
-      </label>
-      <label class="setting" for="settings-script">
-        <span>Show the text in</span>
-        <select
-          id="settings-script"
-          data-testid="settings-script"
-          value={s.script}
-          onChange={(e) => onChange({ script: e.currentTarget.value as ScriptTarget })}
-        >
-          {SCRIPT_TARGETS.map((k) => (
-            <option key={k} value={k}>
-              {SCRIPT_LABEL[k]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        id="settings-pinyin-style"
+        label="Pinyin style"
+        value={s.pinyinStyle}
+        options={PINYIN_STYLES}
+        labels={STYLE_LABEL}
+        onChange={(pinyinStyle) => onChange({ pinyinStyle })}
+      />
+      <Slider
+        id="settings-pinyin-scale"
+        label="Pinyin size"
+        shown={`${Math.round(s.pinyinScale * 100)}% of the text`}
+        range={[0.4, 1, 0.05]}
+        value={s.pinyinScale}
+        onChange={(pinyinScale) => onChange({ pinyinScale })}
+      />
+      <Choice
+        id="settings-script"
+        label="Show the text in"
+        value={s.script}
+        options={SCRIPT_TARGETS}
+        labels={SCRIPT_LABEL}
+        onChange={(script) => onChange({ script })}
+      />
       <Toggle
         id="settings-highlights"
         label="Highlight political terms"
@@ -309,21 +345,14 @@ export function ReaderSettings({
           ))}
         </select>
       </label>
-      <label class="setting" for="settings-speech-rate">
-        <span>
-          Speech rate <small>{s.speechRate.toFixed(1)}×</small>
-        </span>
-        <input
-          id="settings-speech-rate"
-          data-testid="settings-speech-rate"
-          type="range"
-          min="0.5"
-          max="2"
-          step="0.1"
-          value={String(s.speechRate)}
-          onChange={(e) => onChange({ speechRate: Number(e.currentTarget.value) })}
-        />
-      </label>
+      <Slider
+        id="settings-speech-rate"
+        label="Speech rate"
+        shown={`${s.speechRate.toFixed(1)}×`}
+        range={[0.5, 2, 0.1]}
+        value={s.speechRate}
+        onChange={(speechRate) => onChange({ speechRate })}
+      />
       <div class="setting">
         <span />
         <button type="button" data-testid="settings-reset" onClick={() => onChange({ ...DEFAULT_SETTINGS })}>
