@@ -123,7 +123,23 @@ describe('pinyin over the sample newspaper page', () => {
     }
     for (let y = 0; y < height; y += 1500) {
       await page.evaluate((top) => scrollTo(0, top), y);
-      await expect.poll(left, { timeout: 15_000 }).toBe(0);
+      try {
+        await expect.poll(left, { timeout: 15_000 }).toBe(0);
+      } catch (err) {
+        // Which blocks on this screen kept the page's own text, for the one reading the failure.
+        const undrawn = await page.evaluate(() =>
+          [...document.querySelectorAll('p, h1, h2, h3, h4, li, figcaption')]
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.bottom > 0 && r.top < innerHeight && !el.querySelector('dubao-t');
+            })
+            .filter((el) => /\p{Script=Han}/u.test(el.textContent ?? ''))
+            .map(
+              (el) => `<${el.tagName.toLowerCase()} class="${el.className}"> ${el.textContent?.slice(0, 30)}`,
+            ),
+        );
+        throw new Error(`at scroll ${y}, blocks left as published: ${undrawn.join(' | ')}`, { cause: err });
+      }
     }
     await page.close();
   });
