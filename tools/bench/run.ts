@@ -198,6 +198,9 @@ async function main(): Promise<number> {
         r.annotateMs = round(annotate, 1);
         r.browserBuildMs = round(median(build), 1);
         r.annotateRatio = round(annotate / median(build), 2);
+        log(
+          `  annotate ratio ${r.annotateRatio} (${annotate.toFixed(0)} ms over the browser's ${median(build).toFixed(0)} ms)`,
+        );
 
         const before = await repeat(3, async () => {
           const page = await p.context.newPage();
@@ -214,6 +217,9 @@ async function main(): Promise<number> {
     if (groups.has('annotate100k')) {
       await step('annotating the whole 100k page while scrolling through it', async () => {
         r.annotate100kMainThreadMs = await measureAnnotateWhole(b, pages);
+        log(
+          `  main thread from the reader's start to the last block drawn: ${r.annotate100kMainThreadMs} ms`,
+        );
       });
     }
     if (groups.has('flood')) {
