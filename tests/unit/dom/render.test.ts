@@ -37,6 +37,17 @@ function chars(text: string): [number, number][] {
   return out;
 }
 
+/** Word spans from the run text written with `|` between its words: '他|在|银行' is [0,1], [1,2], [2,4]. */
+function words(split: string): [number, number][] {
+  const out: [number, number][] = [];
+  let i = 0;
+  for (const w of split.split('|')) {
+    out.push([i, i + w.length]);
+    i += w.length;
+  }
+  return out;
+}
+
 /** What a reader sees as text: the characters, without the pinyin that lives in attributes. */
 function visibleText(el: Element): string {
   return (el.textContent ?? '').replace(/\s+/g, '');
@@ -87,20 +98,7 @@ describe('renderRun and restoreRun', () => {
   it('shows the characters as text and the pinyin only in attributes', () => {
     const doc = page('<p>他在银行工作。</p>');
     const [run] = collectRuns(doc);
-    renderRun(
-      run,
-      viewOf(
-        run.text,
-        [
-          [0, 1],
-          [1, 2],
-          [2, 4],
-          [4, 6],
-          [6, 7],
-        ],
-        { ruby: true },
-      ),
-    );
+    renderRun(run, viewOf(run.text, words('他|在|银行|工作|。'), { ruby: true }));
     expect(visibleText(doc.body)).toBe('他在银行工作。');
     const rts = [...doc.body.querySelectorAll('rt')].map((rt) => rt.getAttribute('data-py'));
     // A word is one <ruby> with one annotation, its syllables written together (pinyin spells words so).
@@ -145,22 +143,7 @@ describe('renderRun and restoreRun', () => {
   it('keeps closing punctuation with the word before it and an opening quote with the word after it', () => {
     const doc = page('<p>他说“银行”，好。</p>');
     const [run] = collectRuns(doc);
-    const r = renderRun(
-      run,
-      viewOf(
-        run.text,
-        [
-          [0, 2],
-          [2, 3],
-          [3, 5],
-          [5, 6],
-          [6, 7],
-          [7, 8],
-          [8, 9],
-        ],
-        { ruby: true },
-      ),
-    );
+    const r = renderRun(run, viewOf(run.text, words('他说|“|银行|”|，|好|。'), { ruby: true }));
     // A word is a box a line may break beside whatever is there: the punctuation joins it in a <dubao-g> (the comma
     // after the quote is kept by the line breaker's own rules).
     const groups = [...doc.body.querySelectorAll('dubao-g')].map((g) => g.textContent);
@@ -173,19 +156,7 @@ describe('renderRun and restoreRun', () => {
   it('keeps a full stop with its word across the space a page put between them', () => {
     const doc = page('<p>坐一下午 。</p>');
     const [run] = collectRuns(doc);
-    const r = renderRun(
-      run,
-      viewOf(
-        run.text,
-        [
-          [0, 1],
-          [1, 4],
-          [4, 5],
-          [5, 6],
-        ],
-        { ruby: true },
-      ),
-    );
+    const r = renderRun(run, viewOf(run.text, words('坐|一下午| |。'), { ruby: true }));
     expect([...doc.body.querySelectorAll('dubao-g')].map((g) => g.textContent)).toEqual(['一下午 。']);
     expect(doc.body.textContent).toBe('坐一下午 。');
     restoreRun(r);
@@ -196,19 +167,7 @@ describe('renderRun and restoreRun', () => {
     const doc = page('<p>这个项目很好</p>');
     const [run] = collectRuns(doc);
     const conv = (s: string) => (s === '项目' ? '專案' : s === '这个' ? '這個' : s);
-    const r = renderRun(
-      run,
-      viewOf(
-        run.text,
-        [
-          [0, 2],
-          [2, 4],
-          [4, 5],
-          [5, 6],
-        ],
-        { convert: conv },
-      ),
-    );
+    const r = renderRun(run, viewOf(run.text, words('这个|项目|很|好'), { convert: conv }));
     expect(visibleText(doc.body)).toBe('這個專案很好');
     restoreRun(r);
     expect(doc.body.textContent).toBe('这个项目很好');
@@ -225,20 +184,7 @@ describe('renderRun and restoreRun', () => {
   it('marks every drawn part of a term with its category, and only those', () => {
     const doc = page('<p>要坚持共同<b>富裕</b>的方向</p>');
     const [run] = collectRuns(doc);
-    const r = renderRun(
-      run,
-      viewOf(
-        run.text,
-        [
-          [0, 1],
-          [1, 3],
-          [3, 7],
-          [7, 8],
-          [8, 10],
-        ],
-        { ruby: true },
-      ),
-    );
+    const r = renderRun(run, viewOf(run.text, words('要|坚持|共同富裕|的|方向'), { ruby: true }));
     // Spans in any order.
     markTerms(r, [
       { start: 8, end: 10, category: 'ideology' },
