@@ -16,14 +16,25 @@ const MARK_CSS = `
  * The host's own style, every property `!important`: a style attribute's important declarations win over any
  * stylesheet's, so page CSS cannot hide, move, fade or shrink the card.
  */
+/**
+ * The page's dialogs, as a live collection: the browser keeps it and recounts only after the document changed, so
+ * asking for the open modal dialog at each card costs nothing on a page that has none (a selector query walked the
+ * whole document, ~30,000 elements on a drawn newspaper page, inside the frame that shows the card).
+ */
+let dialogs: HTMLCollectionOf<HTMLDialogElement> | null = null;
+
 /** The page's open modal dialog (the last one, if several), outside which the document is inert. */
 function topModal(): Element | null {
-  try {
-    const open = document.querySelectorAll('dialog:modal');
-    return open.length ? open[open.length - 1] : null;
-  } catch {
-    return null; // a browser without :modal
+  dialogs ??= document.getElementsByTagName('dialog');
+  for (let i = dialogs.length - 1; i >= 0; i--) {
+    const d = dialogs[i];
+    try {
+      if (d.open && d.matches(':modal')) return d;
+    } catch {
+      return null; // a browser without :modal
+    }
   }
+  return null;
 }
 
 const HOST_STYLE = [
@@ -99,6 +110,17 @@ export class CardHost {
   private watched: Element | null = null;
   private visible = false;
   private visibility: IntersectionObserver | null = null;
+  /**
+   * Whether the page may have put something in the top layer since the card was last raised there: a popover it
+   * opened (their toggle events are seen here, in the capture phase), or a dialog or fullscreen element (checked at
+   * each open). Raising the card again takes it out of the top layer and back, which makes the browser lay out
+   * the whole document once more (on a drawn page in columns, several milliseconds inside the frame that shows
+   * the card), so it is done only when needed.
+   */
+  private topLayerChanged = true;
+  private onToggle = (e: Event) => {
+    if (e.target !== this.host) this.topLayerChanged = true;
+  };
 
   constructor(private actions: CardActions) {}
 
@@ -119,6 +141,9 @@ export class CardHost {
     this.root.addEventListener('click', this.guard, { capture: true });
     document.documentElement.append(this.host);
     this.watched = null;
+    this.topLayerChanged = true;
+    document.removeEventListener('toggle', this.onToggle, { capture: true });
+    document.addEventListener('toggle', this.onToggle, { capture: true });
   }
 
   /**
@@ -130,13 +155,19 @@ export class CardHost {
   private raise(again: boolean): void {
     const host = this.host;
     if (!host) return;
-    const parent = topModal() ?? document.documentElement;
+    const modal = topModal();
+    const parent = modal ?? document.documentElement;
     const moved = host.parentNode !== parent;
     if (moved) parent.append(host);
     if ((!again && !moved) || !('showPopover' in host)) return;
+    // Already on top: nothing entered the top layer since it was raised (no popover toggled, no modal dialog or
+    // fullscreen element, whose toggle events not every browser sends).
+    const open = host.matches(':popover-open');
+    if (open && !moved && !this.topLayerChanged && !modal && !document.fullscreenElement) return;
     try {
-      if (host.matches(':popover-open')) host.hidePopover();
+      if (open) host.hidePopover();
       host.showPopover();
+      this.topLayerChanged = false;
     } catch {
       // Not in the document, or a browser whose popovers refuse: the z-index is all there is.
     }
@@ -290,6 +321,7 @@ export class CardHost {
     this.visibility?.disconnect();
     this.visibility = null;
     this.watched = null;
+    document.removeEventListener('toggle', this.onToggle, { capture: true });
     this.host?.remove();
     this.host = null;
   }

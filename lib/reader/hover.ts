@@ -203,13 +203,20 @@ export class Hover {
 
   private async prefetchOnce(): Promise<void> {
     // Only what is on and near the screen (a long page fetched as a whole would cost the tab megabytes), and
-    // what the reader sees first: blocks on the screen, then the nearest above and below it. Where a block is comes
-    // from the visibility observer's last report, not from reading layout (which a page that changes every frame
-    // would pay for each time); a block that moved since is only asked a little earlier or later.
-    const blocks = this.page
-      .allBlocks()
-      .filter((b) => b.viewed && b.visible)
-      .map((b) => ({ text: b.run.text, top: b.top ?? 0, bottom: b.bottom ?? 0 }));
+    // what the reader sees first: blocks on the screen, then the nearest above and below it. Where each block is
+    // now comes from a one-shot intersection observer (its first report, after the next frame's layout), not from
+    // reading layout (which a page that changes every frame would pay for each time), nor from the visibility
+    // observer's last report: that one comes only when a block crosses the margin, so after a scroll a block that
+    // stayed near kept the place where it entered, and the prefetch spent its 2,000 keys on the blocks that had been
+    // on the screen before (a card then waited for a round trip, a frame or two later, for most words after a
+    // scroll on the sample page).
+    const near = this.page.allBlocks().filter((b) => b.viewed && b.visible);
+    const rects = await whereNow(near.map((b) => b.run.block));
+    if (!this.attached) return;
+    const blocks = near.map((b) => {
+      const r = rects.get(b.run.block);
+      return { text: b.run.text, top: r?.top ?? b.top ?? 0, bottom: r?.bottom ?? b.bottom ?? 0 };
+    });
     const all = prefetchOrder(blocks, innerHeight, MAX_PREFETCH);
     // Answers already kept for this window become the newest, nearest last, so that the answers evicted to make
     // room are those of windows the reader has left (they used to be evicted first, being the oldest).
@@ -372,6 +379,29 @@ export class Hover {
     speechSynthesis.cancel();
     speechSynthesis.speak(u);
   }
+}
+
+/**
+ * Where elements are in the viewport now, without forcing a layout: an intersection observer's first report gives
+ * every observed element's box as laid out for the next frame. Resolves empty where no report comes in time (a
+ * hidden tab reports nothing until it is shown).
+ */
+function whereNow(elements: readonly Element[]): Promise<Map<Element, DOMRectReadOnly>> {
+  const out = new Map<Element, DOMRectReadOnly>();
+  if (elements.length === 0 || typeof IntersectionObserver === 'undefined') return Promise.resolve(out);
+  return new Promise((done) => {
+    const finish = () => {
+      clearTimeout(timer);
+      io.disconnect();
+      done(out);
+    };
+    const io = new IntersectionObserver((entries) => {
+      for (const e of entries) out.set(e.target, e.boundingClientRect);
+      finish();
+    });
+    const timer = setTimeout(finish, 1000);
+    for (const el of new Set(elements)) io.observe(el);
+  });
 }
 
 /**

@@ -192,6 +192,36 @@ describe('the page cannot drive the hover card', () => {
   });
 });
 
+describe('a popover the page opens after the card was shown', () => {
+  it('the card opens above it again, and its buttons work', async () => {
+    const page = await open('plain.html');
+    await hoverWord(page, '使命');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain('使命');
+    await page.mouse.move(1, 1);
+    await expect.poll(() => cardOpen(page)).toBe(false);
+    // The page's own top layer gets a layer over the whole window that lets the pointer through (a banner, say),
+    // opened after the card's host first went into the top layer.
+    await page.evaluate(() => {
+      const layer = document.createElement('div');
+      layer.setAttribute('popover', 'manual');
+      layer.style.cssText =
+        'position: fixed; inset: 0; width: 100vw; height: 100vh; margin: 0; border: 0; pointer-events: none; background: #fff; opacity: 0.5;';
+      document.body.append(layer);
+      layer.showPopover();
+    });
+    await page.mouse.move(1, 1);
+    await hoverWord(page, '使命');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain('使命');
+    await page.keyboard.press('Shift');
+    await expect.poll(() => cardText(page)).toContain('Frozen');
+    await page.waitForTimeout(400); // the card's visibility is sampled every 100 ms
+    await clickCardButton(page, 'Save');
+    await expect.poll(() => cardText(page)).toContain('Saved to your list');
+    expect(await savedWords()).toContain('使命');
+    await page.close();
+  });
+});
+
 describe('a modal dialog the page opens', () => {
   it('the card works over the dialog’s text: it opens, freezes and saves, and leaves the dialog as it was', async () => {
     const page = await open('plain.html');
