@@ -44,6 +44,10 @@ export async function measureConvert(
   await waitForRuby(page);
   await page.waitForTimeout(500);
   const ext = await extensionPage(b);
+  // The extension page opens as a new tab in front of the page; headless Chromium then lets the page behind it paint
+  // about once a second (a page changing its text every frame got 1-3 frames a second, the same page in front 50).
+  // The popup the user changes the script from sits over the page, which keeps painting: the page is put in front.
+  await page.bringToFront();
   const host = new URL(pages.server.url).host;
   const painted: number[] = [];
   const switchTo = async (script: 'tw' | 'original', heading: string): Promise<number> => {
