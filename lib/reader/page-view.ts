@@ -23,7 +23,7 @@ interface Block {
   visible: boolean;
   /** The settings key the block's current view was built for, if any. */
   viewed?: string;
-  /** Was asked to be drawn once (it came near the screen): it is drawn again after every settings change. */
+  /** Was asked to be drawn once: it is drawn again when the page changes its text. */
   wanted?: boolean;
   /** Prose (gets pinyin by default), not a menu, a button or a heading that prints its own pinyin. */
   prose?: boolean;
@@ -58,6 +58,18 @@ interface Block {
 /** The view without its annotations: converted text alone. */
 function withoutRuby(view: RunView): RunView {
   return { ...view, tokens: view.tokens.map((t) => ({ ...t, ruby: undefined, tones: undefined })) };
+}
+
+/** A batch of blocks whose views are on their way, and what they were asked for with. */
+interface Asked {
+  batch: Block[];
+  runs: Run[];
+  key: string;
+  settings: Settings;
+  viewKeyOf: string;
+  /** The blocks on the screen after a settings change or at load: drawn in one commit. */
+  first: boolean;
+  views: Promise<BuiltView[] | null>;
 }
 
 /** Blocks this far above or below the screen are drawn too, so scrolling meets drawn text. */
@@ -151,6 +163,11 @@ export class PageView {
   /** Blocks waiting for their view; requested together in one message per frame. */
   private queue = new Set<Block>();
   private flushing = false;
+  /**
+   * Bumped when the settings change: a drain still waiting for the old settings' views stops when they come, and
+   * the new settings' views are asked for at once rather than after that round trip.
+   */
+  private flushGen = 0;
   /**
    * The blocks on and near the screen when the reader starts are asked for in one request and drawn in one commit:
    * each commit makes the browser lay out again all the text it flows with (a whole multi-column article), so
@@ -606,60 +623,93 @@ export class PageView {
     this.queue.add(b);
     if (!this.flushing) {
       this.flushing = true;
-      queueMicrotask(() => void this.flush());
+      const gen = this.flushGen;
+      queueMicrotask(() => void this.flush(gen));
     }
   }
 
   /** Asks for the views of every queued block at once and draws those still current when they arrive. */
-  private async flush(): Promise<void> {
+  private async flush(gen: number): Promise<void> {
     try {
-      await this.drain();
+      await this.drain(gen);
     } finally {
-      this.flushing = false; // even after an error, later blocks still get drawn
+      if (gen === this.flushGen) this.flushing = false; // even after an error, later blocks still get drawn
     }
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.size > 0) {
-      // Blocks near the screen go first, in a request of their own (drawn in one commit after a settings change or
-      // at load): what the reader sees is converted, or gets pinyin, after one small round trip whatever the page's
-      // length. Then the other blocks that keep pinyin, then the rest, a batch at a time, at once (conversion never
-      // waits for scrolling). The rest is not near the screen: its views come without pinyin (cheaper to build and
-      // to send), and a block asks for its view with pinyin when it comes near (`viewed` is not the key).
-      const queued = [...this.queue];
-      let pick = queued.filter((b) => b.visible && b.seen);
-      const first = this.firstScreen && pick.length > 0;
-      this.firstScreen = false;
-      if (!pick.length) pick = queued.filter((b) => b.seen);
-      const bare = !pick.length && this.settings.pinyin;
-      if (!pick.length) pick = queued;
-      const batch = pick.slice(0, 200).filter((b) => {
-        this.queue.delete(b);
-        // Gone past before it was asked for (a feed flooding the top of the screen pushes each new paragraph out
-        // of view within a frame or two): asked for again if it comes near.
-        if (b.notBefore !== undefined && b.notBefore > performance.now()) {
-          this.settle(b);
-          return false;
-        }
-        return !this.passedBy(b);
-      });
-      if (!batch.length) continue;
-      const key = this.key;
-      const settings = this.settings;
-      // What a view without pinyin is kept as: not the key, so coming near asks for the view with pinyin.
-      const viewKeyOf = bare ? `${key}|bare` : key;
-      const runs = batch.map((b) => b.run);
-      const texts = runs.map((r) => r.text);
-      for (const b of batch) b.asked = viewKeyOf;
-      let views: BuiltView[] | null;
-      try {
-        views = await this.views(texts, bare ? { ...settings, pinyin: false } : settings);
-      } catch {
-        views = null;
+  /**
+   * A new drain for new settings: the one waiting for the old settings' views ends when they come, and what was
+   * still queued for the old settings is dropped (the caller queues again every block the new settings draw).
+   */
+  private restartDrain(): void {
+    this.flushGen++;
+    this.flushing = false;
+    this.queue.clear();
+  }
+
+  /**
+   * Takes the next batch from the queue and asks for its views. Blocks near the screen go first, in a request of
+   * their own (drawn in one commit after a settings change or at load): what the reader sees is converted, or gets
+   * pinyin, after one small round trip whatever the page's length. Then the other blocks that keep pinyin, then the
+   * rest, a batch at a time, at once (conversion never waits for scrolling). The rest is not near the screen: its
+   * views come without pinyin (cheaper to build and to send), and a block asks for its view with pinyin when it
+   * comes near (`viewed` is not the key). Null when nothing queued is to be asked for now.
+   */
+  private ask(): Asked | null {
+    const queued = [...this.queue];
+    let pick = queued.filter((b) => b.visible && b.seen);
+    const first = this.firstScreen && pick.length > 0;
+    this.firstScreen = false;
+    if (!pick.length) pick = queued.filter((b) => b.seen);
+    const bare = !pick.length && this.settings.pinyin;
+    if (!pick.length) pick = queued;
+    const batch = pick.slice(0, 200).filter((b) => {
+      this.queue.delete(b);
+      // Gone past before it was asked for (a feed flooding the top of the screen pushes each new paragraph out
+      // of view within a frame or two): asked for again if it comes near.
+      if (b.notBefore !== undefined && b.notBefore > performance.now()) {
+        this.settle(b);
+        return false;
       }
-      for (const b of batch) if (b.asked === viewKeyOf) b.asked = undefined;
+      return !this.passedBy(b);
+    });
+    if (!batch.length) return null;
+    const key = this.key;
+    const settings = this.settings;
+    // What a view without pinyin is kept as: not the key, so coming near asks for the view with pinyin.
+    const viewKeyOf = bare ? `${key}|bare` : key;
+    const runs = batch.map((b) => b.run);
+    for (const b of batch) b.asked = viewKeyOf;
+    const views = this.views(
+      runs.map((r) => r.text),
+      bare ? { ...settings, pinyin: false } : settings,
+    )
+      .catch(() => null)
+      .then((v) => {
+        for (const b of batch) if (b.asked === viewKeyOf) b.asked = undefined;
+        return v;
+      });
+    return { batch, runs, key, settings, viewKeyOf, first, views };
+  }
+
+  private async drain(gen: number): Promise<void> {
+    let next: Asked | null = null;
+    while ((next || this.queue.size > 0) && gen === this.flushGen) {
+      // Blocks that came near while the batch before was drawn go before the far batch already asked for.
+      let asked: Asked | null;
+      if (next && ![...this.queue].some((b) => b.seen)) {
+        asked = next;
+        next = null;
+      } else asked = this.ask();
+      if (!asked) continue;
+      const { batch, runs, key, settings, viewKeyOf, first } = asked;
+      const views = await asked.views;
       if (!views || key !== this.key) continue;
       const ready = views;
+      // The next batch is asked for now, so the background builds its views while this one is drawn (a batch far
+      // from the screen takes about as long to build as to draw). Not after the screen's own batch: the blocks near
+      // it that keep pinyin, if any, are asked for next, and drawn in a commit at once.
+      if (!first && !next && this.queue.size > 0) next = this.ask();
       // Drawn a slice at a time, a frame apart: ruby for a whole batch in one task kept the page from painting for
       // hundreds of ms; slices keep every task short and the browser lays out a little each frame.
       // While the page floods, the first screen is sliced too, and each slice is small (FLOOD_SLICE_CHARS).
@@ -798,19 +848,18 @@ export class PageView {
   redraw(): void {
     this.revision++;
     this.key = `${viewKey(this.settings)}|${this.revision}`;
+    this.restartDrain();
     // What is drawn stays until its new view arrives, so the text does not flicker.
-    for (const b of this.blocks.values())
-      if (b.visible || b.wanted || this.settings.script !== 'original') this.render(b);
+    for (const b of this.blocks.values()) if (this.drawnAgain(b)) this.render(b);
   }
 
   private rerender(): void {
     // The blocks near the screen are asked for first and drawn in one commit (see `drain`).
     this.firstScreen = true;
+    this.restartDrain();
     this.mutate(() => {
       for (const b of this.blocks.values()) {
-        // Every block drawn before is drawn again, near the screen or not, so what the page shows never depends
-        // on where it was scrolled when a setting changed (and turning a setting back restores it exactly).
-        const again = b.visible || b.wanted || this.settings.script !== 'original';
+        const again = this.drawnAgain(b);
         if (b.rendered) restoreRun(b.rendered);
         b.rendered = null;
         b.termSpans = [];
@@ -821,6 +870,17 @@ export class PageView {
       }
     });
     this.onRendered?.();
+  }
+
+  /**
+   * Whether a settings change draws the block again. Every block is, near the screen or not, when the page is shown
+   * in another script, so what the page says never depends on where it was scrolled when a setting changed (and
+   * turning a setting back restores it exactly). In the page's own script only pinyin is drawn, and only on blocks
+   * seen near the screen (`draw`): the others are left as published, with no view asked for (a block that had been
+   * converted far away has nothing to draw; it asks for its view when it comes near).
+   */
+  private drawnAgain(b: Block): boolean {
+    return b.visible || !!b.seen || this.settings.script !== 'original';
   }
 
   /** Puts the page back exactly as it was. */
