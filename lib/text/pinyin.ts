@@ -140,6 +140,9 @@ const MEASURE_READING = new Map([
 ]);
 const NUMERALS = /^[0-9０-９〇零一二三四五六七八九十百千万亿两几多余]+$/u;
 
+/** Units of weight (公斤, 斤, 吨, 克, 磅; 两 is also "two", so not it). */
+const WEIGHT_UNIT = /^(?:公斤|千克|公吨|斤|吨|克|磅|kg|KG|t\b)/u;
+
 /** Whether code points start…end of `chars` are a number (numerals, digits, 多/余). */
 function isNumber(chars: readonly string[], start: number, end: number): boolean {
   return end > start && NUMERALS.test(chars.slice(start, end).join(''));
@@ -432,6 +435,15 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
     if (lexicon.cost(pair) === undefined) continue;
     const r = storedWordReading(MODEL, '重', pair) ?? formatSyllable(readWord(pair)[0] ?? '', 'numbers');
     if (r === 'chong2') readings[start] = 'chóng';
+  }
+
+  // 重 right before a number and a unit of weight is "weighs" (箱子重五公斤, 重 2 吨: zhòng), however the segmenter
+  // cut it (it takes 重五, the Dragon Boat festival, for a word).
+  for (let i = 0; i + 2 < folded.length; i++) {
+    if (folded[i] !== '重') continue;
+    let j = i + 1;
+    while (j < folded.length && (NUMERALS.test(folded[j]) || folded[j] === '.' || folded[j] === ' ')) j++;
+    if (j > i + 1 && WEIGHT_UNIT.test(folded.slice(j, j + 2).join(''))) readings[i] = 'zhòng';
   }
 
   // Personal names read as names: the surname's reading as a surname, given-name characters as names use them.

@@ -312,6 +312,17 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
         while (j < hanEnd && j - i < MAX_NAME && translit.has(norm.charCodeAt(j))) j++;
         for (let e = i + MIN_NAME; e <= j; e++) relax(i, e, NAME_COST + WORD_PENALTY);
       }
+      // AABB reduplication of a two-character word AB is one word (干干净净 of 干净, 来来往往 of 来往), not
+      // A | AB | B: it reads and looks up as the word it doubles.
+      if (
+        i + 3 < hanEnd &&
+        norm[i] === norm[i + 1] &&
+        norm[i + 2] === norm[i + 3] &&
+        norm[i] !== norm[i + 2]
+      ) {
+        const base = lexicon.cost(norm[i] + norm[i + 2]);
+        if (base !== undefined) relax(i, i + 4, base + WORD_PENALTY);
+      }
       // Person names: a surname and one or two given-name characters, scored by the name model.
       const surname = lexicon.surnameCost(first);
       if (surname !== undefined && i + 1 < hanEnd) {

@@ -131,6 +131,10 @@ describe('particles and grammatical polyphones read by the words around them', (
     ['我还给你钱', 'wǒ huán gěi nǐ qián'],
     // 重 alone before a verb is "again" (chóng), as in the dictionary word it makes with the verb's first character.
     ['工程师把芯片重编程了', 'gōng chéng shī bǎ xīn piàn chóng biān chéng le'],
+    // 重 before a number and a unit of weight is "weighs" (zhòng), also where the segmenter takes 重五 for a word.
+    ['他的行李箱重五公斤', 'tā de xíng li xiāng zhòng wǔ gōng jīn'],
+    ['小狗现在重八斤多', 'xiǎo gǒu xiàn zài zhòng bā jīn duō'],
+    ['这台机器重3吨', 'zhè tái jī qì zhòng 3 dūn'],
   ])('by the neighbouring words: %s → %s', (text, want) => {
     expect(read(text)).toBe(want);
   });

@@ -161,6 +161,13 @@ describe('segment', () => {
     expect(words('北京市区的房价')).toEqual(['北京', '市区', '的', '房价']);
   });
 
+  it('keeps an AABB reduplication of a dictionary word as one word', () => {
+    expect(words('她把桌子擦得干干净净')).toEqual(['她', '把', '桌子', '擦', '得', '干干净净']);
+    expect(words('街上的人来来往往')).toEqual(['街上', '的', '人', '来来往往']);
+    // Not a doubled word: 天天 | 上学.
+    expect(words('孩子天天上学')).toEqual(['孩子', '天天', '上学']);
+  });
+
   it('lets a two-character glossary term win only where it does not cut a place name', () => {
     const terms = ['市长', '干部'];
     expect(words('南京市长江大桥通车了', terms)).toEqual(['南京市', '长江', '大桥', '通车', '了']);
