@@ -122,7 +122,7 @@ export function HoverCard({
           <div class="term-en">{data.term.english}</div>
           <div class="term-src">
             {data.term.englishSource === 'official'
-              ? `Official rendering${data.term.source ? ` (${data.term.source})` : ''}`
+              ? `Official rendering${data.term.source ? `: ${data.term.source}` : ''}`
               : 'Descriptive rendering'}
           </div>
           <p class="term-ex">{data.term.explanation}</p>

@@ -215,6 +215,8 @@ describe('hover card', () => {
     const text = await cardText(page);
     expect(text).toContain('共同富裕');
     expect(text).toContain('gòng tóng fù yù');
+    // Whose rendering it is, said once and plainly.
+    expect(text).toContain('Official rendering: CPC Central Committee (English text)');
     expect(text).toMatch(/Save/);
     await page.close();
   });
