@@ -806,7 +806,11 @@ export class PageView {
     const key = this.key;
     requestAnimationFrame(() => {
       if (key !== this.key) return;
-      const live = drawn.filter((b) => this.blocks.get(b.run.block) === b && b.rendered);
+      // Only blocks drawn with pinyin: converted text alone (a block far from the screen) has nothing to take out
+      // or lift (its ancestors' styles and boxes were read each slice of a conversion, for nothing).
+      const live = drawn.filter(
+        (b) => this.blocks.get(b.run.block) === b && b.rendered?.parts.some((p) => p.el.firstElementChild),
+      );
       const tight = this.settings.pinyinEverywhere
         ? []
         : live.filter(
