@@ -254,6 +254,14 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
     if (!han(after) || after.text === '了') return han(words[k - 1]) ? 'huan2' : null;
     return null;
   }
+  // 着 on its own after a verb of two characters or more is the aspect particle (指引 | 着, 激励 | 着: zhe); the
+  // result complement zháo follows one-character verbs (睡着, 找着), and 着急, 着手 are words of their own.
+  if (w === '着') {
+    const prev = words[k - 1];
+    return han(prev) && prev.text.length >= 2 && [...prev.text].every((c) => /\p{Script=Han}/u.test(c))
+      ? 'zhe5'
+      : null;
+  }
   if (w === '都会') return metropolisOrAllWill(words, k);
   if (w === '干') return doneTwice(words, k);
   if (w !== '地' && w !== '得' && w !== '为' && w !== '将' && w !== '长' && w !== '率') return null;

@@ -135,6 +135,10 @@ describe('particles and grammatical polyphones read by the words around them', (
     ['他的行李箱重五公斤', 'tā de xíng li xiāng zhòng wǔ gōng jīn'],
     ['小狗现在重八斤多', 'xiǎo gǒu xiàn zài zhòng bā jīn duō'],
     ['这台机器重3吨', 'zhè tái jī qì zhòng 3 dūn'],
+    // 着 after a verb of two characters is the aspect particle (zhe); after one-character 睡 the complement zháo.
+    ['灯塔指引着渔船回家', 'dēng tǎ zhǐ yǐn zhe yú chuán huí jiā'],
+    ['老师鼓励着我们', 'lǎo shī gǔ lì zhe wǒ men'],
+    ['他很快就睡着了', 'tā hěn kuài jiù shuì zháo le'],
   ])('by the neighbouring words: %s → %s', (text, want) => {
     expect(read(text)).toBe(want);
   });
