@@ -50,7 +50,7 @@ try {
   if (box) {
     await page.mouse.move(1, 1);
     await page.mouse.move(box.x, box.y);
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(2000);
     await page.screenshot({ path: `${OUT}/hover-card.png` });
   }
   await page.mouse.move(5, 5);
