@@ -53,6 +53,12 @@ export async function serveFolder(
   return {
     url: `http://127.0.0.1:${port}`,
     server,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    // A browser still running keeps its connections open, and `close` alone waits for them: the full bench hung
+    // after its last group, its results unwritten, while the extension's browser still held the live pages' server.
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }
