@@ -9,34 +9,11 @@
  * path-N.json. A tool for finding causes; the budget is `npm run bench -- --only convert`.
  */
 import { writeFileSync } from 'node:fs';
-import type { CDPSession, Page } from 'playwright-core';
 import { extensionPage, sendFromExtension, serveBenchPages, waitForRuby } from './browser';
 import { measureCedictImport } from './scenarios/cedict';
-import { busiestRendererThread, type TraceEvent } from './trace';
+import { busiestRendererThread, startTrace, type TraceEvent } from './trace';
 
 type Ev = TraceEvent & { args?: { data?: Record<string, unknown>; beginData?: Record<string, unknown> } };
-
-async function startTrace(page: Page): Promise<{ stop(): Promise<Ev[]> }> {
-  const cdp: CDPSession = await page.context().newCDPSession(page);
-  const events: Ev[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as Ev[])));
-  const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-  const categories = [
-    'devtools.timeline',
-    'disabled-by-default-devtools.timeline',
-    'disabled-by-default-devtools.timeline.frame',
-    'blink.user_timing',
-  ].join(',');
-  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
-  return {
-    async stop() {
-      await cdp.send('Tracing.end');
-      await complete;
-      await cdp.detach();
-      return events;
-    },
-  };
-}
 
 /** As the bench's watchHeading, with user-timing marks at each step. */
 function watchHeading(want: string): string {
@@ -121,7 +98,10 @@ async function main(): Promise<void> {
     await set('original');
     await settle('长页');
     await page.evaluate(watchHeading('長頁'));
-    const trace = await startTrace(page);
+    const trace = await startTrace<Ev>(page, [
+      'disabled-by-default-devtools.timeline.frame',
+      'blink.user_timing',
+    ]);
     await page.evaluate(() => performance.mark('bench:sent'));
     await set('tw');
     await page.waitForFunction(() => (window as unknown as { __painted: number | null }).__painted != null);

@@ -10,31 +10,7 @@
  */
 import { launchPlain, serveBenchPages, waitForRuby } from './browser';
 import { measureCedictImport } from './scenarios/cedict';
-import type { CDPSession, Page } from 'playwright-core';
-import { busiestRendererThread, scriptEvaluation, type TraceEvent } from './trace';
-
-/** startTrace with invalidation tracking: which script call dirtied layout. */
-async function startTrace(page: Page): Promise<{ stop(): Promise<TraceEvent[]> }> {
-  const cdp: CDPSession = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-  const categories = [
-    'devtools.timeline',
-    'disabled-by-default-devtools.timeline',
-    'disabled-by-default-devtools.timeline.invalidationTracking',
-    'blink.user_timing',
-  ].join(',');
-  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
-  return {
-    async stop() {
-      await cdp.send('Tracing.end');
-      await complete;
-      await cdp.detach();
-      return events;
-    },
-  };
-}
+import { busiestRendererThread, scriptEvaluation, startTrace, type TraceEvent } from './trace';
 
 type Ev = TraceEvent & {
   args?: { data?: Record<string, unknown>; beginData?: Record<string, unknown> };
@@ -68,7 +44,10 @@ async function main(): Promise<void> {
         [plainB.context, false],
       ] as const) {
         const page = await ctx.newPage();
-        const trace = await startTrace(page);
+        const trace = await startTrace<Ev>(page, [
+          'disabled-by-default-devtools.timeline.invalidationTracking',
+          'blink.user_timing',
+        ]);
         await page.goto(pages.url(url), { waitUntil: 'load' });
         if (ext) await waitForRuby(page);
         await page.waitForTimeout(3000);
@@ -112,7 +91,10 @@ async function main(): Promise<void> {
   try {
     for (let run = 0; run < runs; run++) {
       const page = await b.context.newPage();
-      const trace = await startTrace(page);
+      const trace = await startTrace<Ev>(page, [
+        'disabled-by-default-devtools.timeline.invalidationTracking',
+        'blink.user_timing',
+      ]);
       await page.goto(pages.url(url), { waitUntil: 'load' });
       await waitForRuby(page);
       await page.waitForTimeout(3000);

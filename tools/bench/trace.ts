@@ -18,13 +18,20 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 /** Paint-side work: the browser does it for any content scrolled into view, with or without the reader. */
 const PAINT = new Set(['Paint', 'PrePaint', 'Layerize', 'Commit', 'UpdateLayer', 'RasterTask', 'PaintImage']);
 
-/** A Chromium performance trace of one page's renderer, recorded through the DevTools protocol. */
-export async function startTrace(page: Page): Promise<{ stop(): Promise<TraceEvent[]> }> {
+/**
+ * A Chromium performance trace of one page's renderer, recorded through the DevTools protocol. `extra` adds trace
+ * categories to the timeline's (user-timing marks, invalidation tracking, frames) for the tools that look closer.
+ */
+export async function startTrace<E extends TraceEvent = TraceEvent>(
+  page: Page,
+  extra: readonly string[] = [],
+): Promise<{ stop(): Promise<E[]> }> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const events: E[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as E[])));
   const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  const categories = [CATEGORIES, ...extra].join(',');
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   return {
     async stop() {
       await cdp.send('Tracing.end');
