@@ -7,30 +7,16 @@
 import type { Page } from 'playwright-core';
 import { launchExtension, launchPlain, type ExtensionBrowser, type PlainBrowser } from './browser';
 import { serveLivePages } from './scenarios/flood';
-import { busiestRendererThread, type TraceEvent } from './trace';
+import { busiestRendererThread, startTrace, type TraceEvent } from './trace';
 import { percentile } from './stats';
 
-const CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'blink',
-  'blink.user_timing',
-].join(',');
-
 async function traceFlood(page: Page, ms: number): Promise<{ events: TraceEvent[]; lags: number[] }> {
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  const trace = await startTrace(page, ['blink', 'blink.user_timing']);
   const lags = await page.evaluate(
     (d) => (window as unknown as { __run(ms: number): Promise<number[]> }).__run(d),
     ms,
   );
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-  return { events, lags };
+  return { events: await trace.stop(), lags };
 }
 
 /** CPU ms by the name of each event directly inside a task of the thread, and the total of its tasks. */
