@@ -99,6 +99,72 @@ const BEFORE_WEI_FOR = new Set([
 
 const han = (w: GrammarWord | undefined) => !!w && w.han;
 
+/** Demonstratives and 每/某/各: a measure word follows them (这只猫, 那只行李箱, 每只羊: 只 zhī). */
+const DEMONSTRATIVES = new Set(['这', '那', '哪', '每', '某', '各', '另', '这一', '那一', '另一']);
+
+/**
+ * After 这/那 + 只, words that make 只 the adverb "only" (这只会让…, 这只需要三天, 那只在…: zhǐ): the copula, 有,
+ * modal verbs, negations, prepositions and the verbs of saying and needing that "only" usually qualifies.
+ */
+const AFTER_ONLY = new Set([
+  ...[
+    '是',
+    '有',
+    '会',
+    '能',
+    '要',
+    '需',
+    '需要',
+    '在',
+    '不',
+    '没',
+    '没有',
+    '可',
+    '可以',
+    '好',
+    '得',
+    '用',
+    '剩',
+  ],
+  ...[
+    '剩下',
+    '对',
+    '给',
+    '为',
+    '因',
+    '因为',
+    '为了',
+    '把',
+    '被',
+    '让',
+    '从',
+    '跟',
+    '和',
+    '与',
+    '向',
+    '到',
+    '靠',
+  ],
+  ...[
+    '说',
+    '想',
+    '看',
+    '知道',
+    '限',
+    '限于',
+    '占',
+    '够',
+    '管',
+    '顾',
+    '求',
+    '怕',
+    '差',
+    '针对',
+    '适用',
+    '适合',
+  ],
+]);
+
 /** Personal pronouns: 得 between one and a verb is the modal "must" (你得走 děi); 还 before one gives back (还你). */
 const PRONOUNS = new Set([
   '我',
@@ -258,8 +324,21 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
   // result complement zháo follows one-character verbs (睡着, 找着), and 着急, 着手 are words of their own.
   if (w === '着') {
     const prev = words[k - 1];
+    // The result complement "reach, succeed" after a one-character verb: in the potential form (找 不 着, 够 不
+    // 着, 睡 得 着) and with 了 (睡 着 了, 找 着 了): zháo.
+    if ((prev?.text === '不' || prev?.text === '得') && han(words[k - 2]) && words[k - 2].text.length === 1)
+      return 'zhao2';
+    if (han(prev) && prev.text.length === 1 && words[k + 1]?.text === '了') return 'zhao2';
     return han(prev) && prev.text.length >= 2 && [...prev.text].every((c) => /\p{Script=Han}/u.test(c))
       ? 'zhe5'
+      : null;
+  }
+  // 只 after a demonstrative is the measure word (那只行李箱, 这只股票, 每只羊: zhī), unless the verb phrase of
+  // "only" follows (这只会让人失望, 这只需要三天: zhǐ).
+  if (w === '只') {
+    const next = words[k + 1];
+    return DEMONSTRATIVES.has(words[k - 1]?.text ?? '') && han(next) && !AFTER_ONLY.has(next.text)
+      ? 'zhi1'
       : null;
   }
   if (w === '都会') return metropolisOrAllWill(words, k);

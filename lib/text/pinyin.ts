@@ -140,6 +140,9 @@ const MEASURE_READING = new Map([
 ]);
 const NUMERALS = /^[0-9０-９〇零一二三四五六七八九十百千万亿两几多余]+$/u;
 
+/** Verbal measures: how many times an action is done (重做一次, 重三遍). */
+const VERBAL_MEASURES = '遍次回趟轮';
+
 /** Units of weight (公斤, 斤, 吨, 克, 磅; 两 is also "two", so not it). */
 const WEIGHT_UNIT = /^(?:公斤|千克|公吨|斤|吨|克|磅|kg|KG|t\b)/u;
 
@@ -444,6 +447,29 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
     let j = i + 1;
     while (j < folded.length && (NUMERALS.test(folded[j]) || folded[j] === '.' || folded[j] === ' ')) j++;
     if (j > i + 1 && WEIGHT_UNIT.test(folded.slice(j, j + 2).join(''))) readings[i] = 'zhòng';
+  }
+
+  // 重 right before a count of times (重 | 三 | 遍, 重 | 写 | 两 | 遍): the prefix "again" (chóng), with at most
+  // one verb character between; a weight (重五公斤) has no verbal measure.
+  // 重 is a word of its own there, and so is the verb (重要 | 一次 is not one).
+  for (let k = 0; k < spans.length; k++) {
+    const { start, end } = spans[k];
+    if (folded[start] !== '重' || end - start !== 1) continue;
+    let j = start + 1;
+    if (spans[k + 1]?.end === j + 1 && isHan(folded[j]) && !NUMERALS.test(folded[j])) j++;
+    const n = j;
+    while (j < folded.length && (NUMERALS.test(folded[j]) || folded[j] === ' ')) j++;
+    if (j > n && VERBAL_MEASURES.includes(folded[j] ?? '')) readings[start] = 'chóng';
+  }
+
+  // 着 as the result complement "reach, succeed" inside a word of the segmenter: the potential form (找不着,
+  // 够不着, 用不着, 睡得着) at the end of the word, or a one-character verb + 着 before 了 (找着 | 了): zháo.
+  for (let k = 0; k < spans.length; k++) {
+    const { start, end } = spans[k];
+    if (folded[end - 1] !== '着' || end - start < 2) continue;
+    const potential = end - start === 3 && (folded[end - 2] === '不' || folded[end - 2] === '得');
+    const beforeLe = end - start === 2 && folded[end] === '了' && spans[k + 1]?.end === end + 1;
+    if (potential || beforeLe) readings[end - 1] = 'zháo';
   }
 
   // Personal names read as names: the surname's reading as a surname, given-name characters as names use them.

@@ -64,6 +64,10 @@ const UNIT_WORDS = new Set(['周年', '年代', '年级', '年度', '年头']);
 const DETERMINERS = '多几';
 /** A determiner with its measure word costs this (a run of numerals costs NUMERAL_RUN_COST). */
 const DETERMINER_COST = 12;
+/** Added when the measure word also starts a dictionary word with the next character (多 | 类似). */
+const DETERMINER_SPLIT_COST = 3;
+/** Besides numbers, the words a measure word follows: determiners, demonstratives, 每 "each". */
+const COUNTERS_BEFORE = '多几这那哪每某各';
 /**
  * Bound suffixes that make a new word of the two-character word before them (住宿率, 零售额, 结构性, 体验感,
  * 便利度, 消费者, 脱贫户, 运营商, 阅读量): the reader's card and pinyin see one word (率 lǜ, not the verb
@@ -203,6 +207,15 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
       return j;
     };
 
+    // A measure word right after a number, a determiner or a demonstrative does not start a person's name,
+    // though it may be a surname (两张 | 通关卡, 这位 | 老师: 张, 位).
+    const countedBefore = (i: number) =>
+      measures.has(norm.charCodeAt(i)) &&
+      i > 0 &&
+      (numerals.has(norm.charCodeAt(i - 1)) ||
+        isDigit(text.charCodeAt(i - 1)) ||
+        COUNTERS_BEFORE.includes(norm[i - 1]));
+
     const best = new Float64Array(n + 1).fill(Infinity);
     const from = new Int32Array(n + 1).fill(-1);
     best[0] = 0;
@@ -301,9 +314,12 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
           relax(i, i + len + 1, (chained ? PLACE_CHAINED_COST : PLACE_COST) + WORD_PENALTY);
         }
       }
-      // 多 or 几 with a measure word: 多家, 几位.
-      if (determiners.has(first) && measureAt(norm, i + 1, hanEnd))
-        relax(i, i + 2, DETERMINER_COST + WORD_PENALTY);
+      // 多 or 几 with a measure word: 多家, 几位; dearer where the measure word starts a word with what follows
+      // (很 | 多 | 类似, not 多类 | 似的).
+      if (determiners.has(first) && measureAt(norm, i + 1, hanEnd)) {
+        const split = i + 2 < hanEnd && lexicon.cost(norm.slice(i + 1, i + 3)) !== undefined;
+        relax(i, i + 2, DETERMINER_COST + WORD_PENALTY + (split ? DETERMINER_SPLIT_COST : 0));
+      }
       if (!single) relax(i, i + 1, lexicon.unknownCost + WORD_PENALTY);
       // Foreign names are spelled with a small set of characters (亨茨维尔, 萨巴赫); a run of them the
       // dictionary does not cover is more likely one name than several one-character words.
@@ -325,7 +341,7 @@ export function createSegmenter(lexicon: Lexicon): Segmenter {
       }
       // Person names: a surname and one or two given-name characters, scored by the name model.
       const surname = lexicon.surnameCost(first);
-      if (surname !== undefined && i + 1 < hanEnd) {
+      if (surname !== undefined && i + 1 < hanEnd && !countedBefore(i)) {
         const g1 = lexicon.givenCost(norm.charCodeAt(i + 1));
         if (g1 !== undefined) {
           relax(i, i + 2, NAME_BASE + NAME_SHORT + surname + g1 + WORD_PENALTY);

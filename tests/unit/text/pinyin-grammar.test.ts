@@ -144,6 +144,35 @@ describe('particles and grammatical polyphones read by the words around them', (
   });
 
   it.each([
+    // 只 after a demonstrative or 每 is the measure word zhī; before the verb phrase of "only" it stays zhǐ.
+    ['那只行李箱放在门口', 'nà zhī xíng li xiāng fàng zài mén kǒu'],
+    ['这只小猫很可爱', 'zhè zhī xiǎo māo hěn kě ài'],
+    ['每只羊都很肥', 'měi zhī yáng dōu hěn féi'],
+    ['这只会让人失望', 'zhè zhǐ huì ràng rén shī wàng'],
+    ['这只需要三天', 'zhè zhǐ xū yào sān tiān'],
+    ['这只是开始', 'zhè zhǐ shì kāi shǐ'],
+    // 重 before a count of times is "again" (chóng); as the weight before a unit it stays zhòng.
+    ['这首歌他唱了又重三遍', 'zhè shǒu gē tā chàng le yòu chóng sān biàn'],
+    ['老师让我重写两遍', 'lǎo shī ràng wǒ chóng xiě liǎng biàn'],
+    ['这是最重要的一次', 'zhè shì zuì zhòng yào de yī cì'],
+    // 着 as the result complement before 了 (zháo); after a longer verb the aspect particle zhe.
+    ['我终于找着了钥匙', 'wǒ zhōng yú zhǎo zháo le yào shi'],
+    ['他们讨论着明天的计划', 'tā men tǎo lùn zhe míng tiān de jì huà'],
+  ])('measure words, 重 and 着 by the words around them: %s → %s', (text, want) => {
+    expect(read(text)).toBe(want);
+  });
+
+  it.each([
+    // 着 as the result complement in the potential form: zháo (不 before it is left as the reader shows it).
+    ['钥匙怎么也找不着', 'zháo'],
+    ['书架太高我够不着', 'zháo'],
+    ['你用不着担心', 'zháo'],
+    ['晚上太吵睡不着', 'zháo'],
+  ])('着 in the potential form: %s → %s', (text, want) => {
+    expect(readRun(text).find((r) => r.char === '着')?.pinyin).toBe(want);
+  });
+
+  it.each([
     // A dictionary word that pinyin-pro and CC-CEDICT read the same way keeps that reading (the model read chā).
     ['他明天要出差', 'tā míng tiān yào chū chāi'],
     // Personal names: a given-name character as names read it (冠 guàn), 朴 in a given name pǔ (Piáo is the surname).

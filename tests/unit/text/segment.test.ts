@@ -161,6 +161,17 @@ describe('segment', () => {
     expect(words('北京市区的房价')).toEqual(['北京', '市区', '的', '房价']);
   });
 
+  it('does not start a name at a measure word after a number or a demonstrative', () => {
+    // 张 is a surname, but after 两 it counts the cards; 位 after 这 counts the teacher.
+    expect(words('他买了两张通关卡')).not.toContain('张通');
+    expect(words('我们请这位老师讲课')).toContain('老师');
+  });
+
+  it('does not let 多 take a measure word that starts a word with what follows', () => {
+    expect(words('很多类似的问题')).toEqual(['很', '多', '类似', '的', '问题']);
+    expect(words('多家企业参加')).toEqual(['多家', '企业', '参加']);
+  });
+
   it('keeps an AABB reduplication of a dictionary word as one word', () => {
     expect(words('她把桌子擦得干干净净')).toEqual(['她', '把', '桌子', '擦', '得', '干干净净']);
     expect(words('街上的人来来往往')).toEqual(['街上', '的', '人', '来来往往']);
