@@ -1,7 +1,8 @@
 // Scores lib/text/pinyin on CPP polyphone sentences: the reading of the marked character in each sentence.
 // Usage: tsx tools/score-pinyin.ts [DIR] [--half a|b] [--errors N]
 // DIR holds dev.sent/dev.lb (or test.sent/test.lb); default ../shared/data/cpp-dev. `--half a` scores the
-// even-numbered sentences, `--half b` the odd ones, so rules tuned on one half can be checked on the other.
+// even-numbered sentences, `--half b` the odd ones, so rules tuned on one half can be checked on the other;
+// `--half a2` the lines 2 mod 4, a check inside half a for a model trained with `train-pinyin.ts --half=a0`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatSyllable, readRun } from '../lib/text/pinyin';
@@ -30,6 +31,7 @@ for (let i = 0; i < sents.length; i++) {
   if (!line || !labels[i]) continue;
   if (half === 'a' && i % 2 !== 0) continue;
   if (half === 'b' && i % 2 !== 1) continue;
+  if ((half === 'a0' || half === 'a2') && i % 4 !== Number(half[1])) continue;
   const target = Array.from(line).indexOf('\u2581');
   const text = line.replace(/\u2581/g, '');
   chars += text.length;

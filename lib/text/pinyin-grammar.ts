@@ -341,6 +341,14 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
       ? 'zhi1'
       : null;
   }
+  // 少 right before 了 is "less, fewer" (比去年少了一半: shǎo); the young 少 (shào) is in words (少年, 少女).
+  if (w === '少') return words[k + 1]?.text === '了' ? 'shao3' : null;
+  // 觉 on its own after 睡 in the same clause is "sleep" (睡不好觉, 睡个好觉, 睡了一大觉: jiào).
+  if (w === '觉') {
+    for (let j = k - 1; j >= 0 && j >= k - 4 && !CLAUSE_END.test(words[j].text); j--)
+      if (words[j].text.includes('睡')) return 'jiao4';
+    return null;
+  }
   if (w === '都会') return metropolisOrAllWill(words, k);
   if (w === '干') return doneTwice(words, k);
   if (w !== '地' && w !== '得' && w !== '为' && w !== '将' && w !== '长' && w !== '率') return null;

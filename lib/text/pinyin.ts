@@ -140,6 +140,25 @@ const MEASURE_READING = new Map([
 ]);
 const NUMERALS = /^[0-9０-９〇零一二三四五六七八九十百千万亿两几多余]+$/u;
 
+/** Before 得 了, words that are not the verb of a potential form: pronouns and the like (他得了 dé le). */
+const NOT_VERBS_BEFORE_DE = new Set([
+  '我',
+  '你',
+  '您',
+  '他',
+  '她',
+  '它',
+  '我们',
+  '你们',
+  '他们',
+  '她们',
+  '谁',
+  '大家',
+  '自己',
+]);
+/** After V 得 了, words that leave it the potential form: sentence particles, 这么/那么 (吃得了这么多). */
+const POTENTIAL_AFTER = new Set(['吗', '吧', '呢', '啊', '么', '这么', '那么', '这样', '那样', '多少']);
+
 /** Verbal measures: how many times an action is done (重做一次, 重三遍). */
 const VERBAL_MEASURES = '遍次回趟轮';
 
@@ -460,6 +479,25 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
     const n = j;
     while (j < folded.length && (NUMERALS.test(folded[j]) || folded[j] === ' ')) j++;
     if (j > n && VERBAL_MEASURES.includes(folded[j] ?? '')) readings[start] = 'chóng';
+  }
+
+  // The potential form V 得 了 at the end of a clause or before 吗/吧/呢 or 这么/那么 (解决 | 得 | 了, 吃 | 得 | 了 |
+  // 这么 | 多 | 吗): "can manage", de liǎo; with an object it is dé le "got" (孩子 | 得 | 了 | 感冒).
+  for (let k = 1; k + 1 < spans.length; k++) {
+    const { start, end } = spans[k];
+    if (end - start !== 1 || folded[start] !== '得' || folded[end] !== '了' || spans[k + 1].end !== end + 1)
+      continue;
+    const before = folded.slice(spans[k - 1].start, spans[k - 1].end).join('');
+    if (!isHan(before[0]) || NOT_VERBS_BEFORE_DE.has(before)) continue;
+    const after = spans[k + 2] ? folded.slice(spans[k + 2].start, spans[k + 2].end).join('') : '';
+    // …or the question "can or cannot": 开 | 得 | 了 | 开 | 不了.
+    const asks =
+      after === before &&
+      spans[k + 3] &&
+      folded.slice(spans[k + 3].start, spans[k + 3].end).join('') === '不了';
+    if (after && isHan(after[0]) && !POTENTIAL_AFTER.has(after) && !asks) continue;
+    readings[start] = 'de';
+    readings[end] = 'liǎo';
   }
 
   // 着 as the result complement "reach, succeed" inside a word of the segmenter: the potential form (找不着,

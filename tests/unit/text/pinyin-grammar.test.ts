@@ -158,7 +158,17 @@ describe('particles and grammatical polyphones read by the words around them', (
     // 着 as the result complement before 了 (zháo); after a longer verb the aspect particle zhe.
     ['我终于找着了钥匙', 'wǒ zhōng yú zhǎo zháo le yào shi'],
     ['他们讨论着明天的计划', 'tā men tǎo lùn zhe míng tiān de jì huà'],
-  ])('measure words, 重 and 着 by the words around them: %s → %s', (text, want) => {
+    // 少 before 了 is "less" (shǎo); 少年 keeps shào.
+    ['今年的雨水比去年少了很多', 'jīn nián de yǔ shuǐ bǐ qù nián shǎo le hěn duō'],
+    ['他少年时在乡下读书', 'tā shào nián shí zài xiāng xia dú shū'],
+    // 觉 after 睡 in the clause is jiào; 觉得 stays jué.
+    ['考试前一天他睡不好觉', 'kǎo shì qián yī tiān tā shuì bù hǎo jiào'],
+    ['我觉得这样很好', 'wǒ jué de zhè yàng hěn hǎo'],
+    // V 得 了 at the clause end or before 吗/这么: the potential "can manage" (de liǎo); with an object dé le.
+    ['这点小事我们处理得了', 'zhè diǎn xiǎo shì wǒ men chǔ lǐ de liǎo'],
+    ['你一个人搬得了这么多书吗', 'nǐ yī gè rén bān de liǎo zhè me duō shū ma'],
+    ['孩子得了重感冒', 'hái zi dé le zhòng gǎn mào'],
+  ])('measure words, 重, 着, 少, 觉 and 得了 by the words around them: %s → %s', (text, want) => {
     expect(read(text)).toBe(want);
   });
 
