@@ -28,10 +28,10 @@ try {
   await page.setViewportSize({ width: 1280, height: 860 });
   await page.goto(`${server.url}/newspaper.html`);
   // The articles' pinyin, drawn once the dictionary is in (a fresh profile imports it first), then a still page.
-  await page.waitForSelector('.body p dubao-t ruby', { timeout: 60_000 });
+  await page.waitForSelector('.body p dubao-t [data-py]', { timeout: 60_000 });
   for (let last = -1, i = 0; i < 40; i++) {
     await page.waitForTimeout(300);
-    const n = await page.evaluate(() => document.querySelectorAll('dubao-t ruby').length);
+    const n = await page.evaluate(() => document.querySelectorAll('dubao-t [data-py]').length);
     if (n === last) break;
     last = n;
   }
@@ -39,7 +39,7 @@ try {
 
   // Hover card over 共同富裕.
   const box = await page.evaluate(() => {
-    for (const ruby of document.querySelectorAll('dubao-t ruby')) {
+    for (const ruby of document.querySelectorAll('dubao-t [data-py]')) {
       if (ruby.textContent !== '共同富裕') continue;
       const b = ruby.getBoundingClientRect();
       if (b.top < 300) continue;

@@ -18,7 +18,7 @@ await page.goto(url);
 console.log(`Dubao is loaded (extension id ${browser.extensionId}); sample page: ${url}`);
 
 try {
-  await page.waitForSelector('ruby', { timeout: 15_000 });
+  await page.waitForSelector('dubao-t [data-py]', { timeout: 15_000 });
 } catch {
   console.warn('No pinyin appeared on the sample page within 15 s: the reader did not annotate it.');
 }

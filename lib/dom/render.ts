@@ -107,20 +107,17 @@ function drawPart(doc: Document, token: ViewToken, from: number, to: number, sty
   const readings = token.ruby && display ? readingsOf(token, display, cpFrom) : null;
   if (readings && wordLevel(readings, style)) {
     // One annotation over the whole word, its syllables written together as pinyin spells words (gòngtóng fùyù):
-    // the reader sees where each word ends, and one <rt> a word costs the browser far less layout than one a
-    // character.
-    const ruby = doc.createElement('ruby');
+    // the reader sees where each word ends. The word's own element carries it (`data-py`, shown by its ::before):
+    // one element a word, the cheapest for the browser to style and lay out (tools/bench/ruby-cost.ts).
     const t = doc.createTextNode(display);
     texts.push(t);
-    const rt = doc.createElement('rt');
-    rt.setAttribute('data-py', readings.join(''));
-    ruby.append(t, rt);
-    el.append(ruby);
+    el.setAttribute('data-py', readings.join(''));
+    el.append(t);
   } else if (readings) {
     // Tone colours and zhuyin go character by character (each syllable its own colour; zhuyin is read per
-    // character), as do words with characters that have no reading: each read character is its own <ruby> with one
-    // annotation, and a character with none (a digit of 1月) is plain text between them, so a word box never holds
-    // more than one column of pinyin over one of text.
+    // character), as do words with characters that have no reading: each read character is its own <dubao-c>
+    // carrying its annotation the same way, and a character with none (a digit of 1月) is plain text between
+    // them, so a box never holds more than one annotation over one column of text.
     let cp = cpFrom;
     let i = 0;
     let plain: Text | null = null;
@@ -139,12 +136,11 @@ function drawPart(doc: Document, token: ViewToken, from: number, to: number, sty
       plain = null;
       const t = doc.createTextNode(ch);
       texts.push(t);
-      const ruby = doc.createElement('ruby');
-      const rt = doc.createElement('rt');
-      rt.setAttribute('data-py', py);
-      if (tone && style === 'colors') rt.className = `t${tone}`;
-      ruby.append(t, rt);
-      el.append(ruby);
+      const c = doc.createElement('dubao-c');
+      c.setAttribute('data-py', py);
+      if (tone && style === 'colors') c.className = `t${tone}`;
+      c.append(t);
+      el.append(c);
     }
   } else if (display) {
     const t = doc.createTextNode(display);
@@ -159,12 +155,17 @@ const NO_BREAK_BEFORE = /^\s*[，。、；：！？）》」』】〕〉〗〙�
 /** Characters no line may end with (opening quotes and brackets). */
 const NO_BREAK_AFTER = /[“‘（《「『【〔〈〖〘〚([{]$/u;
 
+/** Whether a drawn word is (or starts with) a box with pinyin: a word with `data-py`, or a <dubao-c> first. */
+function startsWithWordBox(word: Element): boolean {
+  const first = word.firstChild;
+  return word.hasAttribute('data-py') || (first instanceof Element && first.localName === 'dubao-c');
+}
+
 function endsWithWordBox(node: ChildNode | null): boolean {
   if (!(node instanceof Element)) return false;
   const last = node.lastChild;
-  return node.localName === 'dubao-g'
-    ? endsWithWordBox(last)
-    : last instanceof Element && last.localName === 'ruby';
+  if (node.localName === 'dubao-g') return endsWithWordBox(last);
+  return node.hasAttribute('data-py') || (last instanceof Element && last.localName === 'dubao-c');
 }
 
 /**
@@ -185,14 +186,10 @@ function appendPart(host: HTMLElement, part: Part): void {
     spaces.unshift(last);
     last = last.previousSibling;
   }
-  const first = part.el.firstChild;
   const glue =
     last instanceof Element &&
     ((endsWithWordBox(last) && NO_BREAK_BEFORE.test(part.texts[0]?.data ?? '')) ||
-      (!spaces.length &&
-        first instanceof Element &&
-        first.localName === 'ruby' &&
-        NO_BREAK_AFTER.test(last.textContent ?? '')));
+      (!spaces.length && startsWithWordBox(part.el) && NO_BREAK_AFTER.test(last.textContent ?? '')));
   if (!glue) {
     host.append(part.el);
     return;
@@ -258,7 +255,7 @@ export function renderRun(run: Run, view: RunView): RenderedRun {
         if (to <= from) continue;
         const part = drawPart(doc, token, from, to, view.style);
         appendPart(host, part);
-        annotated ||= part.el.firstElementChild !== null;
+        annotated ||= startsWithWordBox(part.el) || part.el.firstElementChild !== null;
         rendered.parts.push(part);
         partsByElement.set(part.el, { rendered, part });
         t = i;
@@ -290,6 +287,11 @@ export function restoreRun(r: RenderedRun): void {
   }
   r.hosts = [];
   r.parts = [];
+}
+
+/** Whether the drawing shows pinyin anywhere (not converted text alone). */
+export function hasPinyin(r: RenderedRun): boolean {
+  return r.hosts.some((h) => h.host.hasAttribute('data-r'));
 }
 
 /** The text of a page's text node as the page wrote it: what it held before it was drawn (then emptied). */
@@ -353,7 +355,7 @@ export function markTerms(
  */
 export function oneLineRoom(r: RenderedRun): number {
   const block = r.run.block;
-  if (!r.hosts.some((h) => h.host.querySelector('ruby'))) return 0;
+  if (!hasPinyin(r)) return 0;
   const cs = getComputedStyle(block);
   const px = (v: string) => parseFloat(v) || 0;
   const fontSize = px(cs.fontSize);

@@ -71,7 +71,7 @@ const PINYIN_HEIGHT = `${PY} * 0.9 + max(${PY} * 0.15, 3px)`;
  * colour reaches them. A glossary term's dotted underline (the box's border) moves 2px lower under a page's
  * underline, so both show.
  */
-const DECORATION_CSS = `dubao-t[data-td] ruby { --dubao-tdw: max(1px, 0.06em); background-repeat: no-repeat; background-origin: content-box;
+const DECORATION_CSS = `dubao-t[data-td] dubao-w[data-py], dubao-t[data-td] dubao-c { --dubao-tdw: max(1px, 0.06em); background-repeat: no-repeat; background-origin: content-box;
   background-size: 100% var(--dubao-tdw);
   background-image: var(--dubao-td-u, none), var(--dubao-td-s, none), var(--dubao-td-o, none);
   background-position: left 0 bottom calc(0.07em - var(--dubao-tdw) / 2), left 0 bottom calc(0.5em - var(--dubao-tdw) / 2),
@@ -79,26 +79,27 @@ const DECORATION_CSS = `dubao-t[data-td] ruby { --dubao-tdw: max(1px, 0.06em); b
 dubao-t[data-td~="underline"] { --dubao-td-u: linear-gradient(var(--dubao-tdc, currentColor) 0 0); }
 dubao-t[data-td~="line-through"] { --dubao-td-s: linear-gradient(var(--dubao-tdc, currentColor) 0 0); }
 dubao-t[data-td~="overline"] { --dubao-td-o: linear-gradient(var(--dubao-tdc, currentColor) 0 0); }
-dubao-t[data-td~="underline"] dubao-w[data-term] > ruby { padding-bottom: 2px; margin-bottom: -4px; }`;
+dubao-t[data-td~="underline"] dubao-w[data-term][data-py],
+dubao-t[data-td~="underline"] dubao-w[data-term] > dubao-c { padding-bottom: 2px; margin-bottom: -4px; }`;
 
 export const READER_CSS = `
 @property --dubao-lh { syntax: '<length>'; inherits: true; initial-value: 0px; }
 :where(body) { will-change: opacity; }
-dubao-t, dubao-w { display: inline; font: inherit; color: inherit; }
+dubao-t, dubao-w, dubao-c { display: inline; font: inherit; color: inherit; }
 dubao-g { display: inline; text-wrap-mode: nowrap; }
 dubao-t { --dubao-lh: 1lh; }
 dubao-t[data-r] { text-justify: none; }
-dubao-t ruby { display: inline-flex; flex-direction: column-reverse; align-items: center; vertical-align: baseline;
-  baseline-source: last; line-height: 1; text-indent: 0;
+dubao-t dubao-w[data-py], dubao-t dubao-c { display: inline-flex; flex-direction: column; align-items: center;
+  vertical-align: baseline; baseline-source: last; line-height: 1; text-indent: 0;
   margin-top: calc(-1 * min(${PINYIN_HEIGHT}, max(0px, (var(--dubao-lh) - 1em) / 2) + var(--dubao-room, 0px))); }
-dubao-t rt { display: contents; font-size: var(--dubao-py-size, ${DEFAULT_PINYIN_EM}em);
-  font-style: normal; font-weight: normal; letter-spacing: 0; text-transform: none; text-indent: 0; color: #8a5a00;
-  font-family: 'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', system-ui, sans-serif; user-select: none; -webkit-user-select: none; }
-dubao-t rt::before { content: attr(data-py); display: block; line-height: 1; padding: max(0.15em, 3px) 0.22em 0; margin-bottom: -0.1em;
-  white-space: nowrap; }
-:is(h1, h2, h3, h4, h5, h6, figcaption, caption, dt, summary):has(dubao-t ruby) { text-wrap: pretty; }
+dubao-t dubao-w[data-py]::before, dubao-t dubao-c::before { content: attr(data-py); display: block;
+  font-size: var(--dubao-py-size, ${DEFAULT_PINYIN_EM}em); line-height: 1; padding: max(0.15em, 3px) 0.22em 0;
+  margin-bottom: -0.1em; white-space: nowrap; font-style: normal; font-weight: normal; letter-spacing: 0;
+  text-transform: none; text-indent: 0; color: #8a5a00;
+  font-family: 'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', system-ui, sans-serif; }
+:is(h1, h2, h3, h4, h5, h6, figcaption, caption, dt, summary):has(dubao-t[data-r]) { text-wrap: pretty; }
 ${DECORATION_CSS}
-${TONE_COLOURS.map((c, i) => `dubao-t[data-style="colors"] rt.t${i + 1} { color: ${c}; }`).join('\n')}
+${TONE_COLOURS.map((c, i) => `dubao-t[data-style="colors"] dubao-c.t${i + 1}::before { color: ${c}; }`).join('\n')}
 ${Object.entries(TERM_COLOURS)
   .map(([k, c]) => {
     // The offset in % (of the text's own 1em), not em: the highlight rule sits on :root and its values reach the
@@ -109,7 +110,10 @@ ${Object.entries(TERM_COLOURS)
     // ~100 ms of style for the drawn sample page); highlight inheritance takes it to all the text below.
     // In a drawn term, plain characters (a digit of 1月) take the decoration; a word box takes a border.
     const box = `border-bottom: 2px dotted ${c}; margin-bottom: -2px;`;
-    return `:root::highlight(dubao-term-${k}) { ${line} }\ndubao-w[data-term="${k}"] { ${line} }\ndubao-w[data-term="${k}"] > ruby { ${box} }`;
+    return (
+      `:root::highlight(dubao-term-${k}) { ${line} }\ndubao-w[data-term="${k}"]:not([data-py]) { ${line} }\n` +
+      `dubao-w[data-term="${k}"][data-py], dubao-w[data-term="${k}"] > dubao-c { ${box} }`
+    );
   })
   .join('\n')}
 `;

@@ -170,8 +170,8 @@ export class Hover {
       let pos = part.start;
       for (const t of part.texts) {
         if (pos >= offset && pos < offset + count) {
-          const rt = t.nextSibling as Element | null;
-          const py = rt?.nodeName === 'RT' ? rt.getAttribute('data-py') : null;
+          // A word's pinyin is on its box (lib/dom/render.ts): the word's element, or a character's <dubao-c>.
+          const py = t.parentElement?.getAttribute('data-py');
           if (!py) return '';
           out.push(py);
           covered += t.data.length;
@@ -416,7 +416,7 @@ function lineWithPinyin(rect: DOMRect, range: Range | null): DOMRect {
   // one's pinyin is enough to know how high the line's pinyin reaches).
   for (let w = el?.closest('dubao-w') ?? null; w && range?.intersectsNode(w); w = w.nextElementSibling) {
     // A word's box holds its pinyin on top (lib/dom/styles.ts); a term's underline may reach a little below.
-    for (const box of w.querySelectorAll('ruby')) {
+    for (const box of w.hasAttribute('data-py') ? [w] : w.querySelectorAll('dubao-c')) {
       const r = box.getBoundingClientRect();
       if (r.height > 0 && r.bottom <= rect.bottom + 3) top = Math.min(top, r.top);
     }

@@ -1,6 +1,7 @@
 import { blockAround, collectOwnRun, collectRuns, collectWithin, type Run } from '../dom/runs';
 import {
   dropStale,
+  hasPinyin,
   liftPinyin,
   markTerms,
   oneLineRoom,
@@ -606,7 +607,7 @@ export class PageView {
       this.farIo.unobserve(e.target);
       if (!b.seen) continue;
       b.seen = false;
-      if (b.lastView && b.rendered?.parts.some((p) => p.el.firstElementChild)) gone.push(b);
+      if (b.lastView && !!b.rendered && hasPinyin(b.rendered)) gone.push(b);
     }
     if (!gone.length) return;
     this.mutate(() => {
@@ -809,7 +810,7 @@ export class PageView {
       // Only blocks drawn with pinyin: converted text alone (a block far from the screen) has nothing to take out
       // or lift (its ancestors' styles and boxes were read each slice of a conversion, for nothing).
       const live = drawn.filter(
-        (b) => this.blocks.get(b.run.block) === b && b.rendered?.parts.some((p) => p.el.firstElementChild),
+        (b) => this.blocks.get(b.run.block) === b && !!b.rendered && hasPinyin(b.rendered),
       );
       const tight = this.settings.pinyinEverywhere
         ? []

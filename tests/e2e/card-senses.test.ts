@@ -55,7 +55,9 @@ async function firstSenseReading(p: Page): Promise<string | null> {
 async function drawn(p: Page, id: string, word: string) {
   await p.evaluate(
     ({ id, word }) => {
-      const ruby = [...document.querySelectorAll(`#${id} dubao-t ruby`)].find((r) => r.textContent === word);
+      const ruby = [...document.querySelectorAll(`#${id} dubao-t [data-py]`)].find(
+        (r) => r.textContent === word,
+      );
       ruby?.scrollIntoView({ block: 'center' });
     },
     { id, word },
@@ -64,9 +66,9 @@ async function drawn(p: Page, id: string, word: string) {
   await waitForStableLayout(p);
   return p.evaluate(
     ({ id, word }) => {
-      for (const ruby of document.querySelectorAll(`#${id} dubao-t ruby`)) {
+      for (const ruby of document.querySelectorAll(`#${id} dubao-t [data-py]`)) {
         if (ruby.textContent !== word) continue;
-        const reading = [...ruby.querySelectorAll('rt')].map((rt) => rt.getAttribute('data-py')).join('');
+        const reading = ruby.getAttribute('data-py') ?? '';
         const r = document.createRange();
         r.setStart(ruby.firstChild!, 0);
         r.setEnd(ruby.firstChild!, 1);
@@ -89,7 +91,7 @@ beforeAll(async () => {
   page = await browser.context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}/card-senses.html`);
-  await page.waitForSelector('#di dubao-t ruby', { timeout: 20_000 });
+  await page.waitForSelector('#di dubao-t [data-py]', { timeout: 20_000 });
 });
 afterAll(async () => {
   await browser?.close();

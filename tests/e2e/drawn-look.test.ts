@@ -28,7 +28,7 @@ async function wordsOf(selector: string): Promise<Box> {
   const box = await page.evaluate((s) => {
     const el = document.querySelector(s)!;
     el.scrollIntoView({ block: 'center' });
-    const rubies = [...el.querySelectorAll('dubao-t ruby')].map((r) => ({
+    const rubies = [...el.querySelectorAll('dubao-t [data-py]')].map((r) => ({
       r: r.getBoundingClientRect(),
       em: parseFloat(getComputedStyle(r).fontSize),
     }));
@@ -117,7 +117,7 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   // Prose gets its pinyin once the fresh profile's dictionary is in.
   await waitForDictionary(browser);
-  page = await openDrawn(browser, `${server.url}/news-article.html`, errors, '#correction dubao-t ruby');
+  page = await openDrawn(browser, `${server.url}/news-article.html`, errors, '#correction dubao-t [data-py]');
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -166,7 +166,7 @@ describe("the page's own text decoration under words drawn with pinyin", () => {
     // The term's box ends in its dotted border: rows from the same top down past it, over the term alone.
     const term = await page.evaluate(() => {
       const r = document
-        .querySelector('#related a:first-of-type dubao-w[data-term] ruby')!
+        .querySelector('#related a:first-of-type dubao-w[data-term][data-py]')!
         .getBoundingClientRect();
       return { left: r.left, right: r.right, bottom: r.bottom };
     });
@@ -197,7 +197,7 @@ describe('headings with a tight line height', () => {
       const h = await page.evaluate((s) => {
         const el = document.querySelector(s)!;
         el.scrollIntoView({ block: 'center' });
-        const rubies = [...el.querySelectorAll('dubao-t ruby')].map((r) => r.getBoundingClientRect());
+        const rubies = [...el.querySelectorAll('dubao-t [data-py]')].map((r) => r.getBoundingClientRect());
         return {
           height: el.getBoundingClientRect().height,
           lineHeight:
@@ -218,7 +218,7 @@ describe('headings with a tight line height', () => {
 
 describe('justified columns', () => {
   it('a justified newspaper column keeps each comma by its word, not spread a character away', async () => {
-    const p = await openDrawn(browser, `${server.url}/newspaper.html`, errors, '#a1 .body dubao-t ruby');
+    const p = await openDrawn(browser, `${server.url}/newspaper.html`, errors, '#a1 .body dubao-t [data-py]');
     try {
       const found = await p.evaluate(() => {
         const body = document.querySelector('#a1 .body')!;
@@ -230,7 +230,7 @@ describe('justified columns', () => {
         let seen = 0;
         const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-          if (!n.parentElement?.closest('dubao-t') || n.parentElement.closest('ruby')) continue;
+          if (!n.parentElement?.closest('dubao-t') || n.parentElement.closest('[data-py]')) continue;
           const em = parseFloat(getComputedStyle(n.parentElement).fontSize);
           for (let i = 0; i < n.data.length; i++) {
             if (!/[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff\u201c\u201d]/.test(n.data[i])) continue;

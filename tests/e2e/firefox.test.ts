@@ -99,8 +99,8 @@ describe('Firefox ESR: the core path', () => {
     );
     const page = await ff.browser.newPage();
     await page.goto(`${server.url}/newspaper.html`);
-    await page.waitForSelector('dubao-t ruby', { timeout: 30_000 });
-    const rubies = await page.evaluate(() => document.querySelectorAll('dubao-t ruby').length);
+    await page.waitForSelector('dubao-t [data-py]', { timeout: 30_000 });
+    const rubies = await page.evaluate(() => document.querySelectorAll('dubao-t [data-py]').length);
     expect(rubies).toBeGreaterThan(50);
     await page.close();
   });
@@ -108,11 +108,11 @@ describe('Firefox ESR: the core path', () => {
   it('opens the hover card on 共同富裕 and saves it; the options page lists it with its sentence', async () => {
     const page = await ff.browser.newPage();
     await page.goto(`${server.url}/newspaper.html`);
-    await page.waitForSelector('dubao-t ruby', { timeout: 30_000 });
+    await page.waitForSelector('dubao-t [data-py]', { timeout: 30_000 });
     const point = await poll(
       () =>
         page.evaluate(() => {
-          const ruby = [...document.querySelectorAll('dubao-t ruby')].find(
+          const ruby = [...document.querySelectorAll('dubao-t [data-py]')].find(
             (r) => r.textContent === '共同富裕',
           );
           if (!ruby) return null;
@@ -129,7 +129,9 @@ describe('Firefox ESR: the core path', () => {
     );
     await new Promise((r) => setTimeout(r, 800)); // what scrolled into view is drawn; the layout settles
     const again = await page.evaluate(() => {
-      const ruby = [...document.querySelectorAll('dubao-t ruby')].find((r) => r.textContent === '共同富裕')!;
+      const ruby = [...document.querySelectorAll('dubao-t [data-py]')].find(
+        (r) => r.textContent === '共同富裕',
+      )!;
       const r = document.createRange();
       r.setStart(ruby.firstChild!, 0);
       r.setEnd(ruby.firstChild!, 1);

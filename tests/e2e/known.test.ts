@@ -30,7 +30,7 @@ afterAll(async () => {
 function rubyCount(page: Page, word: string): Promise<number> {
   return page.evaluate(
     (w) =>
-      [...document.querySelectorAll('dubao-t ruby')].filter((r) => {
+      [...document.querySelectorAll('dubao-t [data-py]')].filter((r) => {
         const b = r.getBoundingClientRect();
         return r.textContent === w && b.bottom > -300 && b.top < innerHeight + 300;
       }).length,
@@ -44,13 +44,13 @@ function paragraphRuby(page: Page, anchor: string): Promise<Record<string, numbe
     const mark = `data-test-${[...w].map((c) => c.codePointAt(0)).join('-')}`;
     let block = document.querySelector(`[${mark}]`);
     if (!block) {
-      const ruby = [...document.querySelectorAll('dubao-t ruby')].find((r) => r.textContent === w);
+      const ruby = [...document.querySelectorAll('dubao-t [data-py]')].find((r) => r.textContent === w);
       if (!ruby) return {};
       block = ruby.closest('p') ?? ruby.parentElement!;
       block.setAttribute(mark, '');
     }
     const out: Record<string, number> = {};
-    for (const r of block.querySelectorAll('dubao-t ruby'))
+    for (const r of block.querySelectorAll('dubao-t [data-py]'))
       out[r.textContent] = (out[r.textContent] ?? 0) + 1;
     return out;
   }, anchor);
@@ -58,9 +58,9 @@ function paragraphRuby(page: Page, anchor: string): Promise<Record<string, numbe
 
 /** Brings the first place the reader drew `word` to the middle of the screen. */
 async function showWord(page: Page, word: string): Promise<void> {
-  await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+  await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
   await page.evaluate((w) => {
-    const ruby = [...document.querySelectorAll('dubao-t ruby')].find((r) => r.textContent === w);
+    const ruby = [...document.querySelectorAll('dubao-t [data-py]')].find((r) => r.textContent === w);
     ruby?.scrollIntoView({ block: 'center' });
   }, word);
   await page.waitForTimeout(800);
@@ -138,13 +138,15 @@ describe('known words', () => {
       page.evaluate(() => {
         let block = document.querySelector('[data-test-block]');
         if (!block) {
-          const ruby = [...document.querySelectorAll('dubao-t ruby')].find((r) => r.textContent === '发展');
+          const ruby = [...document.querySelectorAll('dubao-t [data-py]')].find(
+            (r) => r.textContent === '发展',
+          );
           block = ruby!.closest('p') ?? ruby!.parentElement!;
           block.setAttribute('data-test-block', '');
         }
-        // By drawn word (a word with unread characters, 6月, has a <ruby> for 月 alone).
+        // By drawn word (a word with unread characters, 6月, has a box for 月 alone).
         const out: Record<string, number> = {};
-        for (const w of block.querySelectorAll('dubao-w:has(ruby)'))
+        for (const w of block.querySelectorAll('dubao-w:is([data-py], :has(dubao-c))'))
           out[w.textContent] = (out[w.textContent] ?? 0) + 1;
         return out;
       });

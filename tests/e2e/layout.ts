@@ -11,7 +11,7 @@ export async function waitForStableLayout(page: Page, timeoutMs = 10_000): Promi
   let stable = 0;
   while (Date.now() < end && stable < 3) {
     const h = await page.evaluate(
-      () => document.documentElement.scrollHeight + document.querySelectorAll('ruby').length,
+      () => document.documentElement.scrollHeight + document.querySelectorAll('dubao-t [data-py]').length,
     );
     stable = h === last ? stable + 1 : 0;
     last = h;
@@ -23,13 +23,13 @@ export async function waitForStableLayout(page: Page, timeoutMs = 10_000): Promi
 export async function hoverWord(page: Page, word: string): Promise<void> {
   // Scroll first, let the reader draw what came into view (it changes line heights), then measure.
   await page.evaluate((w) => {
-    const ruby = [...document.querySelectorAll('dubao-t ruby')].find((r) => r.textContent === w);
+    const ruby = [...document.querySelectorAll('dubao-t [data-py]')].find((r) => r.textContent === w);
     ruby?.scrollIntoView({ block: 'center' });
   }, word);
   await page.waitForTimeout(500);
   await waitForStableLayout(page);
   const box = await page.evaluate((w) => {
-    for (const ruby of document.querySelectorAll('dubao-t ruby')) {
+    for (const ruby of document.querySelectorAll('dubao-t [data-py]')) {
       if (ruby.textContent !== w) continue;
       const r = document.createRange();
       r.setStart(ruby.firstChild!, 0);

@@ -35,7 +35,7 @@ async function baseline(path: string): Promise<{ snap: Snapshot; layout: Layout 
 }
 
 const open = (path: string): Promise<Page> =>
-  openDrawn(browser, `${server.url}/${path}`, errors, 'dubao-t ruby');
+  openDrawn(browser, `${server.url}/${path}`, errors, 'dubao-t [data-py]');
 
 const setSite = (patch: Record<string, unknown>) => setSettings(browser, patch, new URL(server.url).host);
 
@@ -98,24 +98,21 @@ function layoutOf(page: Page): Promise<Layout> {
 
 /**
  * Neighbouring words' pinyin on one line: pairs, and pairs closer than 1 px. Pinyin size over its text's. The
- * pinyin is the <rt>'s ::before, centred at the top of its word's box: its text is as wide as the ::before's
- * content box.
+ * pinyin is the word box's ::before, centred at its top: its text is as wide as the ::before's content box.
  */
 function pinyinBoxes(page: Page) {
   return page.evaluate(() => {
-    const boxes = [...document.querySelectorAll('dubao-t rt[data-py]')]
-      .map((rt) => {
-        const r = rt.parentElement!.getBoundingClientRect();
-        const before = getComputedStyle(rt, '::before');
+    const boxes = [...document.querySelectorAll('dubao-t [data-py]')]
+      .map((box) => {
+        const r = box.getBoundingClientRect();
+        const before = getComputedStyle(box, '::before');
         const width = parseFloat(before.width);
         const middle = (r.left + r.right) / 2;
         return {
           left: middle - width / 2,
           right: middle + width / 2,
           top: r.top,
-          ratio:
-            parseFloat(getComputedStyle(rt).fontSize) /
-            parseFloat(getComputedStyle(rt.parentElement!).fontSize),
+          ratio: parseFloat(before.fontSize) / parseFloat(getComputedStyle(box).fontSize),
         };
       })
       .filter((b) => b.right > b.left);
@@ -162,7 +159,7 @@ describe("the page's own text, character for character", () => {
         expect((await snapshot(page)).html, 'pinyin off: the DOM as it was').toBe(snap.html);
 
         await setSite({ pinyin: true });
-        await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+        await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
         await waitForStableLayout(page);
         await same('pinyin on again');
 
@@ -178,7 +175,7 @@ describe("the page's own text, character for character", () => {
         expect((await snapshot(page)).html, 'site off: the DOM as it was').toBe(snap.html);
 
         await setSite({ enabled: true, pinyin: true, script: 'original' });
-        await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+        await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
         await waitForStableLayout(page);
         await same('site on again');
       } finally {
@@ -203,7 +200,7 @@ describe('layout the page made', () => {
 
   it('portal.html: prose gets pinyin; the menu bar and a heading that prints its own pinyin do not', async () => {
     const page = await open('portal.html');
-    const rubies = (s: string) => page.locator(`${s} dubao-t ruby`).count();
+    const rubies = (s: string) => page.locator(`${s} dubao-t [data-py]`).count();
     expect(await rubies('#menu')).toBe(0);
     expect(await rubies('#banner-title')).toBe(0);
     expect(await rubies('.card p')).toBeGreaterThan(10);
@@ -218,7 +215,7 @@ describe('layout the page made', () => {
 
   it('news-article.html: a bar of short links that nothing names a menu gets no pinyin; the related links do', async () => {
     const page = await open('news-article.html');
-    const rubies = (s: string) => page.locator(`${s} dubao-t ruby`).count();
+    const rubies = (s: string) => page.locator(`${s} dubao-t [data-py]`).count();
     expect(await rubies('.top')).toBe(0);
     expect(await rubies('#related a')).toBeGreaterThan(3);
     expect(await rubies('article p')).toBeGreaterThan(50);
@@ -255,15 +252,14 @@ describe('pinyin a reader can read', () => {
  */
 function termUnderlines(page: Page) {
   return page.evaluate(() => {
-    const words = [...document.querySelectorAll('dubao-t ruby')].map((ruby) => {
-      const rt = ruby.querySelector('rt[data-py]');
+    const words = [...document.querySelectorAll('dubao-t [data-py]')].map((ruby) => {
       const r = ruby.getBoundingClientRect();
-      const pinyinTop = rt ? r.top + parseFloat(getComputedStyle(rt, '::before').paddingTop) : Infinity;
+      const pinyinTop = r.top + parseFloat(getComputedStyle(ruby, '::before').paddingTop);
       return { ruby, r, pinyinTop };
     });
     const invisible: string[] = [];
     const touching: string[] = [];
-    const terms = words.filter((w) => w.ruby.parentElement!.hasAttribute('data-term'));
+    const terms = words.filter((w) => w.ruby.closest('dubao-w')!.hasAttribute('data-term'));
     for (const t of terms) {
       const cs = getComputedStyle(t.ruby);
       if (cs.borderBottomStyle !== 'dotted' || parseFloat(cs.borderBottomWidth) < 1.5 || t.r.width < 1)
@@ -315,11 +311,11 @@ describe('the site switch', () => {
       await page.waitForTimeout(1000);
       expect(await drawn(page)).toBe(0);
       await setSite({ enabled: true });
-      await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+      await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
       await setSite({ pinyin: false });
       await expect.poll(() => drawn(page), SLOW).toBe(0);
       await setSite({ pinyin: true });
-      await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+      await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
     } finally {
       await setSite({ enabled: true, pinyin: true, script: 'original' });
       await page.close();
@@ -381,14 +377,14 @@ const intersects = (a: Rect, b: Rect) =>
 function wordLine(target: Page | import('playwright-core').Frame, word: string, nth = 0) {
   return target.evaluate(
     ({ w, nth }) => {
-      const found = [...document.querySelectorAll('dubao-t ruby')].filter((r) => r.textContent === w);
+      const found = [...document.querySelectorAll('dubao-t [data-py]')].filter((r) => r.textContent === w);
       const ruby = found[nth];
       if (!ruby) return null;
       const t = ruby.firstChild as Text;
       const r = document.createRange();
       r.selectNodeContents(t);
       const base = r.getBoundingClientRect();
-      // The word's box holds its pinyin (the <rt> itself has no box: the pinyin is its ::before).
+      // The word's box holds its pinyin (its ::before).
       const rt = ruby.getBoundingClientRect();
       const c = document.createRange();
       c.setStart(t, 0);
@@ -419,7 +415,7 @@ describe('the hover card', () => {
     const page = await open('news-article.html');
     for (const word of ['软件', '老师', '学生']) {
       await page.evaluate((w) => {
-        const ruby = [...document.querySelectorAll('dubao-t ruby')].find((r) => r.textContent === w);
+        const ruby = [...document.querySelectorAll('dubao-t [data-py]')].find((r) => r.textContent === w);
         ruby?.scrollIntoView({ block: 'center' });
       }, word);
       await waitForStableLayout(page);
@@ -442,7 +438,7 @@ describe('the hover card', () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/small-frame.html`);
     const frame = page.frames().find((f) => f.url().endsWith('news-article.html'))!;
-    await frame.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    await frame.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
     await page.waitForTimeout(1000);
     const box = (await page.locator('#frame').boundingBox())!;
     // The frame's viewport: inside its 1 px border.
@@ -454,7 +450,7 @@ describe('the hover card', () => {
     };
     // A word of the headline, at the top of the frame.
     const word = await frame.evaluate(() =>
-      [...document.querySelectorAll('#headline dubao-t ruby')]
+      [...document.querySelectorAll('#headline dubao-t [data-py]')]
         .map((r) => r.textContent ?? '')
         .find((t) => t.length === 2)!,
     );

@@ -27,9 +27,8 @@ function text(target: Page | Frame, selector: string): Promise<string> {
 function rubyWords(target: Page | Frame, selector: string): Promise<string[]> {
   return target.evaluate(
     (s) =>
-      [...document.querySelectorAll(`${s} ruby`)].map(
-        (r) =>
-          `${r.textContent}:${[...r.querySelectorAll('rt')].map((rt) => rt.getAttribute('data-py')).join(' ')}`,
+      [...document.querySelectorAll(`${s} dubao-t [data-py]`)].map(
+        (r) => `${r.textContent}:${r.getAttribute('data-py') ?? ''}`,
       ),
     selector,
   );
@@ -88,7 +87,7 @@ afterAll(async () => {
 describe('Traditional and framed pages', () => {
   it('reads a Taiwanese page in Traditional characters with the same pinyin', async () => {
     const page = await open('traditional.html');
-    await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
     const words = await rubyWords(page, 'body');
     expect(words).toContain('銀行:yínháng');
     await page.close();
@@ -97,7 +96,7 @@ describe('Traditional and framed pages', () => {
   it('finds Chinese prose that only starts deep into a long English page', async () => {
     const page = await open('long-english-with-chinese.html');
     await page.locator('#zh').last().scrollIntoViewIfNeeded();
-    await page.waitForSelector('#zh dubao-t ruby', { timeout: 20_000, state: 'attached' });
+    await page.waitForSelector('#zh dubao-t [data-py]', { timeout: 20_000, state: 'attached' });
     expect(await rubyWords(page, '#zh')).toContain('北京:běijīng');
     await page.close();
   });
@@ -106,7 +105,7 @@ describe('Traditional and framed pages', () => {
     const page = await open('iframe.html');
     const frame = page.frames().find((f) => f.url().endsWith('chinese-frame.html'));
     expect(frame).toBeDefined();
-    await frame!.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    await frame!.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
     expect(await page.$('dubao-t')).toBeNull();
     await page.close();
   });
@@ -119,7 +118,7 @@ describe('pages that keep changing', () => {
   ] as const) {
     it(`${path}: annotations follow the page's own updates, with no page errors`, async () => {
       const page = await open(path);
-      await page.waitForSelector(`${live} ruby`, { timeout: 20_000 });
+      await page.waitForSelector(`${live} dubao-t [data-py]`, { timeout: 20_000 });
       await page.waitForTimeout(3_000);
       // The page went on updating: its counter moved and its feed is full.
       const count = Number((await text(page, '#count')).replace(/\D/g, ''));
@@ -133,7 +132,7 @@ describe('pages that keep changing', () => {
           () =>
             page.evaluate((s) => {
               const el = document.querySelector(s)!;
-              const rubies = [...el.querySelectorAll('ruby')].map((r) => r.textContent).join('');
+              const rubies = [...el.querySelectorAll('dubao-t [data-py]')].map((r) => r.textContent).join('');
               return { text: el.textContent ?? '', rubies };
             }, live),
           { timeout: 10_000, interval: 100 },
@@ -144,7 +143,8 @@ describe('pages that keep changing', () => {
         );
       // Items the page added after load are annotated too (the newest may still be waiting for the next pass).
       const annotatedItems = await page.evaluate(
-        (s) => [...document.querySelector(s)!.children].filter((c) => c.querySelector('ruby')).length,
+        (s) =>
+          [...document.querySelector(s)!.children].filter((c) => c.querySelector('dubao-t [data-py]')).length,
         feed,
       );
       expect(annotatedItems).toBeGreaterThanOrEqual(3);
@@ -158,7 +158,7 @@ describe('toolbar popup', () => {
     const perParagraph = findTerms(TERMS_PARAGRAPH, builtinGlossary()).length;
     expect(perParagraph).toBeGreaterThanOrEqual(2);
     const page = await open('many-terms.html');
-    await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
     const drawn = await page.locator('p:has(dubao-t)').count();
     expect(drawn).toBeLessThan(80);
     const tabId = await tabIdOf(page.url());
@@ -173,7 +173,7 @@ describe('toolbar popup', () => {
 
   it('shows the page language and script, and its controls change the page', async () => {
     const page = await open('newspaper.html');
-    await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
     // Blocks are drawn a slice a frame: the page as first drawn is the one that stops changing.
     const original = await settledHtml(page);
     const tabId = await tabIdOf(page.url());
@@ -184,7 +184,7 @@ describe('toolbar popup', () => {
 
     // Pinyin off: the ruby goes, the page's text stays.
     await popup.uncheck('#pinyin');
-    await expect.poll(() => page.locator('dubao-t ruby').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator('dubao-t [data-py]').count(), { timeout: 10_000 }).toBe(0);
     // Script to Traditional (Taiwan): the page shows 經濟 where it printed 经济.
     await popup.selectOption('#script', 'tw');
     await expect

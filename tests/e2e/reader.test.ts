@@ -17,7 +17,7 @@ async function open(path: string): Promise<Page> {
 }
 
 async function waitForRuby(page: Page): Promise<void> {
-  await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+  await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
 }
 
 /** The text of the page as a reader sees it (pinyin is drawn from attributes, so it is not in textContent). */
@@ -51,9 +51,9 @@ describe('pinyin over the sample newspaper page', () => {
     await waitForRuby(page);
     const readings = await page.evaluate(() => {
       const out: Record<string, string> = {};
-      for (const ruby of document.querySelectorAll('dubao-t ruby')) {
+      for (const ruby of document.querySelectorAll('dubao-t [data-py]')) {
         const word = ruby.textContent ?? '';
-        out[word] ??= [...ruby.querySelectorAll('rt')].map((rt) => rt.getAttribute('data-py')).join(' ');
+        out[word] ??= ruby.getAttribute('data-py') ?? '';
       }
       return out;
     });
@@ -77,7 +77,7 @@ describe('pinyin over the sample newspaper page', () => {
         const out: string[] = [];
         let last: { key: string; block: Element | null } | null = null;
         for (const part of document.querySelectorAll('dubao-w')) {
-          if (!part.querySelector('ruby')) continue;
+          if (!part.matches('[data-py], :has([data-py])')) continue;
           const block = part.closest('p, h1, h2, h3, li, div');
           const key = part.getAttribute('data-w') ?? '';
           if (last && last.key === key && last.block === block) out[out.length - 1] += part.textContent ?? '';
@@ -171,7 +171,7 @@ describe('pinyin over the sample newspaper page', () => {
       p.setAttribute('data-test-far', '');
     }, phrase);
     await expect
-      .poll(() => page.evaluate(() => !!document.querySelector('[data-test-far] dubao-t ruby')), {
+      .poll(() => page.evaluate(() => !!document.querySelector('[data-test-far] dubao-t [data-py]')), {
         timeout: 15_000,
       })
       .toBe(true);
@@ -183,7 +183,7 @@ describe('pinyin over the sample newspaper page', () => {
     await waitForRuby(page);
     const { copied, text, found } = await page.evaluate(() => {
       const p = [...document.querySelectorAll('.body p')].find(
-        (e) => e.querySelectorAll('ruby').length > 20,
+        (e) => e.querySelectorAll('dubao-t [data-py]').length > 20,
       )!;
       const range = document.createRange();
       range.selectNodeContents(p);
@@ -242,7 +242,9 @@ describe('hover card', () => {
     await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/common prosperity/i);
     // The tint covers the four characters of the word (its line box), and nothing far from it.
     const word = await page.evaluate(() => {
-      const ruby = [...document.querySelectorAll('dubao-t ruby')].find((r) => r.textContent === '共同富裕')!;
+      const ruby = [...document.querySelectorAll('dubao-t [data-py]')].find(
+        (r) => r.textContent === '共同富裕',
+      )!;
       // The characters alone, not the pinyin over them.
       const boxes = [...ruby.childNodes]
         .filter((n) => n.nodeType === Node.TEXT_NODE)

@@ -74,7 +74,7 @@ const PAGES: Record<string, string> = {
          const t = shown(id);
          if (t !== want[id]) w.__stale.push(id + ': ' + t);
          const el = document.getElementById(id);
-         const base = [...el.querySelectorAll('ruby')].map((r) => [...r.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('')).join('');
+         const base = [...el.querySelectorAll('dubao-t [data-py]')].map((r) => [...r.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('')).join('');
          if (base && base === want[id]) w.__drawnNew.add(id);
        }
      };
@@ -168,7 +168,7 @@ function rubyText(page: Page, selector: string): Promise<string> {
   return page.evaluate((sel) => {
     const el = document.querySelector(sel);
     if (!el) return '';
-    return [...el.querySelectorAll('ruby')]
+    return [...el.querySelectorAll('dubao-t [data-py]')]
       .map((r) =>
         [...r.childNodes]
           .filter((n) => n.nodeType === 3)
@@ -184,7 +184,7 @@ const han = (s: string) => s.replace(/[^\p{Script=Han}]/gu, '');
 describe('content that comes after load', () => {
   it('draws a single-page app that renders its Chinese after load', async () => {
     const page = await open('/live/spa.html');
-    await page.waitForSelector('#app dubao-t ruby', { timeout: 30_000, state: 'attached' });
+    await page.waitForSelector('#app dubao-t [data-py]', { timeout: 30_000, state: 'attached' });
     await expect
       .poll(async () => han(await rubyText(page, '#app p')), { timeout: 10_000 })
       .toBe(han(sentence(0)));
@@ -193,8 +193,8 @@ describe('content that comes after load', () => {
 
   it('draws a paragraph added later to a page that had Chinese at load', async () => {
     const page = await open('/live/later.html');
-    await page.waitForSelector('#news dubao-t ruby', { timeout: 30_000, state: 'attached' });
-    await page.waitForSelector('#late dubao-t ruby', { timeout: 30_000, state: 'attached' });
+    await page.waitForSelector('#news dubao-t [data-py]', { timeout: 30_000, state: 'attached' });
+    await page.waitForSelector('#late dubao-t [data-py]', { timeout: 30_000, state: 'attached' });
     await expect
       .poll(async () => han(await rubyText(page, '#late')), { timeout: 10_000 })
       .toBe(han(sentence(5)));
@@ -205,7 +205,7 @@ describe('content that comes after load', () => {
 describe('content the page changes', () => {
   it('never shows old and new text together, and draws the new text', async () => {
     const page = await open('/live/rewrite.html');
-    await page.waitForSelector('#children dubao-t ruby', { timeout: 30_000, state: 'attached' });
+    await page.waitForSelector('#children dubao-t [data-py]', { timeout: 30_000, state: 'attached' });
     await page.evaluate(() => (window as unknown as { __rewrite(n: number): Promise<void> }).__rewrite(30));
     const seen = await page.evaluate(() => {
       const w = window as unknown as { __samples: number; __stale: string[] };
@@ -225,11 +225,13 @@ describe('content the page changes', () => {
   it('draws only the paragraph appended to a feed; the others keep their nodes', async () => {
     const page = await open('/live/feed.html');
     // Every paragraph drawn, and drawing settled.
-    await expect.poll(() => page.locator('#feed p:has(dubao-t ruby)').count(), { timeout: 30_000 }).toBe(5);
+    await expect
+      .poll(() => page.locator('#feed p:has(dubao-t [data-py])').count(), { timeout: 30_000 })
+      .toBe(5);
     await page.waitForTimeout(500);
     const before = await page.evaluate(() => {
       const w = window as unknown as { __kept: Element[] };
-      w.__kept = [...document.querySelectorAll('#feed ruby, #feed dubao-w, #feed dubao-t')];
+      w.__kept = [...document.querySelectorAll('#feed [data-py], #feed dubao-w, #feed dubao-t')];
       return w.__kept.length;
     });
     expect(before).toBeGreaterThan(20);
@@ -239,11 +241,11 @@ describe('content the page changes', () => {
       p.textContent = text;
       document.getElementById('feed')!.append(p);
     }, sentence(6));
-    await page.waitForSelector('#new dubao-t ruby', { timeout: 30_000, state: 'attached' });
+    await page.waitForSelector('#new dubao-t [data-py]', { timeout: 30_000, state: 'attached' });
     await page.waitForTimeout(500);
     const kept = await page.evaluate(() => {
       const w = window as unknown as { __kept: Element[] };
-      const now = new Set(document.querySelectorAll('#feed ruby, #feed dubao-w, #feed dubao-t'));
+      const now = new Set(document.querySelectorAll('#feed [data-py], #feed dubao-w, #feed dubao-t'));
       return w.__kept.filter((el) => el.isConnected && now.has(el)).length;
     });
     expect(kept).toBe(before);
@@ -279,7 +281,7 @@ describe('a page that floods without end', () => {
     const page = await open('/live/ticker.html');
     const call = (name: string) =>
       page.evaluate((n) => (window as unknown as Record<string, () => unknown>)[n](), name);
-    await page.waitForSelector('#intro ruby', { timeout: 30_000 });
+    await page.waitForSelector('#intro dubao-t [data-py]', { timeout: 30_000 });
     await call('__start');
     await page.waitForTimeout(1000);
     // Added far below the screen during the flood: not drawn there.

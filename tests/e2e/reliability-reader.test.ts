@@ -54,7 +54,7 @@ afterAll(async () => {
 async function open(path: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`${server.url}/${path}`);
-  await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+  await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
   await waitForStableLayout(page);
   return page;
 }
@@ -85,7 +85,7 @@ async function savedWords(): Promise<string[]> {
 /** The middle of the first character of `word` where it is drawn with ruby, in CSS px of the viewport. */
 function pointOf(page: Page, word: string): Promise<{ x: number; y: number }> {
   return page.evaluate((w) => {
-    for (const ruby of document.querySelectorAll('dubao-t ruby')) {
+    for (const ruby of document.querySelectorAll('dubao-t [data-py]')) {
       if (ruby.textContent !== w) continue;
       const r = document.createRange();
       r.setStart(ruby.firstChild!, 0);
@@ -236,7 +236,9 @@ describe('a modal dialog the page opens', () => {
       dialog.showModal();
     });
     await expect
-      .poll(() => page.evaluate(() => document.querySelectorAll('#modal ruby').length), { timeout: 10_000 })
+      .poll(() => page.evaluate(() => document.querySelectorAll('#modal dubao-t [data-py]').length), {
+        timeout: 10_000,
+      })
       .toBeGreaterThan(0);
     await hoverWord(page, '图书馆');
     await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain('图书馆');
@@ -268,7 +270,7 @@ async function caretAtEnd(page: Page, id: string): Promise<void> {
 
 const drawnIn = (page: Page, selector: string) =>
   page.evaluate(
-    (sel) => document.querySelector(sel)!.querySelectorAll('dubao-t, dubao-w, ruby, rt').length,
+    (sel) => document.querySelector(sel)!.querySelectorAll('dubao-t, dubao-w, dubao-c, [data-py]').length,
     selector,
   );
 
@@ -329,11 +331,11 @@ describe('content the page makes editable after it was drawn', () => {
     // The page's editor is done: what it shows is read again, with pinyin, and the hover card works again.
     await page.evaluate(() => (document.designMode = 'off'));
     await expect
-      .poll(() => page.evaluate(() => document.querySelectorAll('#p1 ruby rt[data-py]').length), {
+      .poll(() => page.evaluate(() => document.querySelectorAll('#p1 dubao-t [data-py]').length), {
         timeout: 5000,
       })
       .toBeGreaterThan(0);
-    await page.hover('#p1 ruby');
+    await page.hover('#p1 dubao-t [data-py]');
     await expect
       .poll(() => page.evaluate(() => !!document.querySelector('dubao-card')), { timeout: 5000 })
       .toBe(true);
@@ -354,15 +356,17 @@ async function probe(page: Page): Promise<string> {
   });
   // The reader follows the page's new paragraph: wait until it is drawn and stays so.
   await expect
-    .poll(() => page.evaluate(() => document.querySelectorAll('#probe rt').length), { timeout: 10_000 })
+    .poll(() => page.evaluate(() => document.querySelectorAll('#probe [data-py]').length), {
+      timeout: 10_000,
+    })
     .toBeGreaterThan(0);
   await waitForStableLayout(page);
   return page.evaluate(() => {
     const probe = document.getElementById('probe')!;
-    const styles = [...probe.querySelectorAll('rt')].map((rt) => {
-      const before = getComputedStyle(rt, '::before');
-      const own = getComputedStyle(rt);
-      const box = rt.getBoundingClientRect();
+    const styles = [...probe.querySelectorAll('[data-py]')].map((word) => {
+      const before = getComputedStyle(word, '::before');
+      const own = getComputedStyle(word);
+      const box = word.getBoundingClientRect();
       return [before.content, before.color, before.visibility, before.display, own.display, own.color]
         .concat([box.width, box.height].map((n) => n.toFixed(1)))
         .join(' ');
@@ -495,14 +499,14 @@ describe('a reader left behind when the extension is reloaded or updated', () =>
     // A hover, on another tab left behind, shows the notice too; its Reload brings the reader back.
     const again = await browser.context.newPage();
     await again.goto(`${server.url}/plain.html`);
-    await again.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    await again.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
     await waitForStableLayout(again);
     await reloadExtension();
     const at = await pointOf(again, '银行').catch(() => ({ x: 300, y: 150 }));
     await again.mouse.move(at.x, at.y);
     await expect.poll(() => cardText(again), { timeout: 10_000 }).toContain('Reload this page');
     await Promise.all([again.waitForEvent('load'), clickCardButton(again, 'Reload page')]);
-    await again.waitForSelector('dubao-t ruby', { timeout: 30_000 });
+    await again.waitForSelector('dubao-t [data-py]', { timeout: 30_000 });
     await again.close();
   });
 });

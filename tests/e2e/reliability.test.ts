@@ -72,15 +72,12 @@ const send = (msg: unknown) => sendFromExtension(browser, msg);
 
 const waitForDictionary = () => dictionaryImported(browser, 60_000);
 
-/** The body text without whitespace and without what our ruby annotations hold. */
+/** The body text without whitespace (our pinyin is generated content from an attribute, never text). */
 function textNow(target: Page | Frame): Promise<string> {
   return target.evaluate(() => {
     let s = '';
     const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const t = walker.currentNode as Text;
-      if (!t.parentElement?.closest('dubao-t rt')) s += t.data;
-    }
+    while (walker.nextNode()) s += (walker.currentNode as Text).data;
     return s.replace(/\s+/g, '');
   });
 }
@@ -118,7 +115,7 @@ async function allElementNames(page: Page): Promise<string[]> {
 
 async function hoverText(page: Page, text: string): Promise<void> {
   const box = await page.evaluate((w) => {
-    for (const ruby of document.querySelectorAll('dubao-t ruby')) {
+    for (const ruby of document.querySelectorAll('dubao-t [data-py]')) {
       const t = ruby.firstChild;
       if (ruby.textContent?.startsWith(w) && t) {
         ruby.scrollIntoView({ block: 'center' });
@@ -215,7 +212,7 @@ describe('hostile content stays text', () => {
 
   it('annotates the hostile page, and its cards show the payloads as text, with no element made from them', async () => {
     const page = await open('pages/hostile.html');
-    await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
     // The word just after the payload in the first paragraph.
     await hoverText(page, '字符');
     await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/character|string/i);
@@ -261,7 +258,7 @@ describe('odd pages', () => {
     const frames = page.frames().filter((f) => f.url().includes('/odd/frame-'));
     expect(frames).toHaveLength(2);
     for (const f of frames) {
-      await f.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+      await f.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
       expect(await textNow(f)).toBe(await textBefore(f));
     }
     await page.close();
@@ -270,7 +267,7 @@ describe('odd pages', () => {
   for (const path of ['odd/csp.html', 'odd/csp-header.html']) {
     it(`works under a strict Content-Security-Policy (${path})`, async () => {
       const page = await open(path);
-      await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+      await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
       expect(await textNow(page)).toBe(await textBefore(page));
       await page.close();
     });
@@ -278,7 +275,7 @@ describe('odd pages', () => {
 
   it('annotates a 5 MB page where the reader is, and keeps all its text', async () => {
     const page = await open('odd/big.html');
-    await page.waitForSelector('dubao-t ruby', { timeout: 60_000 });
+    await page.waitForSelector('dubao-t [data-py]', { timeout: 60_000 });
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
     await expect
       .poll(
@@ -287,7 +284,7 @@ describe('odd pages', () => {
             // The paragraph at the middle of the screen (or just below, if the middle falls between two).
             for (let y = innerHeight / 2; y < innerHeight; y += 10) {
               const p = document.elementFromPoint(innerWidth / 2, y)?.closest('p');
-              if (p) return !!p.querySelector('dubao-t ruby');
+              if (p) return !!p.querySelector('dubao-t [data-py]');
             }
             return false;
           }),
@@ -315,7 +312,7 @@ describe('odd pages', () => {
 
   it('handles an about:blank iframe written by the page', async () => {
     const page = await open('odd/blank-iframe.html');
-    await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
     expect(await textNow(page)).toBe(await textBefore(page));
     const blank = page.frames().find((f) => f !== page.mainFrame());
     expect(blank?.url()).toBe('about:blank');
@@ -326,7 +323,7 @@ describe('odd pages', () => {
   it('annotates a quirks-mode page and keeps its text', async () => {
     const page = await open('odd/quirks.html');
     expect(await page.evaluate(() => document.compatMode)).toBe('BackCompat');
-    await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
     expect(await textNow(page)).toBe(await textBefore(page));
     await page.close();
   });

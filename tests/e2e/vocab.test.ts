@@ -27,7 +27,7 @@ describe('from the page to the word list, review, backup and restore', () => {
 
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/newspaper.html`);
-    await page.waitForSelector('dubao-t ruby', { timeout: 20_000 });
+    await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
     await hoverWord(page, '共同富裕');
     await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/common prosperity/i);
     await page.keyboard.press('Shift'); // freeze the card so the pointer can reach its buttons

@@ -117,7 +117,7 @@ export function sendFromExtension<T = unknown>(ext: Page, msg: Record<string, un
 }
 
 export async function waitForRuby(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForSelector('dubao-t ruby', { timeout, state: 'attached' });
+  await page.waitForSelector('dubao-t [data-py]', { timeout, state: 'attached' });
 }
 
 /** Paragraph-like blocks of the big page that hold no rendering of ours yet. */

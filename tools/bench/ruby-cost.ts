@@ -13,41 +13,63 @@ import { measureCedictImport } from './scenarios/cedict';
 import { median } from './stats';
 
 const BASE = `${READER_CSS}\n${pinyinSizeCss(0.6)}`;
-/** How words were drawn before: native ruby layout (the annotation in the ruby's own line, above the base). */
-const NATIVE = `dubao-t ruby { display: ruby; margin: 0; line-height: inherit; text-indent: inherit; ruby-position: over; }
+const PY = 'var(--dubao-py-size, 0.6em)';
+const PINYIN_HEIGHT = `${PY} * 0.9 + max(${PY} * 0.15, 3px)`;
+/**
+ * How words were drawn before one element a word: the word's <dubao-w> held a <ruby> laid out as the flex box, and
+ * the pinyin was the `::before` of an <rt> with no box of its own.
+ */
+const PER_WORD_RUBY = `dubao-t [data-py] { display: inline-flex; flex-direction: column-reverse; align-items: center;
+  vertical-align: baseline; baseline-source: last; line-height: 1; text-indent: 0;
+  margin-top: calc(-1 * min(${PINYIN_HEIGHT}, max(0px, (var(--dubao-lh) - 1em) / 2) + var(--dubao-room, 0px))); }
+dubao-t rt { display: contents; font-size: ${PY}; font-style: normal; font-weight: normal; letter-spacing: 0;
+  text-transform: none; text-indent: 0; color: #8a5a00; user-select: none;
+  font-family: 'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', system-ui, sans-serif; }
+dubao-t rt::before { content: attr(data-py); display: block; line-height: 1; padding: max(0.15em, 3px) 0.22em 0;
+  margin-bottom: -0.1em; white-space: nowrap; }`;
+/** Native ruby layout (the annotation in the ruby's own line, above the base), on the <ruby><rt> markup. */
+const NATIVE = `${PER_WORD_RUBY}
+dubao-t [data-py] { display: ruby; margin: 0; line-height: inherit; text-indent: inherit; ruby-position: over; }
 dubao-t rt { display: ruby-text; line-height: 1; padding: 0.15em 0.22em 0.05em; }
 dubao-t rt::before { display: inline; padding: 0; }`;
 /** The word box as a small grid (pinyin row over the word's row) instead of a flex box. */
-const GRID = `dubao-t ruby { display: inline-grid; grid-template-rows: auto 1em; justify-items: center; }
-dubao-t rt::before { grid-row: 1; }`;
-/** One element a word: the word's own box carries the pinyin in ::before (no <ruby>, no <rt>). */
-const ONE_ELEMENT = `dubao-t dubao-w[data-py] { display: inline-block; text-align: center; line-height: 1; text-indent: 0;
-  margin-top: calc(-1 * min(0.72em, max(0px, (var(--dubao-lh) - 1em) / 2))); }
-dubao-t dubao-w[data-py]::before { content: attr(data-py); display: block; font-size: var(--dubao-py-size, 0.6em);
-  line-height: 1; padding: 0.15em 0.22em 0.05em; color: #8a5a00; font-weight: normal; }`;
+const GRID = `dubao-t dubao-w[data-py] { display: inline-grid; grid-template-rows: auto 1em; justify-items: center; }`;
+/** The word box as an inline-block holding a block ::before and its text. */
+const INLINE_BLOCK = `dubao-t dubao-w[data-py] { display: inline-block; text-align: center; }`;
+/** The word box's top margin fixed, not from the page's line height (the registered --dubao-lh). */
+const FIXED_MARGIN = `dubao-t dubao-w[data-py] { margin-top: calc(-1 * min(${PINYIN_HEIGHT}, 0.3em)); }`;
+/** The word left inline (no box), its pinyin positioned over it: no gap between neighbours, a cost reference. */
+const POSITIONED = `dubao-t dubao-w[data-py] { display: inline; position: relative; margin: 0; }
+dubao-t dubao-w[data-py]::before { position: absolute; bottom: 100%; left: 50%; translate: -50% 0; }`;
 const COLUMNS_OFF = '.body { columns: auto !important }';
 const PLAIN = 'the page without drawing';
 
 type Markup = (html: string) => string;
-const oneElement: Markup = (h) =>
+/** Today's word (`<dubao-w … data-py>共同</dubao-w>`) in the markup drawn before: <ruby>共同<rt data-py></rt></ruby>. */
+const perWordRuby: Markup = (h) =>
   h.replace(
-    /<dubao-w([^>]*)><ruby>([^<]*)<rt data-py="([^"]*)"><\/rt><\/ruby><\/dubao-w>/g,
-    '<dubao-w$1 data-py="$3">$2</dubao-w>',
+    /<dubao-w([^>]*?) data-py="([^"]*)"([^>]*)>([^<]*)<\/dubao-w>/g,
+    '<dubao-w$1$3><ruby>$4<rt data-py="$2"></rt></ruby></dubao-w>',
   );
 
 /** Every word drawn under a page's underline (a page of links): the decoration drawn by the word boxes. */
 const underlined: Markup = (h) => h.replaceAll('<dubao-t', '<dubao-t data-td="underline"');
 
 const VARIANTS: Record<string, { css: string; markup?: Markup }> = {
-  'reader CSS (word as a flex box)': { css: BASE },
+  'reader CSS (one element a word, flex)': { css: BASE },
   '  every word underlined': { css: BASE, markup: underlined },
   '  multi-column off': { css: `${BASE}\n${COLUMNS_OFF}` },
-  'native ruby (as drawn before)': { css: `${BASE}\n${NATIVE}` },
-  '  multi-column off ': { css: `${BASE}\n${NATIVE}\n${COLUMNS_OFF}` },
-  'rt display: none': { css: `${BASE}\ndubao-t rt { display: none }` },
+  '<ruby><rt> a word (before)': { css: `${BASE}\n${PER_WORD_RUBY}`, markup: perWordRuby },
+  'native ruby (before h15a)': { css: `${BASE}\n${NATIVE}`, markup: perWordRuby },
+  '  multi-column off ': { css: `${BASE}\n${NATIVE}\n${COLUMNS_OFF}`, markup: perWordRuby },
+  'word box without pinyin (::before none)': {
+    css: `${BASE}\ndubao-t dubao-w[data-py]::before { content: none }`,
+  },
   'word as a grid': { css: `${BASE}\n${GRID}` },
-  'word as a flex box, contain: layout style': { css: `${BASE}\ndubao-t ruby { contain: layout style }` },
-  'one element a word (inline-block)': { css: `${BASE}\n${ONE_ELEMENT}`, markup: oneElement },
+  'word as an inline-block': { css: `${BASE}\n${INLINE_BLOCK}` },
+  'fixed top margin (no --dubao-lh)': { css: `${BASE}\n${FIXED_MARGIN}` },
+  'no :has() heading rule': { css: BASE.replace(/^:is\(h1.*$/m, '') },
+  'word inline, pinyin positioned': { css: `${BASE}\n${POSITIONED}` },
   [PLAIN]: { css: '' },
 };
 

@@ -70,7 +70,7 @@ describe('renderRun and restoreRun', () => {
       const rendered = collectRuns(doc).map((run) =>
         renderRun(run, viewOf(run.text, chars(run.text), { ruby: true })),
       );
-      expect(doc.body.querySelectorAll('ruby').length).toBeGreaterThan(0);
+      expect(doc.body.querySelectorAll('dubao-w[data-py]').length).toBeGreaterThan(0);
       // The page's own text nodes are still in the document, emptied, not removed.
       for (const t of textNodes) expect(t.isConnected).toBe(true);
       rendered.forEach(restoreRun);
@@ -89,7 +89,7 @@ describe('renderRun and restoreRun', () => {
     const rendered = collectRuns(doc).map((run) =>
       renderRun(run, viewOf(run.text, chars(run.text), { ruby: true })),
     );
-    expect(doc.body.querySelectorAll('ruby').length).toBeGreaterThan(10);
+    expect(doc.body.querySelectorAll('dubao-w[data-py]').length).toBeGreaterThan(10);
     expect(doc.body.textContent).toBe(before);
     rendered.forEach(restoreRun);
     expect(doc.body.isEqualNode(original)).toBe(true);
@@ -100,11 +100,11 @@ describe('renderRun and restoreRun', () => {
     const [run] = collectRuns(doc);
     renderRun(run, viewOf(run.text, words('他|在|银行|工作|。'), { ruby: true }));
     expect(visibleText(doc.body)).toBe('他在银行工作。');
-    const rts = [...doc.body.querySelectorAll('rt')].map((rt) => rt.getAttribute('data-py'));
-    // A word is one <ruby> with one annotation, its syllables written together (pinyin spells words so).
-    expect(rts).toContain('py(银)py(行)');
-    const bank = [...doc.body.querySelectorAll('ruby')].find((r) => r.textContent === '银行');
-    expect(bank?.querySelectorAll('rt')).toHaveLength(1);
+    // A word is one element with one annotation, its syllables written together (pinyin spells words so); the
+    // characters are its only content.
+    const bank = [...doc.body.querySelectorAll('dubao-w')].find((w) => w.textContent === '银行');
+    expect(bank?.getAttribute('data-py')).toBe('py(银)py(行)');
+    expect([...bank!.childNodes].map((n) => n.nodeType)).toEqual([3]);
   });
 
   it('annotates character by character for tone colours and zhuyin', () => {
@@ -112,14 +112,14 @@ describe('renderRun and restoreRun', () => {
       const doc = page('<p>银行</p>');
       const [run] = collectRuns(doc);
       renderRun(run, { ...viewOf(run.text, [[0, 2]], { ruby: true }), style });
-      expect([...doc.body.querySelectorAll('rt')].map((rt) => rt.getAttribute('data-py'))).toEqual([
+      expect([...doc.body.querySelectorAll('[data-py]')].map((c) => c.getAttribute('data-py'))).toEqual([
         'py(银)',
         'py(行)',
       ]);
     }
   });
 
-  it('draws a word with characters that have no reading as plain text around one <ruby> per read character', () => {
+  it('draws a word with characters that have no reading as plain text around one box per read character', () => {
     const doc = page('<p>1月20日</p>');
     const [run] = collectRuns(doc);
     const view: RunView = {
@@ -127,14 +127,14 @@ describe('renderRun and restoreRun', () => {
     };
     const r = renderRun(run, view);
     const w = doc.body.querySelector('dubao-w')!;
-    // The digits stay text of the line (a box a character would stack them); each ruby has one annotation.
+    // The digits stay text of the line (a box a character would stack them); each box has one annotation.
     expect([...w.childNodes].map((n) => (n.nodeType === 3 ? n.textContent : n.nodeName))).toEqual([
       '1',
-      'RUBY',
+      'DUBAO-C',
       '20',
-      'RUBY',
+      'DUBAO-C',
     ]);
-    expect([...w.querySelectorAll('rt')].map((rt) => rt.getAttribute('data-py'))).toEqual(['yuè', 'rì']);
+    expect([...w.querySelectorAll('dubao-c')].map((c) => c.getAttribute('data-py'))).toEqual(['yuè', 'rì']);
     expect(visibleText(doc.body)).toBe('1月20日');
     restoreRun(r);
     expect(doc.body.innerHTML).toBe('<p>1月20日</p>');
@@ -178,7 +178,7 @@ describe('renderRun and restoreRun', () => {
     const [run] = collectRuns(doc);
     renderRun(run, viewOf(run.text, [[0, 4]], { ruby: true }));
     expect(doc.querySelector('b')?.textContent).toBe('富裕');
-    expect(doc.querySelector('b ruby')?.textContent).toBe('富裕');
+    expect(doc.querySelector('b dubao-w[data-py]')?.textContent).toBe('富裕');
   });
 
   it('marks every drawn part of a term with its category, and only those', () => {

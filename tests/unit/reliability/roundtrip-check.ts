@@ -132,7 +132,7 @@ export function roundTrip(seed: number): void {
     if (rendered.length > 0 && (s.pinyin || s.script !== 'original'))
       expect(doc.body.querySelector('dubao-t'), what).not.toBeNull();
     if (s.pinyin && rendered.some((r) => /[一-龥]/.test(r.run.text)))
-      expect(doc.body.querySelector('dubao-t rt[data-py]'), what).not.toBeNull();
+      expect(doc.body.querySelector('dubao-t [data-py]'), what).not.toBeNull();
   }
   for (const r of rendered) restoreRun(r);
   expectSame(doc, before, `page ${seed}: restored at the end`);

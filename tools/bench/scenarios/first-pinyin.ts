@@ -3,14 +3,14 @@ import { repeat } from '../stats';
 
 /**
  * Installed before any page script: notes performance.now() (ms since navigation start) when the first
- * `dubao-t ruby` enters the DOM. A MutationObserver callback runs right after the task that made the change,
+ * `dubao-t [data-py]` enters the DOM. A MutationObserver callback runs right after the task that made the change,
  * so this is the end of the reader's first rendering task, before that frame is painted.
  */
 const WATCH_FIRST_RUBY = `(() => {
   const w = window;
   w.__firstRuby = null;
   const mo = new MutationObserver(() => {
-    if (document.querySelector('dubao-t ruby')) {
+    if (document.querySelector('dubao-t [data-py]')) {
       w.__firstRuby = performance.now();
       mo.disconnect();
     }

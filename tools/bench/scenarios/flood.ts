@@ -24,7 +24,7 @@ const page = (body: string, script: string) =>
 
 /** Notes when the first ruby appears inside `#target` (a page script: it runs before any extension script). */
 const WATCH_RUBY = `w.__ruby = null; new MutationObserver((_, mo) => {
-  if (document.querySelector('#target dubao-t ruby')) { w.__ruby = performance.now(); mo.disconnect(); }
+  if (document.querySelector('#target dubao-t [data-py]')) { w.__ruby = performance.now(); mo.disconnect(); }
 }).observe(document, { childList: true, subtree: true });`;
 
 const PAGES = {
@@ -167,7 +167,7 @@ export async function measureLatePinyin(
 export async function measureRewriteStale(b: ExtensionBrowser, server: StaticServer): Promise<number> {
   const p = await b.context.newPage();
   await p.goto(`${server.url}/live/rewrite.html`, { waitUntil: 'load' });
-  await p.waitForSelector('#p dubao-t ruby', { timeout: 20_000, state: 'attached' });
+  await p.waitForSelector('#p dubao-t [data-py]', { timeout: 20_000, state: 'attached' });
   const share = await p.evaluate(() =>
     (window as unknown as { __run(n: number): Promise<number> }).__run(30),
   );

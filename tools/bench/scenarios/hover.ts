@@ -63,7 +63,7 @@ type Sample = { move: number; shown: number } | null;
 /** Centres of `n` Han characters spread evenly over the page's ruby, in document order (page coordinates). */
 function targets(page: Page, n: number): Promise<{ x: number; y: number }[]> {
   return page.evaluate((n) => {
-    const rubies = [...document.querySelectorAll('dubao-t ruby')];
+    const rubies = [...document.querySelectorAll('dubao-t [data-py]')];
     const out: { x: number; y: number }[] = [];
     for (let i = 0; i < n; i++) {
       const ruby = rubies[Math.floor((i * rubies.length) / n)];
