@@ -23,12 +23,13 @@ export const TERM_COLOURS: Record<string, string> = {
  * context and nothing else (unlike `transform`, it is no containing block for fixed elements). `:where` keeps its
  * weight at zero, so a page's own `will-change` on its body still wins.
  *
- * Pinyin is one annotation a word. The word is not laid out as native ruby, which costs Chromium ~3× the layout
- * (tools/bench/ruby-cost.ts), but as a small flex box: the pinyin (the <rt>'s ::before, a block) over the word's
- * own line. The <rt> itself has no box (`display: contents`): a block-level element in the text would put line
- * breaks into innerText and copied text, generated content never does. The box keeps the look of ruby:
- * - its baseline is the word's (`baseline-source: last`: the last item is the word; the pinyin comes after it in
- *   the markup and is shown above it by `column-reverse`);
+ * Pinyin is one annotation a word, on one element a word: `<dubao-w data-py>` holds the word's characters, and its
+ * pinyin is its ::before. (Tone colours and zhuyin go a character at a time: each read character is a
+ * `<dubao-c data-py>` box inside a plain word, drawn the same way.) The word is not laid out as native ruby, which
+ * costs Chromium ~3× the layout (tools/bench/ruby-cost.ts), but as a small flex box: the pinyin (the ::before, a
+ * block) over the word's own line. A block-level element in the text would put line breaks into innerText and
+ * copied text, generated content never does. The box keeps the look of ruby:
+ * - its baseline is the word's (`baseline-source: last`: the last item is the word's text; the pinyin is the first);
  * - the word's line is 1em high, so the pinyin sits right over its characters (0.1 of the pinyin's size into that
  *   line, where ruby put it: the characters' ink starts a little below their em box);
  * - its top margin is pulled up by the pinyin's height, at most by half the page's leading (`--dubao-lh` is the

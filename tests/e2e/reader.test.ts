@@ -278,7 +278,8 @@ describe('hover card', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => cardMarks(page)).toEqual([]);
 
-    // Terms drawn with pinyin are underlined in their category's colour.
+    // Terms drawn with pinyin are underlined in their category's colour: the word box's dotted bottom edge, under
+    // its characters (decorations do not reach into a box, lib/dom/styles.ts).
     const term = await page.evaluate(() => {
       const w = [...document.querySelectorAll('dubao-w[data-term]')].find(
         (e) => e.textContent === '共同富裕',
@@ -286,11 +287,12 @@ describe('hover card', () => {
       const s = getComputedStyle(w);
       return {
         category: w.getAttribute('data-term'),
-        line: s.textDecorationLine,
-        style: s.textDecorationStyle,
+        style: s.borderBottomStyle,
+        width: parseFloat(s.borderBottomWidth),
+        colour: s.borderBottomColor,
       };
     });
-    expect(term).toEqual({ category: 'policy', line: 'underline', style: 'dotted' });
+    expect(term).toEqual({ category: 'policy', style: 'dotted', width: 2, colour: 'rgb(30, 111, 217)' });
     await page.close();
   });
 

@@ -19,7 +19,7 @@ const PINYIN_HEIGHT = `${PY} * 0.9 + max(${PY} * 0.15, 3px)`;
  * How words were drawn before one element a word: the word's <dubao-w> held a <ruby> laid out as the flex box, and
  * the pinyin was the `::before` of an <rt> with no box of its own.
  */
-const PER_WORD_RUBY = `dubao-t [data-py] { display: inline-flex; flex-direction: column-reverse; align-items: center;
+const PER_WORD_RUBY = `dubao-t ruby { display: inline-flex; flex-direction: column-reverse; align-items: center;
   vertical-align: baseline; baseline-source: last; line-height: 1; text-indent: 0;
   margin-top: calc(-1 * min(${PINYIN_HEIGHT}, max(0px, (var(--dubao-lh) - 1em) / 2) + var(--dubao-room, 0px))); }
 dubao-t rt { display: contents; font-size: ${PY}; font-style: normal; font-weight: normal; letter-spacing: 0;
@@ -29,7 +29,7 @@ dubao-t rt::before { content: attr(data-py); display: block; line-height: 1; pad
   margin-bottom: -0.1em; white-space: nowrap; }`;
 /** Native ruby layout (the annotation in the ruby's own line, above the base), on the <ruby><rt> markup. */
 const NATIVE = `${PER_WORD_RUBY}
-dubao-t [data-py] { display: ruby; margin: 0; line-height: inherit; text-indent: inherit; ruby-position: over; }
+dubao-t ruby { display: ruby; margin: 0; line-height: inherit; text-indent: inherit; ruby-position: over; }
 dubao-t rt { display: ruby-text; line-height: 1; padding: 0.15em 0.22em 0.05em; }
 dubao-t rt::before { display: inline; padding: 0; }`;
 /** The word box as a small grid (pinyin row over the word's row) instead of a flex box. */
