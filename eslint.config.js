@@ -18,7 +18,7 @@ const WXT = banned('^(wxt|#imports)', 'No extension API here: lib/ logic takes d
 const HEAVY = ['pinyin-pro', 'opencc-js', 'dexie', 'preact', 'valibot', '@pinyin-pro/data'].map((name) =>
   banned(`^${name}($|/)`, 'The detector runs on every page and frame: budget 10 KB, nothing heavy'),
 );
-const ENTRYPOINTS = ['background', 'reader\\.content', 'popup', 'options', 'detector'];
+const ENTRYPOINTS = ['background', 'reader\\.content', 'popup', 'options', 'detector', 'detect-prose'];
 /** Entrypoints never import each other's folders: what two contexts share lives in lib/. */
 const notOtherEntrypoints = (self) =>
   banned(
@@ -112,7 +112,13 @@ export default tseslint.config(
   },
   {
     // What runs inside visited pages: IndexedDB opened there would belong to the site.
-    files: ['entrypoints/reader.content/**', 'entrypoints/detector.ts', 'lib/reader/**', 'lib/dom/**'],
+    files: [
+      'entrypoints/reader.content/**',
+      'entrypoints/detector.ts',
+      'entrypoints/detect-prose.ts',
+      'lib/reader/**',
+      'lib/dom/**',
+    ],
     rules: restrict(
       NOT_ENTRYPOINTS,
       DEXIE,
@@ -130,11 +136,13 @@ export default tseslint.config(
     ),
   },
   {
-    // The detector and what it imports: every page and frame pays for it.
+    // The detector and what it imports: every page and frame pays for it (the full detector, every page with CJK).
     files: [
       'entrypoints/detector.ts',
+      'entrypoints/detect-prose.ts',
       'lib/dom/detect-document.ts',
       'lib/dom/first-look.ts',
+      'lib/dom/late-look.ts',
       'lib/text/han.ts',
       'lib/text/detect.ts',
       'lib/text/script.ts',

@@ -1,11 +1,12 @@
-import { detectDocument } from '../lib/dom/detect-document';
-import { headLook, sampleLook } from '../lib/dom/first-look';
-import { watchLateText } from '../lib/dom/late-look';
+import { headLook, sampleLook, firstLook } from '../lib/dom/first-look';
+import { watchLateText, type LateLook } from '../lib/dom/late-look';
 
 // Runs on every page and frame. Its first look (any CJK text at all? the title and the first text nodes; a task
-// later, a sample of the rest of a long page) touches no element and no extension API; only where it sees some does the full detector decide
-// whether this is Chinese prose and ask the background to inject the reader. Pages without Chinese prose never
-// hear from Dubao: no message, and not even the extension API is touched (its first use costs about 1 ms).
+// later, a sample of the rest of a long page) touches no element and no extension API. Only where it sees CJK does
+// it tell the background (`cjkSeen`), which runs the full detector in the frame (entrypoints/detect-prose.ts: is it
+// Chinese prose?) and injects the reader where it is. Pages without CJK text never hear from Dubao: no message, not
+// even the extension API is touched (its first use costs about 1 ms), and the full detector's code is not even
+// compiled there (it is most of the detector's size, and compiling it cost every page ~0.5 ms).
 // A page that shows no Chinese prose yet is watched for a while (lib/dom/late-look.ts): a single-page app that
 // renders its Chinese after load gets the reader as soon as it does.
 // Declared as a plain script in wxt.config.ts's manifest (every page and frame, about:blank frames too, at
@@ -18,30 +19,44 @@ export default defineUnlistedScript(() => {
   };
   // The reader shares this script's world; where it already runs there is nothing to detect.
   if (g.__dubaoReader) return;
-  /** Whether Chinese prose was found (and reported): nothing more to look for. */
+  let watch: LateLook | null = null;
+  /** Chinese prose was found here (whether or not the site wants the reader): nothing more to look for. */
+  let found = false;
+  /** A question to the background is on its way: the watch's checks meanwhile do not ask again. */
+  let asking = false;
+  /** The first look is over (head, then sample): the watch begins, once no question is pending. */
+  let looked = false;
+  const startWatch = () => {
+    // No Chinese prose yet (a shell that scripts fill, a feed that loads later), or CJK that was not Chinese
+    // prose (Japanese, a language menu): watch what the page adds.
+    if (looked && !asking && !found && !watch && !g.__dubaoReader) watch = watchLateText(document, look);
+  };
+  /** Asks the background to run the full detector here; whether the looking is over. */
   const look = (seenCjk: boolean): boolean => {
-    if (g.__dubaoReader) return true; // injected meanwhile (by hand, from the popup)
-    const d = detectDocument(document, { seenCjk });
-    if (!d.chinese) return false;
+    if (found || g.__dubaoReader) return true; // found, or injected meanwhile (by hand, from the popup)
+    if (asking || (!seenCjk && firstLook(document) !== 'cjk')) return false;
+    asking = true;
     const api = g.browser?.runtime ? g.browser : g.chrome;
-    void Promise.resolve(
-      api.runtime.sendMessage({
-        type: 'detected',
-        chinese: d.chinese,
-        script: d.script,
-        hanChars: d.hanChars,
-        blocks: d.blocks,
-      }),
-    ).catch(() => {});
-    return true;
+    void Promise.resolve(api.runtime.sendMessage({ type: 'cjkSeen' }))
+      .then((answer?: { chinese?: boolean }) => {
+        if (!answer?.chinese) return;
+        found = true;
+        watch?.stop();
+      })
+      .catch(() => {})
+      .finally(() => {
+        asking = false;
+        startWatch();
+      });
+    return false;
   };
   const head = headLook(document);
-  if (head === 'cjk' && look(true)) return;
+  if (head === 'cjk') look(true);
   // The rest of a long page and the watch wait a task, off the page's DOMContentLoaded: pages with Chinese show
   // it in their title or at the top, and the rest is for the few whose Chinese starts further down or comes later.
   setTimeout(() => {
-    if (head === 'more' && sampleLook(document) === 'cjk' && look(true)) return;
-    // No Chinese prose yet (a shell that scripts fill, a feed that loads later): watch what the page adds.
-    watchLateText(document, look);
+    if (head === 'more' && sampleLook(document) === 'cjk') look(true);
+    looked = true;
+    startWatch();
   });
 });

@@ -15,8 +15,14 @@ const host = v.pipe(v.string(), v.maxLength(255));
 /** Longest text the reader sends for counting terms (a page beyond it is counted over its first part). */
 export const MAX_COUNTED_TEXT = 1_000_000;
 
-const DetectedSchema = v.object({
-  type: v.literal('detected'),
+/**
+ * The detector's first look saw CJK text in this frame: the background runs the full detector there (the injected
+ * entrypoints/detect-prose.ts, whose answer is a `Detection`) and injects the reader where it finds Chinese prose.
+ */
+const CjkSeenSchema = v.object({ type: v.literal('cjkSeen') });
+
+/** What the full detector (entrypoints/detect-prose.ts) answers about a frame, checked on receipt like a message. */
+const DetectionSchema = v.object({
   chinese: v.boolean(),
   script: v.nullable(v.picklist(['simplified', 'traditional'])),
   hanChars: count,
@@ -120,7 +126,7 @@ const SetKnownSchema = v.object({
 });
 
 export const MessageSchema = v.variant('type', [
-  DetectedSchema,
+  CjkSeenSchema,
   LookupSchema,
   LookupManySchema,
   SaveWordSchema,
@@ -142,7 +148,13 @@ export type MessageOf<K extends MessageKind> = Extract<Message, { type: K }>;
 // ---- responses ------------------------------------------------------------------------------------------------
 
 export type PageStats = Omit<MessageOf<'pageStats'>, 'type'>;
-export type DetectedStats = Omit<MessageOf<'detected'>, 'type'>;
+export type DetectedStats = v.InferOutput<typeof DetectionSchema>;
+
+/** The full detector's answer from a frame, or null when it is not one (no answer: the reader already ran there). */
+export function parseDetection(raw: unknown): DetectedStats | null {
+  const r = v.safeParse(DetectionSchema, raw);
+  return r.success ? r.output : null;
+}
 
 /** What the popup shows for a tab: the detector's verdict for the top frame, and the reader's counts. */
 export interface TabStats {
@@ -165,8 +177,8 @@ export type SaveWordResponse =
   | { ok: false; error: string; quota: boolean };
 
 export interface ResponseMap {
-  /** Whether the background is injecting the reader into this frame. */
-  detected: { inject: boolean };
+  /** Whether the full detector found Chinese prose in this frame, and whether the reader is being injected there. */
+  cjkSeen: { chinese: boolean; inject: boolean };
   /** Dictionary entries longest first; glossary terms found at the same position (they win over CEDICT). */
   lookup: {
     entries: DictMatch[];

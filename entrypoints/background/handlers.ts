@@ -14,7 +14,7 @@ import { sendToTab } from '../../lib/send';
 import { db } from '../../lib/engine/db';
 import { bumpKnownRevision, cachedSettingsFor, patchSettings, settingsView } from '../../lib/storage';
 import { recordDetected, recordReader, tabStats } from './tab-stats';
-import { injectReader, readPage } from './read-page';
+import { detectProse, injectReader, readPage } from './read-page';
 import { buildViews, countTerms, warmEngine } from '../../lib/engine/engine';
 import { answerLookup, clearLookupCache } from '../../lib/engine/lookups';
 
@@ -52,18 +52,23 @@ export function startDictionary(reason: 'install' | 'startup'): Promise<unknown>
 export const handlers: Handlers<Sender> & {
   contextMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void>;
 } = {
-  async detected(msg, sender) {
+  async cjkSeen(_msg, sender) {
     const tabId = sender.tab?.id;
     const frameId = sender.frameId ?? 0;
-    if (tabId == null) return { inject: false };
-    const { type: _type, ...stats } = msg;
-    recordDetected(tabId, frameId, stats);
-    if (!msg.chinese) return { inject: false };
+    if (tabId == null) return { chinese: false, inject: false };
+    // The settings are read while the full detector runs in the page.
+    const settingsRead = cachedSettingsFor(sender.url ?? '');
+    settingsRead.catch(() => {}); // awaited only where the verdict is yes
+    const d = await detectProse(tabId, frameId).catch(() => null);
+    // No verdict: the frame is gone, or a reader runs there already; either way nothing more to look for.
+    if (!d) return { chinese: true, inject: false };
+    recordDetected(tabId, frameId, d);
+    if (!d.chinese) return { chinese: false, inject: false };
     warmEngine();
-    const settings = await cachedSettingsFor(sender.url ?? '');
-    if (!settings.enabled) return { inject: false };
+    const settings = await settingsRead;
+    if (!settings.enabled) return { chinese: true, inject: false };
     await injectReader(tabId, frameId, settings);
-    return { inject: true };
+    return { chinese: true, inject: true };
   },
   async lookup(msg) {
     return answerLookup(msg.text);

@@ -1,3 +1,4 @@
+import { parseDetection, type DetectedStats } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
 import { patchSettings, settingsView } from '../../lib/storage';
 import { recordDetected, tabStats } from './tab-stats';
@@ -23,6 +24,19 @@ export async function injectReader(tabId: number, frameId: number, settings: Set
     files: ['/content-scripts/reader.js'],
     injectImmediately: true,
   });
+}
+
+/**
+ * The full detector (entrypoints/detect-prose.ts) run in one frame, where the detector's first look saw CJK text:
+ * its verdict, or null when the frame is gone or a reader already runs there.
+ */
+export async function detectProse(tabId: number, frameId: number): Promise<DetectedStats | null> {
+  const [found] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    files: ['/detect-prose.js'],
+    injectImmediately: true,
+  });
+  return parseDetection(found?.result);
 }
 
 /** Han characters a reader could see in this frame (run in the page, so it brings everything it needs). */

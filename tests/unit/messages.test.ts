@@ -5,6 +5,7 @@ import {
   dispatch,
   isErrorResponse,
   isTrustedSender,
+  parseDetection,
   parseMessage,
   parseSelectionContext,
   parseTabMessage,
@@ -29,8 +30,7 @@ const firefoxOptions: MessageSenderLike = {
 describe('parseMessage', () => {
   it('accepts each well-formed kind', () => {
     const good: unknown[] = [
-      { type: 'detected', chinese: true, script: 'simplified', hanChars: 1200, blocks: 14 },
-      { type: 'detected', chinese: false, script: null, hanChars: 0, blocks: 0 },
+      { type: 'cjkSeen' },
       { type: 'countTerms', text: '共同富裕是社会主义的本质要求' },
       { type: 'lookup', text: '共同富裕是' },
       { type: 'lookupMany', texts: ['共同富裕是', '银行'], readings: false },
@@ -65,9 +65,6 @@ describe('parseMessage', () => {
     ['missing field', { type: 'lookup' }],
     ['empty lookup text', { type: 'lookup', text: '' }],
     ['huge lookup text', { type: 'lookup', text: '字'.repeat(1000) }],
-    ['wrong type', { type: 'detected', chinese: 'yes', script: null, hanChars: 1, blocks: 1 }],
-    ['negative count', { type: 'detected', chinese: true, script: 'simplified', hanChars: -1, blocks: 1 }],
-    ['bad script', { type: 'detected', chinese: true, script: 'klingon', hanChars: 1, blocks: 1 }],
     ['site patch without host', { type: 'setSettings', scope: 'site', patch: {} }],
     ['fractional offset', { type: 'saveWord', word: 'a', sentence: '', offset: 1.5, title: '', url: '' }],
     ['list id zero', { type: 'saveWord', word: 'a', sentence: '', offset: 0, title: '', url: '', listId: 0 }],
@@ -83,6 +80,22 @@ describe('parseMessage', () => {
     const r = parseMessage(raw);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/Invalid message/);
+  });
+});
+
+describe('parseDetection (the full detector\'s answer from a frame)', () => {
+  it('accepts a verdict and refuses anything else', () => {
+    const yes = { chinese: true, script: 'simplified', hanChars: 1200, blocks: 14 };
+    expect(parseDetection(yes)).toEqual(yes);
+    expect(parseDetection({ chinese: false, script: null, hanChars: 0, blocks: 0 })).toMatchObject({ chinese: false });
+    for (const bad of [
+      null,
+      undefined,
+      { chinese: 'yes', script: null, hanChars: 1, blocks: 1 },
+      { chinese: true, script: 'simplified', hanChars: -1, blocks: 1 },
+      { chinese: true, script: 'klingon', hanChars: 1, blocks: 1 },
+    ])
+      expect(parseDetection(bad), JSON.stringify(bad)).toBeNull();
   });
 });
 
@@ -134,7 +147,7 @@ describe('senders', () => {
 describe('dispatch', () => {
   function handlers(): Handlers {
     return {
-      detected: vi.fn(() => ({ inject: true })),
+      cjkSeen: vi.fn(() => ({ chinese: true, inject: true })),
       lookup: vi.fn(async (m) => ({ entries: [], terms: [], echo: m.text })),
       lookupMany: vi.fn(async () => ({ packed: '[]' })),
       saveWord: vi.fn(() => ({ ok: true as const, entryId: 1, listId: 1 })),
