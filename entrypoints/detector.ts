@@ -1,8 +1,9 @@
-import { headLook, sampleLook, firstLook } from '../lib/dom/first-look';
+import { firstLook, pageLook, titleLook } from '../lib/dom/first-look';
 import { watchLateText, type LateLook } from '../lib/dom/late-look';
 
-// Runs on every page and frame. Its first look (any CJK text at all? the title and the first text nodes; a task
-// later, a sample of the rest of a long page) touches no element and no extension API. Only where it sees CJK does
+// Runs on every page and frame. Its first look (any CJK text at all? the title while the page waits at
+// document_end; a task later, the page's text nodes, all of them or a sample of a long page) touches no element
+// and no extension API. Only where it sees CJK does
 // it tell the background (`cjkSeen`), which runs the full detector in the frame (entrypoints/detect-prose.ts: is it
 // Chinese prose?) and injects the reader where it is. Pages without CJK text never hear from Dubao: no message, not
 // even the extension API is touched (its first use costs about 1 ms), and the full detector's code is not even
@@ -24,7 +25,7 @@ export default defineUnlistedScript(() => {
   let found = false;
   /** A question to the background is on its way: the watch's checks meanwhile do not ask again. */
   let asking = false;
-  /** The first look is over (head, then sample): the watch begins, once no question is pending. */
+  /** The first look is over (title, then the page's text): the watch begins, once no question is pending. */
   let looked = false;
   const startWatch = () => {
     // No Chinese prose yet (a shell that scripts fill, a feed that loads later), or CJK that was not Chinese
@@ -50,12 +51,12 @@ export default defineUnlistedScript(() => {
       });
     return false;
   };
-  const head = headLook(document);
-  if (head === 'cjk') look(true);
-  // The rest of a long page and the watch wait a task, off the page's DOMContentLoaded: pages with Chinese show
-  // it in their title or at the top, and the rest is for the few whose Chinese starts further down or comes later.
+  // A Chinese page's title is Chinese: those are asked about at once (the full detector then reads the whole page).
+  const titled = titleLook(document);
+  if (titled) look(true);
+  // The page's text waits a task, off the page's DOMContentLoaded, and the watch begins after it.
   setTimeout(() => {
-    if (head === 'more' && sampleLook(document) === 'cjk') look(true);
+    if (!titled && pageLook(document) === 'cjk') look(true);
     looked = true;
     startWatch();
   });

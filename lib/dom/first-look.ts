@@ -9,14 +9,8 @@
 // dismiss the Latin-only text nodes that make up most pages.
 export const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\ud840-\ud88c]/;
 
-/**
- * The top of the page read at once (its menus, headline and first paragraphs): text nodes in order until this many
- * characters or nodes have been read. A page whose CJK starts further down waits for the sample (`sampleLook`).
- */
-const HEAD_CHARS = 2000;
-const HEAD_NODES = 48;
-/** Text nodes read one by one at the top of the page by the sample, before its spread over the rest. */
-const HEAD_TEXT_NODES = 32;
+/** Text nodes read one by one at the top of the page, before the sample spread over the rest. */
+const HEAD_TEXT_NODES = 48;
 /** Text nodes sampled, evenly spread, from the rest of the page; a page with no more than this is read whole. */
 const SAMPLED_TEXT_NODES = 400;
 /** Elements whose text is code or data, never shown as prose. */
@@ -37,35 +31,45 @@ function shownCjk(node: Node): boolean {
 const ORDERED_SNAPSHOT = 7;
 
 /**
- * The look the detector takes as the page's DOM is complete: the title, then the page's text nodes in order until
- * HEAD_CHARS characters (or HEAD_NODES nodes) were read. `cjk` when it saw CJK text, `whole` when that was all the
- * page's text, `more` when the page goes on: `sampleLook` reads a sample of the rest, a task later.
- *
- * It is all the detector does on most pages, so it is bounded by what it reads, not by the page: a TreeWalker hands
- * over the text nodes one by one (each DOM call on a cold page costs about a microsecond), and nothing builds a
- * list of all the page's text nodes (an XPath snapshot of the 1 MB English page costs ~0.45 ms, reading 400 nodes
- * spread over it 0.6–4 ms).
+ * Whether `text` holds CJK (the ranges of `CJK`), by its char codes. The detector's look at the document_end, on
+ * the title alone, uses this rather than the regex: a regex's first use in the content script's world costs
+ * ~0.4 ms, which the sample a task later pays anyway on long texts, where a native scan wins.
  */
-export function headLook(doc: Document): 'cjk' | 'whole' | 'more' {
-  if (CJK.test(doc.title)) return 'cjk';
-  const walker = doc.createTreeWalker(doc, 4 /* NodeFilter.SHOW_TEXT */);
-  let chars = 0;
-  let nodes = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (shownCjk(node)) return 'cjk';
-    chars += (node as Text).data.length;
-    if (++nodes >= HEAD_NODES || chars >= HEAD_CHARS) return walker.nextNode() ? 'more' : 'whole';
+export function hasCjk(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      c >= 0x3040 &&
+      (c <= 0x30ff ||
+        (c >= 0x3400 && c <= 0x4dbf) ||
+        (c >= 0x4e00 && c <= 0x9fff) ||
+        (c >= 0xac00 && c <= 0xd7af) ||
+        (c >= 0xd840 && c <= 0xd88c) ||
+        (c >= 0xf900 && c <= 0xfaff))
+    )
+      return true;
   }
-  return 'whole';
+  return false;
 }
 
 /**
- * The rest of a long page, sampled: `cjk` when it may hold CJK text, `whole` when all of its text was read (no more
- * than the sample), `sampled` when a sample of it held none. It reads the page's text nodes from one native list of
- * them (an XPath snapshot): all of them on a shorter page, else the first few and an even sample of the rest, a few
- * hundred DOM calls at most; Chinese prose that runs for a few paragraphs anywhere in the page is met by the sample.
+ * The look the detector takes at document_end, while the page waits for it: the title only (a Chinese page's title
+ * is Chinese), read through the document, which the content script's world has already set up. Everything that
+ * reads the page's text nodes waits a task (`pageLook`).
  */
-export function sampleLook(doc: Document): 'cjk' | 'whole' | 'sampled' {
+export function titleLook(doc: Document): boolean {
+  return hasCjk(doc.title);
+}
+
+/**
+ * The page's text, a task after document_end: `cjk` when it may hold CJK text, `whole` when all of its text was read
+ * (a short page), `sampled` when a sample of it held none. It reads the page's text nodes from one native list of
+ * them (an XPath snapshot): all of them on a shorter page, else the first few (the menus, headline and first
+ * paragraphs) and an even sample of the rest, a few hundred DOM calls at most; Chinese prose that runs for a few
+ * paragraphs anywhere in the page is met by the sample. Bounded by what it reads, not by the page: the snapshot of
+ * the 1 MB English page's text nodes costs ~0.45 ms.
+ */
+export function pageLook(doc: Document): 'cjk' | 'whole' | 'sampled' {
   if (typeof doc.evaluate !== 'function') {
     // No XPath (happy-dom in unit tests): read every text node.
     const walker = doc.createTreeWalker(doc, 4 /* NodeFilter.SHOW_TEXT */);
@@ -92,6 +96,5 @@ export function sampleLook(doc: Document): 'cjk' | 'whole' | 'sampled' {
  * `sampled` when it was too long and a sample of it held none. CJK text inside scripts and styles does not count.
  */
 export function firstLook(doc: Document): 'cjk' | 'whole' | 'sampled' {
-  const head = headLook(doc);
-  return head === 'more' ? sampleLook(doc) : head;
+  return titleLook(doc) ? 'cjk' : pageLook(doc);
 }

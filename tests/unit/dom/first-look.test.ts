@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { firstLook, headLook } from '../../../lib/dom/first-look';
+import { firstLook, hasCjk, pageLook, titleLook } from '../../../lib/dom/first-look';
 
 const doc = (body: string, head = '') =>
   new new Window().DOMParser().parseFromString(
@@ -42,12 +42,19 @@ describe('firstLook (the detector on every page)', () => {
     expect(firstLook(doc(english))).toBe('whole'); // no XPath in happy-dom: read to the end
   });
 
-  it('reads only the top of a long page at once, and leaves the rest to the sample a task later', () => {
+  it("looks at the title alone at once, and at the page's text a task later", () => {
     const english = '<p>Markets opened higher on <b>Monday</b> after the data.</p>'.repeat(400);
-    expect(headLook(doc(english))).toBe('more');
-    expect(headLook(doc('<h1>银行</h1>' + english))).toBe('cjk');
-    expect(headLook(doc(english + '<p>银行今天公布了新的利率政策。</p>'))).toBe('more');
-    expect(firstLook(doc(english + '<p>银行今天公布了新的利率政策。</p>'))).toBe('cjk');
-    expect(headLook(doc('<p>Markets opened higher on Monday.</p>'))).toBe('whole');
+    expect(titleLook(doc(english, '<title>新闻 — News</title>'))).toBe(true);
+    expect(titleLook(doc('<h1>银行</h1>', '<title>News</title>'))).toBe(false);
+    expect(pageLook(doc('<h1>银行</h1>' + english))).toBe('cjk');
+    expect(pageLook(doc(english + '<p>银行今天公布了新的利率政策。</p>'))).toBe('cjk');
+    expect(pageLook(doc('<p>Markets opened higher on Monday.</p>'))).toBe('whole');
+  });
+
+  it('tells CJK by its characters: Han, kana, Hangul, Han beyond the BMP; not Latin, Cyrillic or punctuation', () => {
+    for (const t of ['银行', '銀行', 'ひらがな', 'カタカナ', '한국어', '𠮷', '﨑', 'a中b'])
+      expect(hasCjk(t), t).toBe(true);
+    for (const t of ['', 'News — “quoted” …', 'Привет', 'café', '。、「」', '½ ©'])
+      expect(hasCjk(t), t).toBe(false);
   });
 });
