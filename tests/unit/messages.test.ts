@@ -83,11 +83,13 @@ describe('parseMessage', () => {
   });
 });
 
-describe('parseDetection (the full detector\'s answer from a frame)', () => {
+describe("parseDetection (the full detector's answer from a frame)", () => {
   it('accepts a verdict and refuses anything else', () => {
     const yes = { chinese: true, script: 'simplified', hanChars: 1200, blocks: 14 };
     expect(parseDetection(yes)).toEqual(yes);
-    expect(parseDetection({ chinese: false, script: null, hanChars: 0, blocks: 0 })).toMatchObject({ chinese: false });
+    expect(parseDetection({ chinese: false, script: null, hanChars: 0, blocks: 0 })).toMatchObject({
+      chinese: false,
+    });
     for (const bad of [
       null,
       undefined,
