@@ -14,7 +14,7 @@ import { sendToTab } from '../../lib/send';
 import { db } from '../../lib/engine/db';
 import { bumpKnownRevision, cachedSettingsFor, patchSettings, settingsView } from '../../lib/storage';
 import { recordDetected, recordReader, tabStats } from './tab-stats';
-import { detectProse, injectReader, readPage } from './read-page';
+import { detectProse, handSettings, injectReader, readPage } from './read-page';
 import { buildViews, countTerms, warmEngine } from '../../lib/engine/engine';
 import { answerLookup, clearLookupCache } from '../../lib/engine/lookups';
 
@@ -56,9 +56,11 @@ export const handlers: Handlers<Sender> & {
     const tabId = sender.tab?.id;
     const frameId = sender.frameId ?? 0;
     if (tabId == null) return { chinese: false, inject: false };
-    // The settings are read while the full detector runs in the page.
+    // The settings are read and handed to the frame while the full detector runs there.
     const settingsRead = cachedSettingsFor(sender.url ?? '');
-    settingsRead.catch(() => {}); // awaited only where the verdict is yes
+    const handed = settingsRead
+      .then((s) => (s.enabled ? handSettings(tabId, frameId, s) : undefined))
+      .catch(() => {});
     const d = await detectProse(tabId, frameId).catch(() => null);
     // No verdict: the frame is gone, or a reader runs there already; either way nothing more to look for.
     if (!d) return { chinese: true, inject: false };
@@ -67,7 +69,7 @@ export const handlers: Handlers<Sender> & {
     warmEngine();
     const settings = await settingsRead;
     if (!settings.enabled) return { chinese: true, inject: false };
-    await injectReader(tabId, frameId, settings);
+    await injectReader(tabId, frameId, settings, handed);
     return { chinese: true, inject: true };
   },
   async lookup(msg) {

@@ -4,23 +4,36 @@ import { patchSettings, settingsView } from '../../lib/storage';
 import { recordDetected, tabStats } from './tab-stats';
 
 /**
- * Injects the reader, handing it the settings just read for the page: reading them again from storage as its
- * first step cost the reader 3–30 ms before it could ask for its first views. Both injections go in at once, not
- * at document_idle (the default, which waited for the page's load event: ~100 ms on the sample page): the
- * detector reports at document_end, when the DOM the reader reads is complete.
+ * Hands the reader the settings just read for the page, ahead of its injection: reading them again from storage as
+ * its first step cost the reader 3–30 ms before it could ask for its first views. On a page with CJK this goes in
+ * while the full detector runs there (a few bytes in the content scripts' world, left unread where no reader
+ * comes), so the reader's injection waits for nothing once the verdict is in.
  */
-export async function injectReader(tabId: number, frameId: number, settings: Settings): Promise<void> {
-  const target = { tabId, frameIds: [frameId] };
+export async function handSettings(tabId: number, frameId: number, settings: Settings): Promise<void> {
   await browser.scripting.executeScript({
-    target,
+    target: { tabId, frameIds: [frameId] },
     func: (given: Settings) => {
       (globalThis as { __dubaoSettings?: Settings }).__dubaoSettings = given;
     },
     args: [settings],
     injectImmediately: true,
   });
+}
+
+/**
+ * Injects the reader, after its settings (`handed`: their hand-over already under way). Both go in at once, not at
+ * document_idle (the default, which waited for the page's load event: ~100 ms on the sample page): the detector
+ * reports at document_end, when the DOM the reader reads is complete.
+ */
+export async function injectReader(
+  tabId: number,
+  frameId: number,
+  settings: Settings,
+  handed: Promise<unknown> = handSettings(tabId, frameId, settings),
+): Promise<void> {
+  await handed;
   await browser.scripting.executeScript({
-    target,
+    target: { tabId, frameIds: [frameId] },
     files: ['/content-scripts/reader.js'],
     injectImmediately: true,
   });
