@@ -99,6 +99,30 @@ const BEFORE_WEI_FOR = new Set([
 
 const han = (w: GrammarWord | undefined) => !!w && w.han;
 
+/** Before 种, words after which it counts kinds (zhǒng), not the verb "plant": demonstratives, 有, 各, 多 … */
+const KIND_COUNTERS = new Set([
+  ...[
+    '这',
+    '那',
+    '哪',
+    '每',
+    '某',
+    '各',
+    '另',
+    '此',
+    '该',
+    '本',
+    '同',
+    '何',
+    '有',
+    '多',
+    '几',
+    '一',
+    '这一',
+    '那一',
+  ],
+]);
+
 /** Demonstratives and 每/某/各: a measure word follows them (这只猫, 那只行李箱, 每只羊: 只 zhī). */
 const DEMONSTRATIVES = new Set(['这', '那', '哪', '每', '某', '各', '另', '这一', '那一', '另一']);
 
@@ -291,6 +315,8 @@ function metropolisOrAllWill(words: readonly GrammarWord[], k: number): string |
 function doneTwice(words: readonly GrammarWord[], k: number): string | null {
   const prev = words[k - 1];
   const next = words[k + 1];
+  // 干 + an aspect particle + more words is the verb "do" (干了一辈子农活, 干过三年: gàn); 水干了。 stays.
+  if (next && ASPECT.has(next.text) && han(words[k + 2])) return 'gan4';
   const isVerbBefore = (w: GrammarWord | undefined) => han(w) && !w!.text.startsWith('净');
   if (next?.text === '干净') return 'gan1'; // 干 | 干净 | 净, as the segmenter cuts 干干净净
   if (next?.text === '干' && isVerbBefore(words[k + 2])) return 'gan4';
@@ -349,6 +375,21 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
       if (words[j].text.includes('睡')) return 'jiao4';
     return null;
   }
+  // 种 on its own before its object (or 了/过 and more), not after a number or a demonstrative, is the verb
+  // "plant" (在地里种玉米, 种树, 种了很多花: zhòng); 这种, 一种 and 有种 count kinds (zhǒng).
+  if (w === '种') {
+    const prev = words[k - 1];
+    const next = words[k + 1];
+    if (!han(next) || (ASPECT.has(next.text) && !han(words[k + 2]))) return null;
+    if (
+      han(prev) &&
+      (KIND_COUNTERS.has(prev.text) || /^[0-9〇零一二三四五六七八九十百千万两几多]+$/u.test(prev.text))
+    )
+      return null;
+    return 'zhong4';
+  }
+  // 中 on its own before 了 is "hit, win" (又中了奖, 中了一枪: zhòng).
+  if (w === '中' && words[k + 1]?.text === '了' && han(words[k - 1])) return 'zhong4';
   if (w === '都会') return metropolisOrAllWill(words, k);
   if (w === '干') return doneTwice(words, k);
   if (w !== '地' && w !== '得' && w !== '为' && w !== '将' && w !== '长' && w !== '率') return null;

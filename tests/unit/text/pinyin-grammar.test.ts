@@ -168,6 +168,14 @@ describe('particles and grammatical polyphones read by the words around them', (
     ['这点小事我们处理得了', 'zhè diǎn xiǎo shì wǒ men chǔ lǐ de liǎo'],
     ['你一个人搬得了这么多书吗', 'nǐ yī gè rén bān de liǎo zhè me duō shū ma'],
     ['孩子得了重感冒', 'hái zi dé le zhòng gǎn mào'],
+    // 种 before its object is "plant" (zhòng); after a demonstrative or 有 it counts kinds (zhǒng).
+    ['春天我们在山坡上种树', 'chūn tiān wǒ men zài shān pō shàng zhòng shù'],
+    ['爷爷种了很多西红柿', 'yé ye zhòng le hěn duō xī hóng shì'],
+    ['我有种奇怪的感觉', 'wǒ yǒu zhǒng qí guài de gǎn jué'],
+    // 中 before 了 is "hit, win" (zhòng); 干 + 了/过 + more is the verb "do" (gàn), 水干了 stays gān.
+    ['她买彩票中了一百块', 'tā mǎi cǎi piào zhòng le yī bǎi kuài'],
+    ['他在工厂干了二十年', 'tā zài gōng chǎng gàn le èr shí nián'],
+    ['池塘里的水都干了', 'chí táng lǐ de shuǐ dōu gān le'],
   ])('measure words, 重, 着, 少, 觉 and 得了 by the words around them: %s → %s', (text, want) => {
     expect(read(text)).toBe(want);
   });
