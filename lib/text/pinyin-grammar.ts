@@ -375,6 +375,15 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
       if (words[j].text.includes('睡')) return 'jiao4';
     return null;
   }
+  // 便宜 is "cheap" (太便宜了, 占便宜: pián); "expedient" (biàn) only in 便宜行事 and 便宜之计.
+  if (w === '便宜') return ['行事', '之', '之计'].includes(words[k + 1]?.text ?? '') ? null : 'pian2';
+  // 盛 on its own before 了/着 or a count is "ladle, fill" (盛了一碗汤, 盛一碗饭: chéng).
+  if (w === '盛') {
+    const next = words[k + 1]?.text ?? '';
+    return han(words[k - 1]) && (next === '了' || next === '着' || /^[一二三两几半满]/u.test(next))
+      ? 'cheng2'
+      : null;
+  }
   // 种 on its own before its object (or 了/过 and more), not after a number or a demonstrative, is the verb
   // "plant" (在地里种玉米, 种树, 种了很多花: zhòng); 这种, 一种 and 有种 count kinds (zhǒng).
   if (w === '种') {

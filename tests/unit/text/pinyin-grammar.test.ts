@@ -176,6 +176,10 @@ describe('particles and grammatical polyphones read by the words around them', (
     ['她买彩票中了一百块', 'tā mǎi cǎi piào zhòng le yī bǎi kuài'],
     ['他在工厂干了二十年', 'tā zài gōng chǎng gàn le èr shí nián'],
     ['池塘里的水都干了', 'chí táng lǐ de shuǐ dōu gān le'],
+    // 便宜 "cheap" is pián; 盛 "ladle" before 了 or a count is chéng, 盛情 stays shèng.
+    ['菜市场的青菜很便宜', 'cài shì chǎng de qīng cài hěn pián yi'],
+    ['妈妈给我盛了一碗粥', 'mā ma gěi wǒ chéng le yī wǎn zhōu'],
+    ['主人盛情招待客人', 'zhǔ rén shèng qíng zhāo dài kè rén'],
   ])('measure words, 重, 着, 少, 觉 and 得了 by the words around them: %s → %s', (text, want) => {
     expect(read(text)).toBe(want);
   });
