@@ -70,8 +70,9 @@ function Senses({
 }): JSX.Element {
   return (
     <ol class="senses">
-      {senses.slice(0, limit).map((s) => (
-        <li key={s.traditional + s.pinyin}>
+      {/* Keyed by place: the card is kept between words, and its rows are updated in place. */}
+      {senses.slice(0, limit).map((s, i) => (
+        <li key={i}>
           <span class="sense-py">{s.pinyin}</span>{' '}
           {(s.simplified !== word.simplified || s.traditional !== word.traditional) && (
             <span class="sense-forms" lang="zh">
@@ -136,8 +137,8 @@ export function HoverCard({
       {data.inner.length > 0 && (
         <section class="inner">
           <div class="inner-title">Inside this word</div>
-          {data.inner.slice(0, 6).map((s) => (
-            <div class="inner-row" key={s.simplified + s.pinyin}>
+          {data.inner.slice(0, 6).map((s, i) => (
+            <div class="inner-row" key={i}>
               <span lang="zh">{formsText(s)}</span> <span class="sense-py">{s.pinyin}</span>{' '}
               {s.definitions.slice(0, 2).map(readableDefinition).join('; ')}
             </div>

@@ -3,12 +3,13 @@ import { HoverCard, HOVER_CARD_CSS, type CardData } from '../../components/Hover
 import { placeCard, type Box } from '../dom/card-place';
 
 const MARK_CSS = `
-.card { top: 0; left: 0; }
+.card { top: 0; left: 0; pointer-events: auto; }
 .mark { position: fixed; top: 0; left: 0; width: 1px; height: 1px; transform-origin: 0 0; pointer-events: none;
   background: rgba(255, 209, 0, 0.4); }
 .card[data-squeezed] { display: flex; flex-direction: column; overflow: hidden; box-sizing: border-box; }
 .card[data-squeezed] > * { flex: none; }
 .notice-text { margin: 0; max-width: 300px; }
+[data-closed] { visibility: hidden; }
 .card[data-squeezed] > :not(header):not(footer) { flex: 0 1 auto; min-height: 0; overflow: auto; }
 `;
 
@@ -43,8 +44,15 @@ const HOST_STYLE = [
   'position: fixed',
   'top: 0',
   'left: 0',
-  'width: 0',
-  'height: 0',
+  'right: 0',
+  'bottom: 0',
+  'width: auto',
+  'height: auto',
+  // The frame's size whatever the card holds, laid out on its own: a change in the card (its text at each open)
+  // is laid out from the host, not from the page's root (a walk of the whole drawn page, ~1 ms inside the frame
+  // that shows the card). Clicks go through it, except on the card (pointer-events: auto there).
+  'contain: size layout style',
+  'pointer-events: none',
   'margin: 0',
   'padding: 0',
   'border: 0',
@@ -207,11 +215,14 @@ export class CardHost {
     this.setSaved(why);
   };
 
-  /** Watches the card element shown now (a new one after every hide) for being covered or faded. */
-  private watchVisibility(): void {
+  /**
+   * Watches the card element shown now for being covered or faded. `fresh`: the card has just opened, so it must
+   * earn its clicks again (the same element is kept between opens: it is watched afresh, as if new).
+   */
+  private watchVisibility(fresh = false): void {
     if (!TRACKS_VISIBILITY) return;
     const card = this.mount?.firstElementChild ?? null;
-    if (card === this.watched) return;
+    if (card === this.watched && !fresh) return;
     this.visibility ??= new IntersectionObserver(
       (entries) => {
         for (const e of entries)
@@ -243,8 +254,9 @@ export class CardHost {
     this.text = [];
     this.raise(!wasOpen);
     if (this.mount) render(<Notice notice={notice} />, this.mount);
+    this.mount?.removeAttribute('data-closed');
     this.place();
-    this.watchVisibility();
+    this.watchVisibility(!wasOpen);
     this.host!.setAttribute('data-open', '');
   }
 
@@ -263,7 +275,7 @@ export class CardHost {
     this.text = around.text ?? [];
     this.saved = null;
     this.raise(!wasOpen);
-    this.paint();
+    this.paint(!wasOpen);
     // Open or not is visible to the page (the card itself is in a closed root): benchmarks watch for it.
     this.host!.setAttribute('data-open', '');
   }
@@ -284,10 +296,16 @@ export class CardHost {
     if (this.data) this.paint();
   }
 
+  /**
+   * Closes the card. Its elements are kept, unseen (`visibility: hidden`: not drawn, not hit by the pointer, not
+   * in the accessibility tree, not found by find-in-page), so that the next open only updates the text that
+   * changed: building its ~40 elements from nothing at each open cost the frame that shows it about a millisecond
+   * of style and layout.
+   */
   hide(): void {
     this.data = null;
     this.frozen = false;
-    if (this.mount) render(null, this.mount);
+    this.mount?.setAttribute('data-closed', '');
     this.host?.removeAttribute('data-open');
     this.mark([]);
     // Closed, the card leaves the page's dialog: nothing of ours stays among the page's own elements.
@@ -303,7 +321,9 @@ export class CardHost {
   mark(rects: readonly DOMRect[]): void {
     if (!this.marks) return;
     const boxes = rects.filter((r) => r.width > 0 && r.height > 0);
-    while (this.marks.childElementCount > boxes.length) this.marks.lastElementChild!.remove();
+    // Boxes are kept, unseen, when not needed: adding or removing one makes the browser lay out the page again.
+    for (let i = boxes.length; i < this.marks.childElementCount; i++)
+      this.marks.children[i].setAttribute('data-closed', '');
     boxes.forEach((r, i) => {
       let box = this.marks!.children[i] as HTMLElement | undefined;
       if (!box) {
@@ -311,6 +331,7 @@ export class CardHost {
         box.className = 'mark';
         this.marks!.append(box);
       }
+      box.removeAttribute('data-closed');
       // A 1 px box stretched over the word: changing a transform needs no layout.
       box.style.transform = `matrix(${r.width}, 0, 0, ${r.height}, ${r.left}, ${r.top})`;
     });
@@ -318,6 +339,7 @@ export class CardHost {
 
   destroy(): void {
     this.hide();
+    if (this.mount) render(null, this.mount);
     this.visibility?.disconnect();
     this.visibility = null;
     this.watched = null;
@@ -331,14 +353,16 @@ export class CardHost {
     return target === this.host;
   }
 
-  private paint(): void {
+  /** Draws the card for `data`: Preact updates the kept elements. `opening`: it was closed until now. */
+  private paint(opening = false): void {
     if (!this.mount || !this.data) return;
     render(
       <HoverCard data={this.data} frozen={this.frozen} saved={this.saved} {...this.actions} />,
       this.mount,
     );
+    this.mount.removeAttribute('data-closed');
     this.place();
-    this.watchVisibility();
+    this.watchVisibility(opening);
   }
 
   /** Where it covers the least of the text being read, never the line being read, inside the frame. */

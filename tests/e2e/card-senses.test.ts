@@ -37,6 +37,7 @@ async function firstSenseReading(p: Page): Promise<string | null> {
     const walk = (n: CdpNode, inCard: boolean, inSenses: boolean) => {
       if (found !== null) return;
       const card = inCard || n.nodeName === 'DUBAO-CARD';
+      if (card && n.attributes?.includes('data-closed')) return; // a closed card, kept unseen
       const senses = inSenses || (card && n.nodeName === 'OL' && classOf(n).split(' ').includes('senses'));
       if (senses && n.nodeName === 'SPAN' && classOf(n).split(' ').includes('sense-py')) {
         found = textOf(n);

@@ -75,6 +75,7 @@ interface BidiNode {
     nodeType: number;
     nodeValue?: string;
     localName?: string;
+    attributes?: Record<string, string>;
     children?: BidiNode[];
     shadowRoot?: BidiNode | null;
   };
@@ -117,6 +118,7 @@ export async function firefoxCardText(browser: Browser, page: Page): Promise<str
   const walk = (n: BidiNode | null | undefined, skip = false) => {
     if (!n?.value) return;
     if (n.value.localName === 'style') skip = true;
+    if (n.value.attributes && 'data-closed' in n.value.attributes) return; // a closed card, kept unseen
     if (!skip && n.value.nodeType === 3 && n.value.nodeValue?.trim()) texts.push(n.value.nodeValue);
     walk(n.value.shadowRoot, skip);
     for (const c of n.value.children ?? []) walk(c, skip);
@@ -132,7 +134,9 @@ export async function firefoxClickCardButton(browser: Browser, page: Page, label
   if (!root?.sharedId) throw new Error('no hover card');
   const { result } = await bidi(browser)('script.callFunction', {
     functionDeclaration: String((root: ShadowRoot, text: string) => {
-      const b = [...root.querySelectorAll('button')].find((x) => x.textContent?.trim() === text);
+      const b = [...root.querySelectorAll('button')].find(
+        (x) => x.textContent?.trim() === text && !x.closest('[data-closed]'),
+      );
       if (!b) return null;
       const r = b.getBoundingClientRect();
       return [r.left + r.width / 2, r.top + r.height / 2];

@@ -347,6 +347,7 @@ async function cardBoxes(page: Page): Promise<{ card: Rect | null; buttons: Rect
     const buttons: number[] = [];
     const find = (n: Node, inCard: boolean) => {
       const here = inCard || n.nodeName === 'DUBAO-CARD';
+      if (here && n.attributes?.includes('data-closed')) return; // a closed card, kept unseen
       const cls = n.attributes?.[n.attributes.indexOf('class') + 1] ?? '';
       if (here && n.nodeName === 'DIV' && n.attributes?.includes('class') && /^card\b/.test(cls))
         card ??= n.nodeId;

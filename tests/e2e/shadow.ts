@@ -4,13 +4,22 @@ interface CdpNode {
   nodeName: string;
   nodeType: number;
   nodeValue?: string;
+  attributes?: string[];
   children?: CdpNode[];
   shadowRoots?: CdpNode[];
   contentDocument?: CdpNode;
 }
 
 /**
- * The text inside <dubao-card>'s closed shadow root, read through the DevTools protocol (the one way in from
+ * A closed card: the card keeps its elements between words, unseen (`visibility: hidden` under `data-closed`), so
+ * what a user sees of it is nothing.
+ */
+function unseen(n: CdpNode): boolean {
+  return n.attributes?.includes('data-closed') ?? false;
+}
+
+/**
+ * The text the user sees in <dubao-card>'s closed shadow root, read through the DevTools protocol (the one way in from
  * outside: page scripts cannot reach a closed root, which is the point of it). Empty string when no card.
  */
 export async function cardText(page: Page): Promise<string> {
@@ -20,6 +29,7 @@ export async function cardText(page: Page): Promise<string> {
     const texts: string[] = [];
     const collect = (n: CdpNode, inCard: boolean) => {
       const here = inCard || n.nodeName === 'DUBAO-CARD';
+      if (here && unseen(n)) return;
       if (here && n.nodeType === 3 && n.nodeValue && !/^\s*$/.test(n.nodeValue)) texts.push(n.nodeValue);
       for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
         if (here && c.nodeName === 'STYLE') continue;
@@ -51,6 +61,7 @@ export async function clickCardButton(page: Page, label: string): Promise<void> 
     let button: CdpNodeWithId | null = null;
     const find = (n: CdpNodeWithId, inCard: boolean) => {
       const here = inCard || n.nodeName === 'DUBAO-CARD';
+      if (here && unseen(n)) return;
       if (here && n.nodeName === 'BUTTON' && textOf(n).trim() === label) button ??= n;
       for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) find(c, here);
     };
@@ -79,6 +90,7 @@ export async function cardMarks(
     const find = (n: CdpNodeWithId & { attributes?: string[] }, inCard: boolean) => {
       const here = inCard || n.nodeName === 'DUBAO-CARD';
       const cls = n.attributes?.[n.attributes.indexOf('class') + 1];
+      if (here && unseen(n)) return;
       if (here && n.nodeName === 'DIV' && n.attributes?.includes('class') && cls === 'mark')
         marks.push(n.nodeId);
       for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) find(c, here);

@@ -156,14 +156,33 @@ export interface SampleDetail {
   /** The mousemove handlers' dispatch: wall and the thread's own CPU (ms). */
   handlerMs: number;
   handlerCpuMs: number;
+  /** Inside the handlers: style recalculation and layout, the thread's CPU (ms). */
+  handlerStyleCpuMs: number;
+  handlerLayoutCpuMs: number;
+  /** The frame's style, layout, paint and commit after its animation frame callback, the thread's CPU (ms). */
+  frameCpuMs: number;
+  /** The move and the end of the commit, on the trace's clock (µs). */
+  moveTs: number;
+  commitEndTs: number;
   /** Wall time of the other tasks of the main thread between the move and the commit (ms). */
   otherTasksMs: number;
   /** The frame's own rendering work after the animation frame callback: style, layout, paint and commit (ms). */
   frameMs: number;
 }
 
-export function measureHover(b: ExtensionBrowser, pages: BenchPages, points = 200): Promise<HoverTimes> {
-  return hoverRun(b.context, pages.url('newspaper.html'), points);
+/** For tools that look closer (tmp scripts): more trace categories, and the trace itself. */
+export interface HoverTraceOptions {
+  categories?: readonly string[];
+  onTrace?(events: TraceEvent[], detail: SampleDetail[]): void;
+}
+
+export function measureHover(
+  b: ExtensionBrowser,
+  pages: BenchPages,
+  points = 200,
+  opts: HoverTraceOptions = {},
+): Promise<HoverTimes> {
+  return hoverRun(b.context, pages.url('newspaper.html'), points, opts);
 }
 
 /**
@@ -257,7 +276,12 @@ const w = <T>(page: Page, fn: string, ...args: unknown[]): Promise<T> =>
     [fn, args] as const,
   ) as Promise<T>;
 
-async function hoverRun(context: BrowserContext, url: string, points: number): Promise<HoverTimes> {
+async function hoverRun(
+  context: BrowserContext,
+  url: string,
+  points: number,
+  opts: HoverTraceOptions = {},
+): Promise<HoverTimes> {
   const page = await context.newPage();
   await page.addInitScript(PROBES);
   await page.goto(url, { waitUntil: 'load' });
@@ -269,7 +293,7 @@ async function hoverRun(context: BrowserContext, url: string, points: number): P
   const samples: { point: number; afterScroll: boolean; move: number; shown: number }[] = [];
   const missed: { point: number; why: string }[] = [];
   let unsettled = 0;
-  const trace = await startTrace(page);
+  const trace = await startTrace(page, opts.categories);
   // One instant on both clocks: performance.now() in the page, microseconds in the trace.
   const syncNow = await page.evaluate(() => {
     const t = performance.now();
@@ -350,7 +374,20 @@ async function hoverRun(context: BrowserContext, url: string, points: number): P
     const other = tasks.filter(
       (t) => !handlerTasks.has(t) && t !== frameTask && ms(t).to > s.move && ms(t).from < end,
     );
+    const cpu = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+    const inside = (name: string) =>
+      mine
+        .filter((e) => e.name === name && handlers.some((h) => e.ts >= h.ts && e.ts < h.ts + (h.dur ?? 0)))
+        .reduce((n, e) => n + cpu(e), 0);
+    const frameCpuMs = mine
+      .filter((e) => FRAME_WORK.has(e.name) && ms(e).from >= s.shown && ms(e).from <= end)
+      .reduce((n, e) => n + cpu(e), 0);
     detail.push({
+      moveTs: (s.move + offset) * 1000,
+      commitEndTs: (end + offset) * 1000,
+      handlerStyleCpuMs: inside('UpdateLayoutTree'),
+      handlerLayoutCpuMs: inside('Layout'),
+      frameCpuMs,
       point: s.point,
       afterScroll: s.afterScroll,
       painted: end - s.move,
@@ -361,8 +398,12 @@ async function hoverRun(context: BrowserContext, url: string, points: number): P
     });
   }
   logTail(detail);
+  opts.onTrace?.(events, detail);
   return { painted, frameStart: samples.map((s) => s.shown - s.move), detail, missed };
 }
+
+/** A frame's own rendering steps (not nested in one another). */
+const FRAME_WORK = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']);
 
 /** Where the slowest samples' time went: the handler, other tasks in between (drawing, answers), the frame. */
 function logTail(detail: SampleDetail[]): void {
@@ -390,6 +431,14 @@ function logTail(detail: SampleDetail[]): void {
         50,
       ),
     )} ms`,
+  );
+  const q = (k: keyof SampleDetail) => {
+    const xs = detail.map((d) => d[k] as number);
+    return `${p(xs, 50).toFixed(2)}/${p(xs, 90).toFixed(2)}`;
+  };
+  log(
+    `  CPU p50/p90 ms: handler ${q('handlerCpuMs')} (style ${q('handlerStyleCpuMs')}, layout ` +
+      `${q('handlerLayoutCpuMs')}); frame after its callback ${q('frameCpuMs')}`,
   );
   const slow = [...detail].sort((a, b) => b.painted - a.painted).slice(0, 10);
   log(
