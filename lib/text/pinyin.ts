@@ -71,6 +71,9 @@ const ZHUYIN_FINALS: Record<string, string> = {
   eng: 'ㄥ', ong: 'ㄨㄥ', er: 'ㄦ', i: 'ㄧ', ia: 'ㄧㄚ', ie: 'ㄧㄝ', iao: 'ㄧㄠ', iu: 'ㄧㄡ', ian: 'ㄧㄢ',
   in: 'ㄧㄣ', iang: 'ㄧㄤ', ing: 'ㄧㄥ', iong: 'ㄩㄥ', u: 'ㄨ', ua: 'ㄨㄚ', uo: 'ㄨㄛ', uai: 'ㄨㄞ', ui: 'ㄨㄟ',
   uan: 'ㄨㄢ', un: 'ㄨㄣ', uang: 'ㄨㄤ', ü: 'ㄩ', üe: 'ㄩㄝ', üan: 'ㄩㄢ', ün: 'ㄩㄣ',
+  // The full finals that pinyin writes short after an initial (liu, gui, lun) and in full after y/w (you, wei,
+  // wen, weng), and io (yo).
+  iou: 'ㄧㄡ', uei: 'ㄨㄟ', uen: 'ㄨㄣ', ueng: 'ㄨㄥ', io: 'ㄧㄛ',
 }; // prettier-ignore
 const ZHUYIN_TONES = ['', '', 'ˊ', 'ˇ', 'ˋ'];
 

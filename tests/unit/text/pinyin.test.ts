@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pinyin } from 'pinyin-pro';
 import {
   formatSyllable,
   markTone,
@@ -85,6 +86,24 @@ describe('formats', () => {
     expect(toZhuyin('yuè')).toBe('ㄩㄝˋ');
     expect(toZhuyin('jiǒng')).toBe('ㄐㄩㄥˇ');
     expect(toZhuyin('wǒ')).toBe('ㄨㄛˇ');
+    // Syllables spelled with y/w whose final pinyin writes short after an initial (liu, gui, lun).
+    expect(toZhuyin('yǒu')).toBe('ㄧㄡˇ');
+    expect(toZhuyin('wèi')).toBe('ㄨㄟˋ');
+    expect(toZhuyin('wén')).toBe('ㄨㄣˊ');
+    expect(toZhuyin('wēng')).toBe('ㄨㄥ');
+    expect(toZhuyin('liù')).toBe('ㄌㄧㄡˋ');
+  });
+
+  it('Zhuyin: every reading pinyin-pro gives a common character comes out in Bopomofo', () => {
+    const latin: string[] = [];
+    for (let cp = 0x4e00; cp <= 0x9fa5; cp++) {
+      for (const s of pinyin(String.fromCodePoint(cp), { multiple: true, type: 'array' })) {
+        // Syllabic nasals (嗯 ń, 呣 m̀, 哼 hng) have no Bopomofo of their own and stay as pinyin.
+        if (/^h?[mn]g?$/.test(s.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))) continue;
+        if (/[a-zü]/i.test(toZhuyin(s))) latin.push(s);
+      }
+    }
+    expect([...new Set(latin)]).toEqual([]);
   });
 
   it('eval line: tone numbers, v for ü, other characters as themselves', () => {
