@@ -204,8 +204,16 @@ function appendPart(host: HTMLElement, part: Part): void {
   group.append(...spaces, part.el);
 }
 
+export interface RenderOptions {
+  /**
+   * Text nodes drawn without their pinyin (the label of a button or tag inside prose). Called while the page's
+   * style is read, before anything is drawn.
+   */
+  plain?: (node: Text) => boolean;
+}
+
 /** Draws the view. Each text node of the run keeps its place, emptied; the drawing follows it. */
-export function renderRun(run: Run, view: RunView): RenderedRun {
+export function renderRun(run: Run, view: RunView, options: RenderOptions = {}): RenderedRun {
   const rendered: RenderedRun = { run, hosts: [], parts: [] };
   const byNode = new Map<Text, Piece[]>();
   for (const p of run.pieces) {
@@ -217,8 +225,13 @@ export function renderRun(run: Run, view: RunView): RenderedRun {
   // drawn as boxes: it is read here, before anything is drawn (reads after writes would make the browser restyle
   // between text nodes), and drawn again by the reader's CSS under the words' characters.
   const decorations = new Map<Text, PageDecoration>();
+  const plain = new Set<Text>();
   if (view.tokens.some((token) => token.ruby)) {
     for (const node of byNode.keys()) {
+      if (options.plain?.(node)) {
+        plain.add(node);
+        continue;
+      }
       const parent = node.parentNode;
       const d = parent instanceof Element ? pageDecoration(parent) : null;
       if (d) decorations.set(node, d);
@@ -253,7 +266,13 @@ export function renderRun(run: Run, view: RunView): RenderedRun {
         const from = Math.max(token.start, piece.start);
         const to = Math.min(token.end, piece.end);
         if (to <= from) continue;
-        const part = drawPart(doc, token, from, to, view.style);
+        const part = drawPart(
+          doc,
+          plain.has(node) ? { ...token, ruby: undefined } : token,
+          from,
+          to,
+          view.style,
+        );
         appendPart(host, part);
         annotated ||= startsWithWordBox(part.el) || part.el.firstElementChild !== null;
         rendered.parts.push(part);

@@ -122,6 +122,34 @@ export function isProse(block: Element, text: string): boolean {
   return !inPageChrome(block) && !inLinkBar(block) && !carriesOwnRomanisation(block, text);
 }
 
+/** Inline boxes of their own: what a button, a tag or a badge inside a line of prose is drawn as. */
+const BOX_DISPLAY = new Set(['inline-block', 'inline-flex', 'inline-grid']);
+
+/** A box that shows its edges: a border or a background of its own. */
+function showsBox(cs: CSSStyleDeclaration): boolean {
+  const border = cs.borderTopStyle !== 'none' && parseFloat(cs.borderTopWidth) > 0;
+  const fill =
+    cs.backgroundImage !== 'none' || !/^(transparent|rgba\(0, 0, 0, 0\))$/.test(cs.backgroundColor);
+  return border || fill;
+}
+
+/**
+ * Text inside a control set in a line of prose: a "查看更多" button, a topic tag or a badge (a short label in an
+ * inline box with a border or a background), or an element its role or class names a button or a menu. Its label
+ * gets no pinyin: a second line over it would push the box out of shape, and it is not what is being read. Walks
+ * from `el` up to the block; reads computed style, so call it before the drawing writes anything.
+ */
+export function inInlineControl(el: Element, block: Element): boolean {
+  for (let e: Element | null = el; e && e !== block; e = e.parentElement) {
+    const role = e.getAttribute('role');
+    if (role && CHROME_ROLES.has(role.toLowerCase())) return true;
+    if (CHROME_NAME.test(`${e.getAttribute('class') ?? ''} ${e.id}`)) return true;
+    const cs = getComputedStyle(e);
+    if (BOX_DISPLAY.has(cs.display) && showsBox(cs) && hanIn(e.textContent) <= MENU_LABEL_HAN) return true;
+  }
+  return false;
+}
+
 const CLIPS = new Set(['hidden', 'clip']);
 /** How many boxes up a clip is looked for: a tag in a card, an item in a bar, a line in a fixed-height list. */
 const CLIP_DEPTH = 6;

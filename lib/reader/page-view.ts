@@ -10,7 +10,7 @@ import {
   restoreRun,
   type RenderedRun,
 } from '../dom/render';
-import { isProse, overflowsClip } from '../dom/scope';
+import { inInlineControl, isProse, overflowsClip } from '../dom/scope';
 import type { BuiltView, RunView } from '../dom/view';
 import type { Settings } from '../settings';
 
@@ -790,7 +790,12 @@ export class PageView {
     b.prose ??= isProse(b.run.block, b.run.text);
     const ruby = settings.pinyin && !!b.seen && (settings.pinyinEverywhere || (b.prose && !b.tight));
     if (!ruby && settings.script === 'original') return;
-    b.rendered = renderRun(b.run, ruby ? view : withoutRuby(view));
+    const block = b.run.block;
+    // A button or tag set in the prose keeps its label as it is, unless pinyin is asked for everywhere.
+    const plain = settings.pinyinEverywhere
+      ? undefined
+      : (node: Text) => !!node.parentElement && inInlineControl(node.parentElement, block);
+    b.rendered = renderRun(b.run, ruby ? view : withoutRuby(view), { plain });
     // Drawn terms are underlined through an attribute on our words; text left as it is gets a CSS highlight.
     if (settings.highlights) markTerms(b.rendered, view.termSpans);
   }

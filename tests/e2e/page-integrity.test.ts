@@ -198,18 +198,25 @@ describe('layout the page made', () => {
     });
   }
 
-  it('portal.html: prose gets pinyin; the menu bar and a heading that prints its own pinyin do not', async () => {
+  it('portal.html: prose gets pinyin; the menu bar, a heading that prints its own pinyin and a button or tag inside prose do not', async () => {
     const page = await open('portal.html');
     const rubies = (s: string) => page.locator(`${s} dubao-t [data-py]`).count();
     expect(await rubies('#menu')).toBe(0);
     expect(await rubies('#banner-title')).toBe(0);
     expect(await rubies('.card p')).toBeGreaterThan(10);
     expect(await rubies('#h-wrap')).toBeGreaterThan(2);
+    // The bordered "查看更多" button at the end of a paragraph that has pinyin, and the topic tags.
+    expect(await page.locator('.card p:has(.more) > dubao-t [data-py]').count()).toBeGreaterThan(5);
+    expect(await rubies('.more')).toBe(0);
+    expect(await rubies('.tag')).toBe(0);
+    expect(await page.locator('.more').innerText()).toBe('查看更多');
     // A setting widens it to the whole page.
     await setGlobal({ pinyinEverywhere: true });
     await expect.poll(() => rubies('#menu'), { timeout: 15_000 }).toBeGreaterThan(5);
+    await expect.poll(() => rubies('.more'), { timeout: 15_000 }).toBeGreaterThan(0);
     await setGlobal({ pinyinEverywhere: false });
     await expect.poll(() => rubies('#menu'), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => rubies('.more'), { timeout: 15_000 }).toBe(0);
     await page.close();
   });
 
