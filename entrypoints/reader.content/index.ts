@@ -1,4 +1,4 @@
-import { startReader } from './start';
+import { startReader, traceMark } from './start';
 
 // Injected by the background only into frames where the detector found Chinese prose.
 export default defineContentScript({
@@ -11,7 +11,7 @@ export default defineContentScript({
       return; // injected twice into the same frame: the first one stays in charge
     }
     g.__dubaoReader = true;
-    performance.mark('dubao:reader');
+    traceMark('dubao:reader');
     startReader().catch((err) =>
       console.warn('Dubao: the reader could not start; the page is left as it was', err),
     );

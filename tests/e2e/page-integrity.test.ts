@@ -178,6 +178,14 @@ describe("the page's own text, character for character", () => {
         await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
         await waitForStableLayout(page);
         await same('site on again');
+        // Nor does anything of ours stay in the page's performance timeline, which its own scripts read.
+        const ours = await page.evaluate(() =>
+          performance
+            .getEntries()
+            .map((e) => e.name)
+            .filter((n) => n.startsWith('dubao')),
+        );
+        expect(ours, "the page's performance entries").toEqual([]);
       } finally {
         await setSite({ enabled: true, pinyin: true, script: 'original' });
         await page.close();
