@@ -190,7 +190,7 @@ const AFTER_ONLY = new Set([
 ]);
 
 /** Personal pronouns: 得 between one and a verb is the modal "must" (你得走 děi); 还 before one gives back (还你). */
-const PRONOUNS = new Set([
+export const PRONOUNS = new Set([
   '我',
   '你',
   '您',

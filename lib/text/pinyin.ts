@@ -16,7 +16,7 @@ import ambiguousData from './data/pinyin-ambiguous.json';
 import namesData from './data/pinyin-names.json';
 import wordsData from './data/pinyin-words.json';
 import { baseReading, readWord, type WordSpan } from './pinyin-context';
-import { grammarReading, type GrammarWord } from './pinyin-grammar';
+import { grammarReading, PRONOUNS, type GrammarWord } from './pinyin-grammar';
 import { createSegmenter, type Segmenter } from './segment';
 import { defaultLexicon } from './lexicon-default';
 import { polyphonic } from 'pinyin-pro';
@@ -143,22 +143,8 @@ const MEASURE_READING = new Map([
 ]);
 const NUMERALS = /^[0-9０-９〇零一二三四五六七八九十百千万亿两几多余]+$/u;
 
-/** Before 得 了, words that are not the verb of a potential form: pronouns and the like (他得了 dé le). */
-const NOT_VERBS_BEFORE_DE = new Set([
-  '我',
-  '你',
-  '您',
-  '他',
-  '她',
-  '它',
-  '我们',
-  '你们',
-  '他们',
-  '她们',
-  '谁',
-  '大家',
-  '自己',
-]);
+/** Before 得 了, words that are not the verb of a potential form: the personal pronouns and 谁 (他得了 dé le). */
+const notVerbBeforeDe = (word: string): boolean => PRONOUNS.has(word) || word === '谁';
 /** After V 得 了, words that leave it the potential form: sentence particles, 这么/那么 (吃得了这么多). */
 const POTENTIAL_AFTER = new Set(['吗', '吧', '呢', '啊', '么', '这么', '那么', '这样', '那样', '多少']);
 
@@ -491,7 +477,7 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
     if (end - start !== 1 || folded[start] !== '得' || folded[end] !== '了' || spans[k + 1].end !== end + 1)
       continue;
     const before = folded.slice(spans[k - 1].start, spans[k - 1].end).join('');
-    if (!isHan(before[0]) || NOT_VERBS_BEFORE_DE.has(before)) continue;
+    if (!isHan(before[0]) || notVerbBeforeDe(before)) continue;
     const after = spans[k + 2] ? folded.slice(spans[k + 2].start, spans[k + 2].end).join('') : '';
     // …or the question "can or cannot": 开 | 得 | 了 | 开 | 不了.
     const asks =
