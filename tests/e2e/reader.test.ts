@@ -71,21 +71,31 @@ describe('pinyin over the sample newspaper page', () => {
       await page.waitForTimeout(500);
       // Back to the top: far from the screen, pinyin is taken out again.
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.waitForTimeout(1000);
       // A word cut by a print line break is drawn in two parts that share the word's start (data-w).
-      const w = await page.evaluate(() => {
-        const out: string[] = [];
-        let last: { key: string; block: Element | null } | null = null;
-        for (const part of document.querySelectorAll('dubao-w')) {
-          if (!part.matches('[data-py], :has([data-py])')) continue;
-          const block = part.closest('p, h1, h2, h3, li, div');
-          const key = part.getAttribute('data-w') ?? '';
-          if (last && last.key === key && last.block === block) out[out.length - 1] += part.textContent ?? '';
-          else out.push(part.textContent ?? '');
-          last = { key, block };
-        }
-        return out.slice(0, 200);
-      });
+      const read = () =>
+        page.evaluate(() => {
+          const out: string[] = [];
+          let last: { key: string; block: Element | null } | null = null;
+          for (const part of document.querySelectorAll('dubao-w')) {
+            if (!part.matches('[data-py], :has([data-py])')) continue;
+            const block = part.closest('p, h1, h2, h3, li, div');
+            const key = part.getAttribute('data-w') ?? '';
+            if (last && last.key === key && last.block === block)
+              out[out.length - 1] += part.textContent ?? '';
+            else out.push(part.textContent ?? '');
+            last = { key, block };
+          }
+          return out.slice(0, 200);
+        });
+      // The top is drawn again after the scroll: read until the list stops changing (a busy machine takes longer).
+      await page.waitForTimeout(1000);
+      let w = await read();
+      for (let i = 0; i < 40; i++) {
+        await page.waitForTimeout(300);
+        const again = await read();
+        if (again.length === w.length && again.every((x, j) => x === w[j])) break;
+        w = again;
+      }
       await page.close();
       return w;
     };
