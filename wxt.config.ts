@@ -1,5 +1,23 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * The detector runs on every page and frame at document_end, where the page's DOMContentLoaded waits for it. What
+ * it costs there is its evaluation: compiling whatever runs at its top level (WXT's wrapper, the modules' constants)
+ * and its first touch of the page. Its whole bundle is therefore set a task later: at document_end the script only
+ * calls setTimeout, and the rest of its ~3 KB is merely pre-parsed (V8 compiles a function when it first runs).
+ * Measured on the 1 MB English page (CPU, medians of 15): ~1.5 ms over the floor as WXT builds it, ~0.4 wrapped.
+ */
+function detectorNextTask(): Plugin {
+  return {
+    name: 'dubao:detector-next-task',
+    generateBundle(_options, bundle) {
+      const chunk = bundle['detector.js'];
+      if (chunk?.type === 'chunk') chunk.code = `setTimeout(function(){${chunk.code}\n});\n`;
+    },
+  };
+}
 
 // Permissions are kept to what the product needs; tests/e2e/manifest.test.ts pins them.
 export default defineConfig({
@@ -7,7 +25,7 @@ export default defineConfig({
   outDir: '.output',
   modules: [],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), detectorNextTask()],
     build: { chunkSizeWarningLimit: 4000 },
   }),
   manifest: ({ browser }) => ({

@@ -1,8 +1,8 @@
-import { firstLook, pageLook, titleLook } from '../lib/dom/first-look';
+import { firstLook } from '../lib/dom/first-look';
 import { watchLateText, type LateLook } from '../lib/dom/late-look';
 
-// Runs on every page and frame. Its first look (any CJK text at all? the title while the page waits at
-// document_end; a task later, the page's text nodes, all of them or a sample of a long page) touches no element
+// Runs on every page and frame. At document_end it only queues its first look for the next task; that look (any CJK
+// text at all? the title, else the page's text nodes, all of them or a sample of a long page) touches no element
 // and no extension API. Only where it sees CJK does
 // it tell the background (`cjkSeen`), which runs the full detector in the frame (entrypoints/detect-prose.ts: is it
 // Chinese prose?) and injects the reader where it is. Pages without CJK text never hear from Dubao: no message, not
@@ -12,6 +12,8 @@ import { watchLateText, type LateLook } from '../lib/dom/late-look';
 // renders its Chinese after load gets the reader as soon as it does.
 // Declared as a plain script in wxt.config.ts's manifest (every page and frame, about:blank frames too, at
 // document_end) rather than as a WXT content script: WXT's content-script context costs ~3 ms on every page.
+// At document_end the page's DOMContentLoaded waits for this script: the build (wxt.config.ts, detectorNextTask) sets
+// the whole bundle a task later, so there it only calls setTimeout. Everything below runs in that next task.
 export default defineUnlistedScript(() => {
   const g = globalThis as unknown as {
     browser?: typeof browser;
@@ -51,13 +53,8 @@ export default defineUnlistedScript(() => {
       });
     return false;
   };
-  // A Chinese page's title is Chinese: those are asked about at once (the full detector then reads the whole page).
-  const titled = titleLook(document);
-  if (titled) look(true);
-  // The page's text waits a task, off the page's DOMContentLoaded, and the watch begins after it.
-  setTimeout(() => {
-    if (!titled && pageLook(document) === 'cjk') look(true);
-    looked = true;
-    startWatch();
-  });
+  // The title (a Chinese page's title is Chinese), else the page's text nodes; the watch begins after.
+  look(false);
+  looked = true;
+  startWatch();
 });
