@@ -91,6 +91,16 @@ function Notice({ notice }: { notice: CardNotice }) {
   );
 }
 
+/** The word the card is first built for, before any open (never shown). */
+const STAND_IN: CardData = {
+  word: '字',
+  simplified: '字',
+  traditional: '字',
+  pinyin: 'zì',
+  senses: [{ simplified: '字', traditional: '字', pinyin: 'zì', definitions: ['character'] }],
+  inner: [],
+};
+
 export interface CardActions {
   onSave(): void;
   onKnown(): void;
@@ -132,8 +142,32 @@ export class CardHost {
 
   constructor(private actions: CardActions) {}
 
+  /**
+   * Builds the card ahead of its first open, off the page: the host, its shadow root and style sheet, and the
+   * card's elements rendered once, closed, for a stand-in word. Nothing is put in the document (the page stays
+   * exactly as it was until the user hovers a word); the first open then only attaches the host and updates the
+   * text, instead of creating ~40 elements and their shadow root inside the frame that shows the card.
+   */
+  prepare(): void {
+    if (this.host) return;
+    this.build();
+    if (this.mount) {
+      render(<HoverCard data={STAND_IN} frozen={false} saved={null} {...this.actions} />, this.mount);
+      this.mount.setAttribute('data-closed', '');
+    }
+  }
+
   private ensure(): void {
     if (this.host?.isConnected) return;
+    if (!this.host) this.build();
+    document.documentElement.append(this.host!);
+    this.watched = null;
+    this.topLayerChanged = true;
+    document.removeEventListener('toggle', this.onToggle, { capture: true });
+    document.addEventListener('toggle', this.onToggle, { capture: true });
+  }
+
+  private build(): void {
     this.host = document.createElement('dubao-card');
     this.host.setAttribute('data-dubao-ui', '');
     this.host.style.cssText = HOST_STYLE;
@@ -147,11 +181,6 @@ export class CardHost {
     this.root.append(style, this.marks, this.mount);
     // Before the card's own handlers: a click acts only if the user really clicked the button they could see.
     this.root.addEventListener('click', this.guard, { capture: true });
-    document.documentElement.append(this.host);
-    this.watched = null;
-    this.topLayerChanged = true;
-    document.removeEventListener('toggle', this.onToggle, { capture: true });
-    document.addEventListener('toggle', this.onToggle, { capture: true });
   }
 
   /**
