@@ -70,11 +70,28 @@ const VARIANTS: Record<string, { css: string; markup?: Markup }> = {
   'fixed top margin (no --dubao-lh)': { css: `${BASE}\n${FIXED_MARGIN}` },
   'no :has() heading rule': { css: BASE.replace(/^:is\(h1.*$/m, '') },
   'word inline, pinyin positioned': { css: `${BASE}\n${POSITIONED}` },
+  'unregistered --dubao-lh (28px)': {
+    css: BASE.replace(/^@property.*$/m, '').replace(
+      'dubao-t { --dubao-lh: 1lh; }',
+      'dubao-t { --dubao-lh: 28px; }',
+    ),
+  },
+  'contain: layout style on word boxes': {
+    css: `${BASE}\ndubao-t dubao-w[data-py] { contain: layout style; }`,
+  },
+  'one font for pinyin': { css: BASE.replace(/font-family: 'Segoe UI'[^;]*;/, 'font-family: sans-serif;') },
+  'no --dubao-lh, no :has()': {
+    css: BASE.replace(/^@property.*$/m, '')
+      .replace('dubao-t { --dubao-lh: 1lh; }', 'dubao-t { --dubao-lh: 28px; }')
+      .replace(/^:is\(h1.*$/m, ''),
+  },
   [PLAIN]: { css: '' },
 };
 
 async function main(): Promise<void> {
   const rounds = Number(process.argv[2] ?? 3);
+  // Further arguments pick variants by part of their name (the reader's CSS and the plain page are always measured).
+  const only = process.argv.length > 3 ? ['reader CSS', ...process.argv.slice(3)] : undefined;
   const pages = await serveBenchPages();
   const { browser: ext } = await measureCedictImport();
   const page = await ext.context.newPage();
@@ -92,6 +109,7 @@ async function main(): Promise<void> {
   const res: Record<string, { cpu: number[]; style: number[]; layout: number[]; height: number[] }> = {};
   for (let round = 0; round < rounds; round++) {
     for (const [name, { css, markup }] of Object.entries(VARIANTS)) {
+      if (only && name !== PLAIN && !only.some((o) => name.includes(o))) continue;
       const context = await browser.newContext({ viewport: VIEWPORT });
       const p = await context.newPage();
       await p.goto(pages.url('newspaper.html'), { waitUntil: 'load' });
