@@ -306,6 +306,23 @@ describe('hover card', () => {
     await page.close();
   });
 
+  it('is built unseen while the page is idle: nothing of it shows until a word is hovered, then that word', async () => {
+    const page = await open('newspaper.html');
+    await waitForRuby(page);
+    // Built ahead of the first hover (its first open would otherwise build it in that frame).
+    await expect
+      .poll(() => page.evaluate(() => !!document.querySelector('dubao-card')), { timeout: 10_000 })
+      .toBe(true);
+    expect(await page.evaluate(() => document.querySelector('dubao-card')!.hasAttribute('data-open'))).toBe(
+      false,
+    );
+    expect(await cardText(page)).toBe('');
+    await hoverWord(page, '共同富裕');
+    await expect.poll(() => cardText(page), { timeout: 10_000 }).toMatch(/common prosperity/i);
+    expect(await cardText(page)).not.toMatch(/\bcharacter\b/);
+    await page.close();
+  });
+
   it('shows 银行 with its CC-CEDICT senses and reading', async () => {
     const page = await open('traditional.html');
     await waitForRuby(page);

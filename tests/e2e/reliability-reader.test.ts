@@ -336,8 +336,11 @@ describe('content the page makes editable after it was drawn', () => {
       })
       .toBeGreaterThan(0);
     await page.hover('#p1 dubao-t [data-py]');
+    // Open, not only there: the card is built, closed, before any hover.
     await expect
-      .poll(() => page.evaluate(() => !!document.querySelector('dubao-card')), { timeout: 5000 })
+      .poll(() => page.evaluate(() => !!document.querySelector('dubao-card')?.hasAttribute('data-open')), {
+        timeout: 5000,
+      })
       .toBe(true);
     await page.close();
   });
