@@ -68,16 +68,18 @@ interface Asked {
   key: string;
   settings: Settings;
   viewKeyOf: string;
-  /** The blocks on the screen after a settings change or at load: drawn in one commit. */
+  /** The blocks on the screen after a settings change or at load, asked for alone. */
   first: boolean;
+  /** Drawn in one commit: the screen after a settings change, so it never shows old and new settings together. */
+  whole: boolean;
   views: Promise<BuiltView[] | null>;
 }
 
 /** Blocks this far above or below the screen are drawn too, so scrolling meets drawn text. */
 const MARGIN_PX = 600;
 /**
- * Until the reader first scrolls, only blocks this near the screen are drawn: what a page shows at load is drawn in
- * one commit, and the rest of the margin waits for the first scroll (each commit re-lays out all the text it flows
+ * Until the reader first scrolls, only blocks this near the screen are drawn: what a page shows at load is asked for
+ * in one request, and the rest of the margin waits for the first scroll (each commit re-lays out all the text it flows
  * with, a whole article in columns, so drawing what nobody sees yet at load costs the page its first seconds).
  */
 const LOAD_MARGIN_PX = 150;
@@ -173,7 +175,7 @@ export class PageView {
    * The blocks on and near the screen when the reader starts are asked for in one request (drawn in slices a
    * frame apart, like any batch).
    */
-  private firstScreen = false;
+  private firstScreen: false | 'load' | 'change' = false;
   /** The reader (or the page) has scrolled since the reader started: the whole margin is drawn from then on. */
   private scrolled = false;
   /** Near by the observer's margin but not by LOAD_MARGIN_PX before the first scroll: drawn at the first scroll. */
@@ -193,7 +195,7 @@ export class PageView {
     this.onVisible?.();
   };
   onRendered?: () => void;
-  /** The blocks near the screen were drawn in one commit after a settings change (or at load). */
+  /** The blocks near the screen were drawn after a settings change (or at load). */
   onScreenDrawn?: () => void;
   /** Blocks came into or went out of view (drawn or not). */
   onVisible?: () => void;
@@ -511,11 +513,11 @@ export class PageView {
   }
 
   /**
-   * Queues the blocks on or near the screen now (one layout read), ahead of the first observer report, to be drawn
-   * together in one commit. The rest is drawn as the reader scrolls near it, never on idle.
+   * Queues the blocks on or near the screen now (one layout read), ahead of the first observer report, to be asked
+   * for together (and drawn in slices, see `drain`). The rest is drawn as the reader scrolls near it, never on idle.
    */
   renderOnScreen(): void {
-    this.firstScreen = true;
+    this.firstScreen = 'load';
     const margin = this.scrolled ? MARGIN_PX : LOAD_MARGIN_PX;
     const top = -margin;
     const bottom = innerHeight + margin;
@@ -649,7 +651,7 @@ export class PageView {
 
   /**
    * Takes the next batch from the queue and asks for its views. Blocks near the screen go first, in a request of
-   * their own (drawn in one commit after a settings change or at load): what the reader sees is converted, or gets
+   * their own (drawn in one commit after a settings change): what the reader sees is converted, or gets
    * pinyin, after one small round trip whatever the page's length. Then the other blocks that keep pinyin, then the
    * rest, a batch at a time, at once (conversion never waits for scrolling). The rest is not near the screen: its
    * views come without pinyin (cheaper to build and to send), and a block asks for its view with pinyin when it
@@ -658,7 +660,8 @@ export class PageView {
   private ask(): Asked | null {
     const queued = [...this.queue];
     let pick = queued.filter((b) => b.visible && b.seen);
-    const first = this.firstScreen && pick.length > 0;
+    const first = !!this.firstScreen && pick.length > 0;
+    const whole = first && this.firstScreen === 'change';
     this.firstScreen = false;
     if (!pick.length) pick = queued.filter((b) => b.seen);
     const bare = !pick.length && this.settings.pinyin;
@@ -689,7 +692,7 @@ export class PageView {
         for (const b of batch) if (b.asked === viewKeyOf) b.asked = undefined;
         return v;
       });
-    return { batch, runs, key, settings, viewKeyOf, first, views };
+    return { batch, runs, key, settings, viewKeyOf, first, whole, views };
   }
 
   private async drain(gen: number): Promise<void> {
@@ -702,7 +705,7 @@ export class PageView {
         next = null;
       } else asked = this.ask();
       if (!asked) continue;
-      const { batch, runs, key, settings, viewKeyOf, first } = asked;
+      const { batch, runs, key, settings, viewKeyOf, first, whole: oneCommit } = asked;
       const views = await asked.views;
       if (!views || key !== this.key) continue;
       const ready = views;
@@ -712,19 +715,23 @@ export class PageView {
       if (!first && !next && this.queue.size > 0) next = this.ask();
       // Drawn a slice at a time, a frame apart: ruby for a whole batch in one task kept the page from painting for
       // hundreds of ms; slices keep every task short and the browser lays out a little each frame.
-      // The first screen too: drawn in one commit, it was one task of 70–95 ms CPU on the sample page, sliced the
-      // longest is ~40 (the layout each slice's frame does costs more than the slice's script, not the whole page's
-      // layout again). While the page floods, each slice is small (FLOOD_SLICE_CHARS).
+      // The first screen at load too: drawn in one commit, it was one task of 70–95 ms CPU on the sample page, sliced
+      // the longest is ~40 (the layout each slice's frame does costs more than the slice's script, not the whole
+      // page's layout again). After a settings change the screen is drawn in one commit, so it never shows old and
+      // new settings side by side. While the page floods, nothing is one commit and each slice is small
+      // (FLOOD_SLICE_CHARS).
       let i = 0;
       while (i < batch.length && key === this.key) {
         const t0 = performance.now();
         const busy = this.busy;
+        const whole = oneCommit && !busy;
         const drawn: Block[] = [];
         let chars = 0;
         this.mutate(() => {
           while (
             i < batch.length &&
-            (drawn.length === 0 ||
+            (whole ||
+              drawn.length === 0 ||
               (performance.now() - t0 < DRAW_SLICE_MS && (!busy || chars < FLOOD_SLICE_CHARS)))
           ) {
             const b = batch[i];
@@ -864,7 +871,7 @@ export class PageView {
 
   private rerender(): void {
     // The blocks near the screen are asked for first and drawn in one commit (see `drain`).
-    this.firstScreen = true;
+    this.firstScreen = 'change';
     this.restartDrain();
     this.mutate(() => {
       for (const b of this.blocks.values()) {
