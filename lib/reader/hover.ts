@@ -56,10 +56,14 @@ export class Hover {
     document.addEventListener('mousemove', this.onMove, { passive: true, capture: true });
     document.addEventListener('keydown', this.onKey, { capture: true });
     window.addEventListener('scroll', this.onScroll, { passive: true, capture: true });
-    // The card is built off the page when the page is idle, so the first hover only fills it in (building it
-    // cost the first hover of each page 20–30 ms of CPU, inside the frame that shows the card).
+    // The card is built, closed and unseen, when the page is idle (CardHost.prepare), so the first hover only fills
+    // it in (building it cost the first hover of each page 20–30 ms of CPU, inside the frame that shows the card).
+    // Not where the user turned the card off: nothing of ours goes in the page for it.
     if (typeof requestIdleCallback === 'function')
-      this.idle = requestIdleCallback(() => this.attached && this.card.prepare(), { timeout: 3000 });
+      this.idle = requestIdleCallback(
+        () => this.attached && this.settings().hoverCard && this.card.prepare(),
+        { timeout: 3000 },
+      );
   }
 
   private idle = 0;
