@@ -31,9 +31,9 @@ function shownCjk(node: Node): boolean {
 const ORDERED_SNAPSHOT = 7;
 
 /**
- * Whether `text` holds CJK (the ranges of `CJK`), by its char codes. The detector's look at the document_end, on
- * the title alone, uses this rather than the regex: a regex's first use in the content script's world costs
- * ~0.4 ms, which the sample a task later pays anyway on long texts, where a native scan wins.
+ * Whether `text` holds CJK (the ranges of `CJK`), by its char codes. The detector's look at the title uses this
+ * rather than the regex: a regex's first use in the content script's world costs ~0.4 ms, which a page whose title
+ * is Chinese need not pay; the page's text nodes (`shownCjk`) are tested with the regex, where a native scan wins.
  */
 export function hasCjk(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -53,16 +53,16 @@ export function hasCjk(text: string): boolean {
 }
 
 /**
- * The look the detector takes at document_end, while the page waits for it: the title only (a Chinese page's title
- * is Chinese), read through the document, which the content script's world has already set up. Everything that
- * reads the page's text nodes waits a task (`pageLook`).
+ * The detector's first question, the title only (a Chinese page's title is Chinese): one property of the document,
+ * no walk. Only where it holds no CJK are the page's text nodes read (`pageLook`). Both run a task after
+ * document_end (entrypoints/detector.ts), where the page's DOMContentLoaded no longer waits for them.
  */
 export function titleLook(doc: Document): boolean {
   return hasCjk(doc.title);
 }
 
 /**
- * The page's text, a task after document_end: `cjk` when it may hold CJK text, `whole` when all of its text was read
+ * The page's text, read when the title held no CJK: `cjk` when it may hold CJK text, `whole` when all of its text was read
  * (a short page), `sampled` when a sample of it held none. It reads the page's text nodes from one native list of
  * them (an XPath snapshot): all of them on a shorter page, else the first few (the menus, headline and first
  * paragraphs) and an even sample of the rest, a few hundred DOM calls at most; Chinese prose that runs for a few

@@ -172,8 +172,9 @@ export class PageView {
    */
   private flushGen = 0;
   /**
-   * The blocks on and near the screen when the reader starts are asked for in one request (drawn in slices a
-   * frame apart, like any batch).
+   * The blocks on and near the screen are asked for in one request: when the reader starts (`'load'`: drawn in
+   * slices a frame apart, like any batch) and after a settings change (`'change'`: drawn in one commit, so the
+   * screen never shows old and new settings side by side).
    */
   private firstScreen: false | 'load' | 'change' = false;
   /** The reader (or the page) has scrolled since the reader started: the whole margin is drawn from then on. */
