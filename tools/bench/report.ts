@@ -13,9 +13,17 @@ export interface Results {
   detectorLaterMs: number | null;
   firstPinyinMs: number | null;
   firstPinyinAfterLoadMs: number | null;
+  /**
+   * annotateMs over the browser building, at once, every block of the region as the reader drew it
+   * (browserBuildDrawnMs): the budget.
+   */
   annotateRatio: number | null;
   annotateMs: number | null;
+  /** The browser building the region's final markup, where blocks far behind the walk's end have no pinyin left. */
   browserBuildMs: number | null;
+  browserBuildDrawnMs: number | null;
+  /** annotateMs over browserBuildMs: the ratio's definition before the reader took pinyin out far away (reported). */
+  annotateFinalMarkupRatio: number | null;
   hoverP50Ms: number | null;
   hoverP95Ms: number | null;
   /** The same figure for the drawn page without the extension and a trivial card: what the browser alone costs. */
@@ -75,6 +83,8 @@ export const EMPTY_RESULTS: Results = {
   annotateRatio: null,
   annotateMs: null,
   browserBuildMs: null,
+  browserBuildDrawnMs: null,
+  annotateFinalMarkupRatio: null,
   hoverP50Ms: null,
   hoverP95Ms: null,
   hoverFloorP50Ms: null,
@@ -143,6 +153,8 @@ const UNITS: Partial<Record<keyof Results, string>> = {
   firstPinyinMs: 'ms',
   annotateMs: 'ms',
   browserBuildMs: 'ms',
+  browserBuildDrawnMs: 'ms',
+  annotateFinalMarkupRatio: '×',
   hoverP50Ms: 'ms',
   hoverFloorP50Ms: 'ms',
   hoverFloorP95Ms: 'ms',

@@ -11,6 +11,82 @@ export interface AnnotateRun {
   evaluateMs: number;
   /** The final markup of the annotated region: the body's children up to the last one rendered. */
   markup: string;
+  /** The body's children up to the last one drawn at any time in the walk, as they are at its end. */
+  blocks: string[];
+  /** Which of them the walk drew with pinyin at some time (see keepDrawnBlocks). */
+  drawnIndexes: number[];
+}
+
+/**
+ * The reader takes pinyin out again far from the screen (FAR_PX in lib/reader/page-view.ts), so the region's final
+ * markup holds only the blocks near where the walk ended, while T_annotate paid for drawing every block of it. A
+ * page-world observer notes each top-level block (a child of the body) when our words with pinyin first appear in
+ * it: in the traced walk only its index (a cheap check of the added nodes), in an untraced walk of the same region
+ * (`drawnBlockMarkup`) its markup as drawn, so T_browser can build every block the traced walk drew, as drawn.
+ */
+function keepDrawnBlocks(serialize: boolean): void {
+  const kept = new Map<Element, string>();
+  const w = window as unknown as { __drawn: Map<Element, string>; __drawnWatch: MutationObserver };
+  w.__drawn = kept;
+  w.__drawnWatch = new MutationObserver((records) => {
+    for (const r of records) {
+      let drawn = false;
+      for (const n of r.addedNodes)
+        if (n.nodeName === 'DUBAO-T' && (n as Element).hasAttribute('data-r')) drawn = true;
+      if (!drawn) continue;
+      let el = r.target instanceof Element ? r.target : r.target.parentElement;
+      while (el && el.parentElement && el.parentElement !== document.body) el = el.parentElement;
+      if (el && el.parentElement === document.body && !kept.has(el))
+        kept.set(el, serialize ? el.outerHTML : '');
+    }
+  });
+  w.__drawnWatch.observe(document, { childList: true, subtree: true });
+}
+
+/** The body's children that were drawn (by index, with their markup as drawn when kept); the observer stops. */
+function drawnBlocks(): Record<number, string> {
+  const w = window as unknown as { __drawn: Map<Element, string>; __drawnWatch: MutationObserver };
+  w.__drawnWatch.disconnect();
+  const out: Record<number, string> = {};
+  [...document.body.children].forEach((el, k) => {
+    const html = w.__drawn.get(el);
+    if (html !== undefined) out[k] = html;
+  });
+  w.__drawn.clear();
+  return out;
+}
+
+/** An untraced walk of the region, keeping each block's markup as it was first drawn (see keepDrawnBlocks). */
+export async function drawnBlockMarkup(
+  b: ExtensionBrowser,
+  pages: BenchPages,
+): Promise<Record<number, string>> {
+  const page = await b.context.newPage();
+  try {
+    await page.addInitScript(keepDrawnBlocks, true);
+    await page.goto(pages.url(pages.bigZh), { waitUntil: 'load' });
+    await waitForRuby(page);
+    await renderWholePage(page, { fraction: ANNOTATE_FRACTION });
+    await page.waitForTimeout(300);
+    return await page.evaluate(drawnBlocks);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The markup of every block a traced walk drew, as drawn: the region's final markup (`run.markup`'s blocks, read
+ * again as a list) with each block the walk drew taken from `asDrawn`; a block the untraced walk did not reach keeps
+ * its final markup.
+ */
+export function drawnMarkup(run: AnnotateRun, asDrawn: Record<number, string>): string {
+  const last = Math.max(run.blocks.length - 1, ...run.drawnIndexes);
+  const out: string[] = [];
+  for (let k = 0; k <= last; k++) {
+    const now = run.blocks[k] ?? '';
+    out.push(run.drawnIndexes.includes(k) ? (asDrawn[k] ?? now) : now);
+  }
+  return out.join('\n');
 }
 
 /** The share of the 100k page's blocks annotated for T_annotate (see measureAnnotate). */
@@ -40,6 +116,7 @@ export async function measureAnnotate(
   let heapMB = NaN;
   await repeat(runs, async (i) => {
     const page = await b.context.newPage();
+    await page.addInitScript(keepDrawnBlocks, false);
     const trace = await startTrace(page);
     await page.goto(pages.url(pages.bigZh), { waitUntil: 'load' });
     await waitForRuby(page);
@@ -62,12 +139,18 @@ export async function measureAnnotate(
         .map((el) => el.outerHTML)
         .join('\n');
     });
+    const drawnIndexes = Object.keys(await page.evaluate(drawnBlocks)).map(Number);
+    const last = Math.max(-1, ...drawnIndexes);
+    const blocks = await page.evaluate(
+      (n) => [...document.body.children].slice(0, n).map((el) => el.outerHTML),
+      last + 1,
+    );
     if (i === runs - 1) {
       await renderWholePage(page);
       heapMB = await jsHeapUsedMB(page);
     }
     await page.close();
-    out.push({ annotateMs: busy.busyMs, evaluateMs: (reader.dur ?? 0) / 1000, markup });
+    out.push({ annotateMs: busy.busyMs, evaluateMs: (reader.dur ?? 0) / 1000, markup, blocks, drawnIndexes });
     return busy.busyMs;
   });
   return { runs: out, heapMB };
