@@ -27,6 +27,16 @@ const DetectionSchema = v.object({
   script: v.nullable(v.picklist(['simplified', 'traditional'])),
   hanChars: count,
   blocks: count,
+  /** Where Chinese prose was found: the texts the reader will ask views for first (lib/dom/first-screen.ts). */
+  first: v.optional(
+    v.pipe(
+      v.array(v.string()),
+      v.maxLength(400),
+      v.check((t) => t.reduce((n, s) => n + s.length, 0) <= 1_000_000, 'At most 1M characters'),
+    ),
+  ),
+  /** The page's `lang` attribute, which says whose Traditional it is (lib/text/region.ts). */
+  lang: v.optional(v.nullable(v.string())),
 });
 
 /** The text at the pointer; only its first 8 characters are looked up, the rest is slack for the caller. */

@@ -14,8 +14,9 @@ import { sendToTab } from '../../lib/send';
 import { db } from '../../lib/engine/db';
 import { bumpKnownRevision, cachedSettingsFor, patchSettings, settingsView } from '../../lib/storage';
 import { recordDetected, recordReader, tabStats } from './tab-stats';
+import { traditionalSourceOf } from '../../lib/text/region';
 import { detectProse, handSettings, injectReader, readPage } from './read-page';
-import { buildViews, countTerms, warmEngine } from '../../lib/engine/engine';
+import { countTerms, packedViews, prebuildViews, warmEngine } from '../../lib/engine/engine';
 import { answerLookup, clearLookupCache } from '../../lib/engine/lookups';
 
 type Sender = MessageSenderLike & { tab?: { id?: number; title?: string; url?: string } };
@@ -49,6 +50,15 @@ export function startDictionary(reason: 'install' | 'startup'): Promise<unknown>
   return importing;
 }
 
+/** The host name of a frame's URL ('' when it has none), as the reader reads `location.hostname`. */
+function hostnameOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '').hostname;
+  } catch {
+    return '';
+  }
+}
+
 export const handlers: Handlers<Sender> & {
   contextMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void>;
 } = {
@@ -64,12 +74,32 @@ export const handlers: Handlers<Sender> & {
     const d = await detectProse(tabId, frameId).catch(() => null);
     // No verdict: the frame is gone, or a reader runs there already; either way nothing more to look for.
     if (!d) return { chinese: true, inject: false };
-    recordDetected(tabId, frameId, d);
+    const { first, lang, ...stats } = d;
+    recordDetected(tabId, frameId, stats);
     if (!d.chinese) return { chinese: false, inject: false };
-    warmEngine();
     const settings = await settingsRead;
-    if (!settings.enabled) return { chinese: true, inject: false };
-    await injectReader(tabId, frameId, settings, handed);
+    if (!settings.enabled) {
+      warmEngine();
+      return { chinese: true, inject: false };
+    }
+    const injecting = injectReader(tabId, frameId, settings, handed);
+    // The first screen's views (the reader asks for exactly these) are built here while the reader is injected and
+    // evaluated in the page: a task later, so the injection is on its way first (a build holds this worker's thread
+    // for tens of ms).
+    if (first?.length) {
+      const request = {
+        type: 'views',
+        texts: first,
+        pinyin: settings.pinyin,
+        pinyinStyle: settings.pinyinStyle,
+        script: settings.script,
+        source: traditionalSourceOf(lang ?? null, hostnameOf(sender.url)),
+        hideKnown: settings.hideKnown,
+        hskHideLevel: settings.hskHideLevel,
+      } as const;
+      setTimeout(() => prebuildViews(request), 0);
+    } else warmEngine();
+    await injecting;
     return { chinese: true, inject: true };
   },
   async lookup(msg) {
@@ -79,7 +109,7 @@ export const handlers: Handlers<Sender> & {
     return { packed: JSON.stringify(await Promise.all(msg.texts.map((t) => answerLookup(t, msg.readings)))) };
   },
   async views(msg) {
-    return { packed: JSON.stringify(await buildViews(msg)) };
+    return { packed: await packedViews(msg) };
   },
   async setKnown(msg) {
     try {

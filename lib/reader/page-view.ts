@@ -1,4 +1,5 @@
 import { blockAround, collectOwnRun, collectRuns, collectWithin, type Run } from '../dom/runs';
+import { LOAD_MARGIN_PX, nearScreen, VIEWS_BATCH } from '../dom/first-screen';
 import {
   dropStale,
   hasPinyin,
@@ -77,12 +78,6 @@ interface Asked {
 
 /** Blocks this far above or below the screen are drawn too, so scrolling meets drawn text. */
 const MARGIN_PX = 600;
-/**
- * Until the reader first scrolls, only blocks this near the screen are drawn: what a page shows at load is asked for
- * in one request, and the rest of the margin waits for the first scroll (each commit re-lays out all the text it flows
- * with, a whole article in columns, so drawing what nobody sees yet at load costs the page its first seconds).
- */
-const LOAD_MARGIN_PX = 150;
 /**
  * Blocks further than this from the screen lose their pinyin again (converted text stays: what the page says must
  * not depend on where it was scrolled), so the ruby the browser lays out stays about the same however long the
@@ -520,13 +515,12 @@ export class PageView {
   renderOnScreen(): void {
     this.firstScreen = 'load';
     const margin = this.scrolled ? MARGIN_PX : LOAD_MARGIN_PX;
-    const top = -margin;
-    const bottom = innerHeight + margin;
     for (const b of this.blocks.values()) {
       const r = b.run.block.getBoundingClientRect();
       b.top = r.top;
       b.bottom = r.bottom;
-      if (r.bottom >= top && r.top <= bottom && (r.width > 0 || r.height > 0)) {
+      // The same test as firstScreenTexts (lib/dom/first-screen.ts), whose texts the background built views for.
+      if (nearScreen(r, margin)) {
         b.visible = true;
         this.markSeen(b);
         if (b.viewed !== this.key) this.render(b);
@@ -667,7 +661,7 @@ export class PageView {
     if (!pick.length) pick = queued.filter((b) => b.seen);
     const bare = !pick.length && this.settings.pinyin;
     if (!pick.length) pick = queued;
-    const batch = pick.slice(0, 200).filter((b) => {
+    const batch = pick.slice(0, VIEWS_BATCH).filter((b) => {
       this.queue.delete(b);
       // Gone past before it was asked for (a feed flooding the top of the screen pushes each new paragraph out
       // of view within a frame or two): asked for again if it comes near.
