@@ -17,6 +17,7 @@ import { getConverter, getWordConverter } from '../text/convert';
 import { readRun } from '../text/pinyin';
 import type { MessageOf } from '../messages';
 import { db } from './db';
+import { PrebuiltViews } from './prebuilt';
 
 type TermPart = Pick<ViewEngine, 'terms' | 'termWords' | 'matcher'> & {
   /** The glossary and user terms as read, for hover lookups. */
@@ -141,18 +142,7 @@ export async function buildViews(msg: MessageOf<'views'>): Promise<BuiltView[]> 
   return msg.texts.map((t) => buildView(t, settings, engine));
 }
 
-/**
- * Views built ahead of the reader's first request (`prebuildViews`), packed as the reply carries them, by the
- * request they answer. Taken once; dropped after PREBUILT_MS if no reader asks (the page changed, the tab closed).
- */
-const prebuilt = new Map<string, Promise<string>>();
-const PREBUILT_MS = 10_000;
-const PREBUILT_MAX = 8;
-
-function requestKey(msg: MessageOf<'views'>): string {
-  const { texts, pinyin, pinyinStyle, script, source, hideKnown, hskHideLevel } = msg;
-  return JSON.stringify([pinyin, pinyinStyle, script, source, hideKnown, hskHideLevel, texts]);
-}
+const prebuilt = new PrebuiltViews();
 
 /**
  * Starts building the views a reader is about to ask for (the first screen's texts, sent with the full detector's
@@ -160,28 +150,16 @@ function requestKey(msg: MessageOf<'views'>): string {
  * in the page.
  */
 export function prebuildViews(msg: MessageOf<'views'>): void {
-  if (!msg.texts.length) return;
-  if (prebuilt.size >= PREBUILT_MAX) prebuilt.delete(prebuilt.keys().next().value!);
-  const key = requestKey(msg);
-  const packed = buildViews(msg).then((views) => JSON.stringify(views));
-  packed.catch(() => prebuilt.delete(key));
-  prebuilt.set(key, packed);
-  setTimeout(() => {
-    if (prebuilt.get(key) === packed) prebuilt.delete(key);
-  }, PREBUILT_MS);
+  if (msg.texts.length)
+    prebuilt.put(
+      msg,
+      buildViews(msg).then((views) => JSON.stringify(views)),
+    );
 }
 
 /** The packed views of `msg`, built ahead by `prebuildViews` for this very request, else built now. */
 export function packedViews(msg: MessageOf<'views'>): Promise<string> {
-  if (prebuilt.size) {
-    const key = requestKey(msg);
-    const ready = prebuilt.get(key);
-    if (ready) {
-      prebuilt.delete(key);
-      return ready;
-    }
-  }
-  return buildViews(msg).then((views) => JSON.stringify(views));
+  return prebuilt.take(msg) ?? buildViews(msg).then((views) => JSON.stringify(views));
 }
 
 /** Occurrences of the active glossary and user terms in `text`, found as the page's views find them. */
