@@ -190,20 +190,24 @@ export async function startReader(): Promise<void> {
     page.update(next);
     highlights.update(next.highlights);
   };
-  settingsItem.watch(onSettings);
-  // Settings handed over by the background may have changed before the watch began: read them once to be sure.
-  if (given) void settingsItem.getValue().then(onSettings);
+  // The watches and listeners go in a task later: the first views request (sent from a microtask of drawPage's)
+  // leaves first. Each first use of a storage or runtime API here costs ~1-3 ms of the page's main thread.
+  setTimeout(() => {
+    settingsItem.watch(onSettings);
+    // Settings handed over by the background may have changed before the watch began: read them once to be sure.
+    if (given) void settingsItem.getValue().then(onSettings);
 
-  // Marking a word known (here, in another tab or in the options page) redraws the pinyin it affects.
-  knownRevisionItem.watch(() => {
-    if (settings.enabled && settings.pinyin && settings.hideKnown) page.redraw();
-  });
+    // Marking a word known (here, in another tab or in the options page) redraws the pinyin it affects.
+    knownRevisionItem.watch(() => {
+      if (settings.enabled && settings.pinyin && settings.hideKnown) page.redraw();
+    });
 
-  // A listener answers by returning a promise (WXT's browser is the promise-based API), or undefined to pass.
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises
-  browser.runtime.onMessage.addListener((raw: unknown) => {
-    const msg = parseTabMessage(raw);
-    if (msg?.type === 'selectionContext') return Promise.resolve(selectionContext());
-    return undefined;
-  });
+    // A listener answers by returning a promise (WXT's browser is the promise-based API), or undefined to pass.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    browser.runtime.onMessage.addListener((raw: unknown) => {
+      const msg = parseTabMessage(raw);
+      if (msg?.type === 'selectionContext') return Promise.resolve(selectionContext());
+      return undefined;
+    });
+  }, 0);
 }
