@@ -116,6 +116,7 @@ export default tseslint.config(
       'entrypoints/reader.content/**',
       'entrypoints/detector.ts',
       'entrypoints/detect-prose.ts',
+      'entrypoints/site-look.ts',
       'lib/reader/**',
       'lib/dom/**',
     ],
@@ -140,6 +141,7 @@ export default tseslint.config(
     files: [
       'entrypoints/detector.ts',
       'entrypoints/detect-prose.ts',
+      'entrypoints/site-look.ts',
       'lib/dom/detect-document.ts',
       'lib/dom/first-look.ts',
       'lib/dom/late-look.ts',

@@ -15,6 +15,15 @@ function detectorNextTask(): Plugin {
     generateBundle(_options, bundle) {
       const chunk = bundle['detector.js'];
       if (chunk?.type === 'chunk') chunk.code = `setTimeout(function(){${chunk.code}\n});\n`;
+      // On the sites where the reader is registered (entrypoints/background/reader-sites.ts), the site's look
+      // (entrypoints/site-look.ts) runs at document_start and reader.js right after it: there the reader's bundle
+      // is only parsed, and waits for the look's verdict (`__dubaoSiteRun`); where the page holds no Chinese prose it
+      // is never evaluated. Injected by the background (no look pending), reader.js runs at once as before.
+      const reader = bundle['content-scripts/reader.js'];
+      if (reader?.type === 'chunk')
+        reader.code =
+          `(function(){var g=globalThis;function run(){\n${reader.code}\n}` +
+          `if(g.__dubaoSiteLooking)g.__dubaoSiteRun=run;else run()})();\n`;
     },
   };
 }

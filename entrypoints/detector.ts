@@ -19,42 +19,51 @@ export default defineUnlistedScript(() => {
     browser?: typeof browser;
     chrome: typeof browser;
     __dubaoReader?: boolean;
+    __dubaoSiteLooking?: boolean;
+    __dubaoSiteWaiters?: (() => void)[];
   };
-  // The reader shares this script's world; where it already runs there is nothing to detect.
-  if (g.__dubaoReader) return;
-  let watch: LateLook | null = null;
-  /** Chinese prose was found here (whether or not the site wants the reader): nothing more to look for. */
-  let found = false;
-  /** A question to the background is on its way: the watch's checks meanwhile do not ask again. */
-  let asking = false;
-  /** The first look is over (title, then the page's text): the watch begins, once no question is pending. */
-  let looked = false;
-  const startWatch = () => {
-    // No Chinese prose yet (a shell that scripts fill, a feed that loads later), or CJK that was not Chinese
-    // prose (Japanese, a language menu): watch what the page adds.
-    if (looked && !asking && !found && !watch && !g.__dubaoReader) watch = watchLateText(document, look);
-  };
-  /** Asks the background to run the full detector here; whether the looking is over. */
-  const look = (seenCjk: boolean): boolean => {
-    if (found || g.__dubaoReader) return true; // found, or injected meanwhile (by hand, from the popup)
-    if (asking || (!seenCjk && firstLook(document) !== 'cjk')) return false;
-    asking = true;
-    const api = g.browser?.runtime ? g.browser : g.chrome;
-    void Promise.resolve(api.runtime.sendMessage({ type: 'cjkSeen' }))
-      .then((answer?: { chinese?: boolean }) => {
-        if (!answer?.chinese) return;
-        found = true;
-        watch?.stop();
-      })
-      .catch(() => {})
-      .finally(() => {
-        asking = false;
-        startWatch();
-      });
-    return false;
-  };
-  // The title (a Chinese page's title is Chinese), else the page's text nodes; the watch begins after.
-  look(false);
-  looked = true;
-  startWatch();
+  // On a site where the reader is registered, the site's own look (entrypoints/site-look.ts) decides, a task after
+  // DOMContentLoaded, whether the reader runs here: this look waits for it.
+  if (g.__dubaoSiteLooking) (g.__dubaoSiteWaiters ??= []).push(detect);
+  else detect();
+
+  function detect() {
+    // The reader shares this script's world; where it already runs there is nothing to detect.
+    if (g.__dubaoReader) return;
+    let watch: LateLook | null = null;
+    /** Chinese prose was found here (whether or not the site wants the reader): nothing more to look for. */
+    let found = false;
+    /** A question to the background is on its way: the watch's checks meanwhile do not ask again. */
+    let asking = false;
+    /** The first look is over (title, then the page's text): the watch begins, once no question is pending. */
+    let looked = false;
+    const startWatch = () => {
+      // No Chinese prose yet (a shell that scripts fill, a feed that loads later), or CJK that was not Chinese
+      // prose (Japanese, a language menu): watch what the page adds.
+      if (looked && !asking && !found && !watch && !g.__dubaoReader) watch = watchLateText(document, look);
+    };
+    /** Asks the background to run the full detector here; whether the looking is over. */
+    const look = (seenCjk: boolean): boolean => {
+      if (found || g.__dubaoReader) return true; // found, or injected meanwhile (by hand, from the popup)
+      if (asking || (!seenCjk && firstLook(document) !== 'cjk')) return false;
+      asking = true;
+      const api = g.browser?.runtime ? g.browser : g.chrome;
+      void Promise.resolve(api.runtime.sendMessage({ type: 'cjkSeen' }))
+        .then((answer?: { chinese?: boolean }) => {
+          if (!answer?.chinese) return;
+          found = true;
+          watch?.stop();
+        })
+        .catch(() => {})
+        .finally(() => {
+          asking = false;
+          startWatch();
+        });
+      return false;
+    };
+    // The title (a Chinese page's title is Chinese), else the page's text nodes; the watch begins after.
+    look(false);
+    looked = true;
+    startWatch();
+  }
 });

@@ -76,6 +76,18 @@ const SetSettingsSchema = v.pipe(
   v.check((m) => m.scope === 'global' || !!m.host, 'A site setting needs a host'),
 );
 
+/**
+ * The reader, started by the browser on a site where it is registered (lib/reader-sites.ts), reports what the
+ * site's look found on the page, as the full detector's answer does on a first visit: the popup describes it.
+ */
+const ReaderDetectedSchema = v.object({
+  type: v.literal('readerDetected'),
+  chinese: v.literal(true),
+  script: v.nullable(v.picklist(['simplified', 'traditional'])),
+  hanChars: count,
+  blocks: count,
+});
+
 /** Reported by the reader after annotating, shown by the popup. */
 const PageStatsSchema = v.object({
   type: v.literal('pageStats'),
@@ -124,6 +136,17 @@ const ViewsSchema = v.object({
   hskHideLevel: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)), 0),
 });
 
+/**
+ * The texts on and near the screen of a page on a site where the reader is registered (lib/reader-sites.ts), sent
+ * by the site's look while the reader is evaluated: the background builds their views with the site's settings, and
+ * the reader's first `views` request for the same texts is answered from them.
+ */
+const PrebuildViewsSchema = v.object({
+  type: v.literal('prebuildViews'),
+  texts: ViewsSchema.entries.texts,
+  lang: v.optional(v.nullable(text(100))),
+});
+
 /** Marks words known or not known, from the hover card or the options page. */
 const SetKnownSchema = v.object({
   type: v.literal('setKnown'),
@@ -143,11 +166,13 @@ export const MessageSchema = v.variant('type', [
   GetSettingsSchema,
   SetSettingsSchema,
   PageStatsSchema,
+  ReaderDetectedSchema,
   CountTermsSchema,
   GetPageStatsSchema,
   DictStatusSchema,
   ReadPageSchema,
   ViewsSchema,
+  PrebuildViewsSchema,
   SetKnownSchema,
 ]);
 
@@ -206,6 +231,8 @@ export interface ResponseMap {
   getSettings: SettingsView;
   setSettings: SettingsView;
   pageStats: { ok: true };
+  readerDetected: { ok: true };
+  prebuildViews: { ok: true };
   /** Occurrences of glossary and user terms in the text. */
   countTerms: { terms: number };
   getPageStats: TabStats;

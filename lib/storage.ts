@@ -104,6 +104,11 @@ export function patchSettings(
  * Bumped whenever the known words change (hover card, options page, backup restore, delete all). Readers watch it
  * to redraw pinyin, and the engine to reload the words; the words themselves live in IndexedDB.
  */
+/**
+ * Sites where the reader is registered as a content script (lib/reader-sites.ts): written by the background only.
+ */
+export const readerSitesItem = storage.defineItem<unknown>('local:readerSites', { fallback: [] });
+
 export const knownRevisionItem = storage.defineItem<number>('local:knownRevision', { fallback: 0 });
 
 export async function bumpKnownRevision(): Promise<void> {

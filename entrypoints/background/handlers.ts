@@ -9,7 +9,13 @@ import {
   unmarkKnown,
 } from '../../lib/db';
 import { saveWord } from '../../lib/engine/save-word';
-import { parseSelectionContext, type Handlers, type MessageSenderLike } from '../../lib/messages';
+import {
+  parseSelectionContext,
+  type Handlers,
+  type MessageOf,
+  type MessageSenderLike,
+} from '../../lib/messages';
+import type { Settings } from '../../lib/settings';
 import { sendToTab } from '../../lib/send';
 import { db } from '../../lib/engine/db';
 import { bumpKnownRevision, cachedSettingsFor, patchSettings, settingsView } from '../../lib/storage';
@@ -18,6 +24,7 @@ import { traditionalSourceOf } from '../../lib/text/region';
 import { detectProse, handSettings, injectReader, readPage } from './read-page';
 import { countTerms, packedViews, prebuildViews, warmEngine } from '../../lib/engine/engine';
 import { answerLookup, clearLookupCache } from '../../lib/engine/lookups';
+import { rememberReaderSite } from './reader-sites';
 
 type Sender = MessageSenderLike & { tab?: { id?: number; title?: string; url?: string } };
 
@@ -59,6 +66,25 @@ function hostnameOf(url: string | undefined): string {
   }
 }
 
+/** The reader's first views request on a page, as it will send it: the texts on and near the screen. */
+function firstViews(
+  texts: string[],
+  settings: Settings,
+  lang: string | null | undefined,
+  url: string | undefined,
+): MessageOf<'views'> {
+  return {
+    type: 'views',
+    texts,
+    pinyin: settings.pinyin,
+    pinyinStyle: settings.pinyinStyle,
+    script: settings.script,
+    source: traditionalSourceOf(lang ?? null, hostnameOf(url)),
+    hideKnown: settings.hideKnown,
+    hskHideLevel: settings.hskHideLevel,
+  };
+}
+
 export const handlers: Handlers<Sender> & {
   contextMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void>;
 } = {
@@ -87,19 +113,12 @@ export const handlers: Handlers<Sender> & {
     // evaluated in the page: a task later, so the injection is on its way first (a build holds this worker's thread
     // for tens of ms).
     if (first?.length) {
-      const request = {
-        type: 'views',
-        texts: first,
-        pinyin: settings.pinyin,
-        pinyinStyle: settings.pinyinStyle,
-        script: settings.script,
-        source: traditionalSourceOf(lang ?? null, hostnameOf(sender.url)),
-        hideKnown: settings.hideKnown,
-        hskHideLevel: settings.hskHideLevel,
-      } as const;
+      const request = firstViews(first, settings, lang, sender.url);
       setTimeout(() => prebuildViews(request), 0);
     } else warmEngine();
     await injecting;
+    // Return visits to this site start the reader as the page loads (entrypoints/background/reader-sites.ts).
+    if (frameId === 0) void rememberReaderSite(sender.url);
     return { chinese: true, inject: true };
   },
   async lookup(msg) {
@@ -107,6 +126,11 @@ export const handlers: Handlers<Sender> & {
   },
   async lookupMany(msg) {
     return { packed: JSON.stringify(await Promise.all(msg.texts.map((t) => answerLookup(t, msg.readings)))) };
+  },
+  async prebuildViews(msg, sender) {
+    const settings = await cachedSettingsFor(sender.url ?? '');
+    if (settings.enabled) prebuildViews(firstViews(msg.texts, settings, msg.lang, sender.url));
+    return { ok: true };
   },
   async views(msg) {
     return { packed: await packedViews(msg) };
@@ -134,6 +158,11 @@ export const handlers: Handlers<Sender> & {
   },
   async setSettings(msg) {
     return patchSettings(msg.scope, msg.patch, msg.host);
+  },
+  readerDetected(msg, sender) {
+    const { type: _type, ...stats } = msg;
+    if (sender.tab?.id != null) recordDetected(sender.tab.id, sender.frameId ?? 0, stats);
+    return { ok: true };
   },
   pageStats(msg, sender) {
     const { type: _type, ...stats } = msg;

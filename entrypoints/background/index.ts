@@ -5,6 +5,7 @@ import { setupContextMenu } from './context-menu';
 import { forgetTab } from './tab-stats';
 import { warmEngine } from '../../lib/engine/engine';
 import { reinjectWhenEnabled } from './reinject';
+import { keepReaderSites } from './reader-sites';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
@@ -23,6 +24,7 @@ export default defineBackground(() => {
   warmEngine();
   setupCommands();
   reinjectWhenEnabled();
+  keepReaderSites();
   browser.contextMenus.onClicked.addListener((info, tab) => void handlers.contextMenuClicked(info, tab));
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
   // A tab loading a new page forgets what it knew of the old one (pages without Chinese send no report).

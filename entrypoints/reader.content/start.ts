@@ -49,10 +49,14 @@ export function traceMark(name: string): void {
 export async function startReader(): Promise<void> {
   const host = siteKey(location.href);
   // As the background read them just before injecting this script; else straight from storage.
-  const g = globalThis as { __dubaoSettings?: Settings };
+  // Started by the site's look on a return visit (entrypoints/site-look.ts): as it read them while the page loaded.
+  const g = globalThis as { __dubaoSettings?: Settings; __dubaoSettingsRead?: Promise<unknown> };
   const given = g.__dubaoSettings;
+  const read = g.__dubaoSettingsRead;
   delete g.__dubaoSettings; // a later injection into this frame reads its own
-  let settings: Settings = given ?? settingsForHost(parseStoredSettings(await settingsItem.getValue()), host);
+  delete g.__dubaoSettingsRead;
+  let settings: Settings =
+    given ?? settingsForHost(parseStoredSettings(await (read ?? settingsItem.getValue())), host);
 
   // Words, pinyin, conversion and terms come from the background's engine: this script stays small.
   const source = traditionalSourceOf(document.documentElement.getAttribute('lang'), location.hostname);
@@ -195,7 +199,7 @@ export async function startReader(): Promise<void> {
   setTimeout(() => {
     settingsItem.watch(onSettings);
     // Settings handed over by the background may have changed before the watch began: read them once to be sure.
-    if (given) void settingsItem.getValue().then(onSettings);
+    if (given || read) void settingsItem.getValue().then(onSettings);
 
     // Marking a word known (here, in another tab or in the options page) redraws the pinyin it affects.
     knownRevisionItem.watch(() => {

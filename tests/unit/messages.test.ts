@@ -158,6 +158,8 @@ describe('dispatch', () => {
       }),
       setSettings: vi.fn(() => ({ host: '', settings: {} as never, global: {} as never, site: {} })),
       pageStats: vi.fn(() => ({ ok: true as const })),
+      readerDetected: vi.fn(() => ({ ok: true as const })),
+      prebuildViews: vi.fn(() => ({ ok: true as const })),
       countTerms: vi.fn(() => ({ terms: 0 })),
       getPageStats: vi.fn(() => ({ detected: null, reader: null })),
       dictStatus: vi.fn(() => null),

@@ -5,6 +5,8 @@
  * first drawn pinyin, then the medians of the steps between them. The reader clears its marks at once; a
  * PerformanceObserver installed before the page's scripts still receives them. The budget is
  * `npm run bench -- --only first-pinyin` (first pinyin after load); this tool says where that time goes.
+ * Loads after the first are return visits (the site registered, lib/reader-sites.ts); `--first-visits` makes the
+ * browser forget the site before each load. `MARKS=1` prints every mark of each load.
  */
 import { serveBenchPages } from './browser';
 import { measureCedictImport } from './scenarios/cedict';
@@ -33,11 +35,18 @@ interface Load {
 }
 
 async function main(): Promise<void> {
-  const loads = Number(process.argv[2] ?? 5);
+  const loads = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
   const pages = await serveBenchPages();
   const { browser: b } = await measureCedictImport();
   const all: Load[] = [];
+  const firstVisits = process.argv.includes('--first-visits');
   for (let i = 0; i < loads; i++) {
+    if (firstVisits)
+      await b.worker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: typeof browser }).chrome;
+        await api.scripting.unregisterContentScripts().catch(() => {});
+        await api.storage.local.set({ readerSites: [] });
+      });
     const page = await b.context.newPage();
     await page.addInitScript(WATCH);
     await page.goto(pages.url('newspaper.html'), { waitUntil: 'load' });
@@ -57,6 +66,7 @@ async function main(): Promise<void> {
         reader: m['dubao:reader'],
         asked: m['dubao:views-asked'],
         ruby: m.ruby,
+        marks: Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round(v)])),
       };
     });
     await page.close();
@@ -64,7 +74,8 @@ async function main(): Promise<void> {
     const f = (n: number) => n.toFixed(0).padStart(5);
     console.log(
       `load ${i + 1}: DCL ${f(r.dcl)} load ${f(r.load)} reader ${f(r.reader)} asked ${f(r.asked)} pinyin ${f(r.ruby)}` +
-        `  (after load ${f(r.ruby - r.load)})`,
+        `  (after load ${f(r.ruby - r.load)})` +
+        (process.env.MARKS ? ` ${JSON.stringify(r.marks)}` : ''),
     );
   }
   const m = (pick: (l: Load) => number) => median(all.map(pick)).toFixed(0);

@@ -11,8 +11,12 @@ export interface Results {
   detectorFloorCpuMs: number | null;
   /** The detector's callbacks after its evaluation (the sample of a long page's rest, the watch), wall. */
   detectorLaterMs: number | null;
+  /** First pinyin on a return visit to the sample page (its site registered, lib/reader-sites.ts): the budget. */
   firstPinyinMs: number | null;
   firstPinyinAfterLoadMs: number | null;
+  /** The same on a first visit (the site forgotten before each load): the detector's report and two injections. */
+  firstPinyinFirstVisitMs: number | null;
+  firstPinyinFirstVisitAfterLoadMs: number | null;
   /**
    * annotateMs over the browser building, at once, every block of the region as the reader drew it
    * (browserBuildDrawnMs): the budget.
@@ -80,6 +84,8 @@ export const EMPTY_RESULTS: Results = {
   detectorLaterMs: null,
   firstPinyinMs: null,
   firstPinyinAfterLoadMs: null,
+  firstPinyinFirstVisitMs: null,
+  firstPinyinFirstVisitAfterLoadMs: null,
   annotateRatio: null,
   annotateMs: null,
   browserBuildMs: null,
@@ -151,6 +157,8 @@ const UNITS: Partial<Record<keyof Results, string>> = {
   detectorFloorCpuMs: 'ms',
   detectorLaterMs: 'ms',
   firstPinyinMs: 'ms',
+  firstPinyinFirstVisitMs: 'ms',
+  firstPinyinFirstVisitAfterLoadMs: 'ms',
   annotateMs: 'ms',
   browserBuildMs: 'ms',
   browserBuildDrawnMs: 'ms',
