@@ -189,6 +189,25 @@ export function hasWordReading(model: PinyinModel, ch: string, word: string): bo
   return countsOf(model, ch).has(`x:${word}`);
 }
 
+/**
+ * The readings `ch` has in the dictionary words where `neighbour` is next to it (`side` 'r': after it, 种 before 业
+ * in 种业; 'l': before it, 新 in 新种), from the model's `dr` / `dl` counts; empty when there are none.
+ */
+export function dictReadingsBeside(
+  model: PinyinModel,
+  ch: string,
+  neighbour: string,
+  side: 'l' | 'r',
+): string[] {
+  const stored = countsOf(model, ch).get(`d${side}:${neighbour}`);
+  const out: string[] = [];
+  stored?.forEach((n, y) => {
+    const r = model.chars[ch]?.[y]?.[0];
+    if (n > 0 && r) out.push(r);
+  });
+  return out;
+}
+
 /** CC-CEDICT's reading of `ch` in `word` where the model keeps it (see `hasWordReading`), else null. */
 export function storedWordReading(model: PinyinModel, ch: string, word: string): string | null {
   const stored = countsOf(model, ch).get(`x:${word}`);

@@ -20,7 +20,13 @@ import { grammarReading, PRONOUNS, type GrammarWord } from './pinyin-grammar';
 import { createSegmenter, type Segmenter } from './segment';
 import { defaultLexicon } from './lexicon-default';
 import { polyphonic } from 'pinyin-pro';
-import { hasWordReading, predict, storedWordReading, type PinyinModel } from './pinyin-model';
+import {
+  dictReadingsBeside,
+  hasWordReading,
+  predict,
+  storedWordReading,
+  type PinyinModel,
+} from './pinyin-model';
 
 const MODEL = modelData as unknown as PinyinModel;
 
@@ -518,7 +524,19 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
     han: isHan(folded[start]),
   }));
   for (let k = 0; k < words.length; k++) {
-    const r = grammarReading(words, k);
+    let r = grammarReading(words, k);
+    // 种 alone before a word is the verb "plant" by the rule; where it makes a dictionary word with a one-character
+    // word beside it that reads it only as the noun (种 | 业: 种业 "seed industry"; 新 | 种: 新种 "new species", words
+    // the segmenter does not know), and no dictionary word there reads it as the verb, the noun wins and the model's
+    // reading stays. A word of two or more characters beside it stays whole (种 | 果树 is "plant fruit trees").
+    if (r === 'zhong4' && words[k].text === '种') {
+      const beside = (j: number, side: 'l' | 'r') =>
+        words[j]?.han && words[j].text.length === 1
+          ? dictReadingsBeside(MODEL, '种', words[j].text, side)
+          : [];
+      const readingsBeside = [...beside(k - 1, 'l'), ...beside(k + 1, 'r')];
+      if (readingsBeside.length && !readingsBeside.includes('zhong4')) r = null;
+    }
     if (r) readings[spans[k].start] = markTone(r.slice(0, -1), Number(r.slice(-1)));
     // Neutral tones the dictionary gives a whole word (知识 zhīshi), where the syllable is otherwise the same; not
     // on the polyphones the model reads (CPP, which it is scored on, writes full tones there: 地方 dìfāng).

@@ -172,6 +172,11 @@ describe('particles and grammatical polyphones read by the words around them', (
     ['春天我们在山坡上种树', 'chūn tiān wǒ men zài shān pō shàng zhòng shù'],
     ['爷爷种了很多西红柿', 'yé ye zhòng le hěn duō xī hóng shì'],
     ['我有种奇怪的感觉', 'wǒ yǒu zhǒng qí guài de gǎn jué'],
+    // 种 cut alone, but a noun with a one-character word beside it that the dictionary reads zhǒng (种业 "seed
+    // industry", 新种 "new species"); before a word of two characters (果树) it stays the verb.
+    ['全省加快推进种业创新', 'quán shěng jiā kuài tuī jìn zhǒng yè chuàng xīn'],
+    ['队员们在林中找到一个新种', 'duì yuán men zài lín zhōng zhǎo dào yī gè xīn zhǒng'],
+    ['村里种果树的人多了', 'cūn lǐ zhòng guǒ shù de rén duō le'],
     // 中 before 了 is "hit, win" (zhòng); 干 + 了/过 + more is the verb "do" (gàn), 水干了 stays gān.
     ['她买彩票中了一百块', 'tā mǎi cǎi piào zhòng le yī bǎi kuài'],
     ['他在工厂干了二十年', 'tā zài gōng chǎng gàn le èr shí nián'],
