@@ -99,6 +99,24 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
 
 export type { ExtensionBrowser };
 
+// The extension API inside functions evaluated in the service worker.
+declare const chrome: {
+  scripting: { unregisterContentScripts(f?: { ids: string[] }): Promise<void> };
+  storage: { local: { set(v: Record<string, unknown>): Promise<void> } };
+};
+
+/**
+ * The browser forgets the sites where Dubao drew (lib/reader-sites.ts): the next load of a bench page is a first
+ * visit, where the reader is injected after the page's load rather than started by the site's look at
+ * DOMContentLoaded. The drawing benches (annotate) measure the reader's work on a loaded page this way, as before.
+ */
+export async function forgetReaderSites(b: ExtensionBrowser): Promise<void> {
+  await b.worker.evaluate(async () => {
+    await chrome.scripting.unregisterContentScripts().catch(() => {});
+    await chrome.storage.local.set({ readerSites: [] });
+  });
+}
+
 /** An extension page kept open to talk to the background as the popup and options pages do. */
 export async function extensionPage(b: ExtensionBrowser): Promise<Page> {
   const page = await b.context.newPage();

@@ -10,7 +10,7 @@
  */
 import { launchPlain, serveBenchPages, waitForRuby } from './browser';
 import { measureCedictImport } from './scenarios/cedict';
-import { busiestRendererThread, scriptEvaluation, startTrace, type TraceEvent } from './trace';
+import { busiestRendererThread, readerStart, startTrace, type TraceEvent } from './trace';
 
 type Ev = TraceEvent & {
   args?: { data?: Record<string, unknown>; beginData?: Record<string, unknown> };
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
         const cpu = tasks.reduce((n, e) => n + (e.tdur ?? 0), 0) / 1000;
         sums[ext ? 'ext' : 'plain'].push(cpu);
         if (ext) {
-          const from = scriptEvaluation(events, '/content-scripts/reader.js')?.ts ?? 0;
+          const from = readerStart(events)?.ts ?? 0;
           sums.longest.push(Math.max(...tasks.filter((e) => e.ts >= from).map((e) => (e.tdur ?? 0) / 1000)));
           sums.layouts.push(
             events.filter(
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
       const mine = events.filter(
         (e) => e.pid === th.pid && e.tid === th.tid && e.ph === 'X' && e.dur != null,
       );
-      const reader = scriptEvaluation(events, '/content-scripts/reader.js');
+      const reader = readerStart(events);
       const from = reader?.ts ?? 0;
       const tasks = mine.filter((e) => e.name === 'RunTask');
       const total = tasks.reduce((n, e) => n + e.dur!, 0) / 1000;

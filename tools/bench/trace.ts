@@ -13,7 +13,9 @@ export interface TraceEvent {
   args?: { data?: { url?: string }; name?: string };
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'].join(',');
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'].join(
+  ',',
+);
 
 /** Paint-side work: the browser does it for any content scrolled into view, with or without the reader. */
 const PAINT = new Set(['Paint', 'PrePaint', 'Layerize', 'Commit', 'UpdateLayer', 'RasterTask', 'PaintImage']);
@@ -40,6 +42,18 @@ export async function startTrace<E extends TraceEvent = TraceEvent>(
       return events;
     },
   };
+}
+
+/**
+ * The reader's start on the page: its `dubao:reader` mark (entrypoints/reader.content/index.ts), on the thread it ran
+ * on; else the first evaluation of reader.js. On a return visit reader.js is evaluated at document_start and only
+ * started at DOMContentLoaded (entrypoints/site-look.ts), so its evaluation is not the start.
+ */
+export function readerStart(events: TraceEvent[]): TraceEvent | undefined {
+  const mark = events
+    .filter((e) => e.name === 'dubao:reader' && e.cat?.includes('user_timing'))
+    .sort((a, b) => a.ts - b.ts)[0];
+  return mark ?? scriptEvaluation(events, '/content-scripts/reader.js');
 }
 
 /** The first evaluation of a script whose URL ends with `suffix` (a content script, say). */

@@ -1,4 +1,4 @@
-import type { BenchPages, ExtensionBrowser } from '../browser';
+import { forgetReaderSites, type BenchPages, type ExtensionBrowser } from '../browser';
 import { repeat } from '../stats';
 
 /**
@@ -25,20 +25,6 @@ export interface FirstPinyin {
   /** First visits: the site was forgotten before each, so the detector's report and two injections come first. */
   firstVisitSinceNavigation: number[];
   firstVisitAfterLoad: number[];
-}
-
-// The extension API inside functions evaluated in the service worker.
-declare const chrome: {
-  scripting: { unregisterContentScripts(f?: { ids: string[] }): Promise<void> };
-  storage: { local: { set(v: Record<string, unknown>): Promise<void> } };
-};
-
-/** The browser forgets that Dubao drew on the bench's site: the next load is a first visit. */
-async function forgetSites(b: ExtensionBrowser): Promise<void> {
-  await b.worker.evaluate(async () => {
-    await chrome.scripting.unregisterContentScripts().catch(() => {});
-    await chrome.storage.local.set({ readerSites: [] });
-  });
 }
 
 /** One load of the sample page: first pinyin since navigation, and after the load event's end. */
@@ -75,7 +61,7 @@ export async function measureFirstPinyin(
     firstVisitAfterLoad: [],
   };
   await repeat(runs, async () => {
-    await forgetSites(b);
+    await forgetReaderSites(b);
     const first = await oneLoad(b, pages);
     out.firstVisitSinceNavigation.push(first.first);
     out.firstVisitAfterLoad.push(first.first - first.loadEnd);
