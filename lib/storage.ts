@@ -105,7 +105,8 @@ export function patchSettings(
  * to redraw pinyin, and the engine to reload the words; the words themselves live in IndexedDB.
  */
 /**
- * Sites where the reader is registered as a content script (lib/reader-sites.ts): written by the background only.
+ * Sites where the reader is registered as a content script (lib/reader-sites.ts): written by the background; removed
+ * by the options page with the rest of the user data.
  */
 export const readerSitesItem = storage.defineItem<unknown>('local:readerSites', { fallback: [] });
 

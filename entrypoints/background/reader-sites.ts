@@ -65,8 +65,12 @@ function syncReaderSites(rawSettings?: unknown): Promise<unknown> {
   });
 }
 
-/** At every start of the worker (an update drops what an older version registered), and on every settings change. */
+/**
+ * At every start of the worker (an update drops what an older version registered), on every settings change, and
+ * when the list is changed or removed elsewhere (the options page's "Delete all my data").
+ */
 export function keepReaderSites(): void {
   void syncReaderSites();
   settingsItem.watch((next) => void syncReaderSites(next));
+  readerSitesItem.watch(() => void syncReaderSites());
 }

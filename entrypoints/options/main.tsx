@@ -9,6 +9,7 @@ import {
   exclusiveSettingsWrite,
   loadSettings,
   patchSettings,
+  readerSitesItem,
   settingsItem,
 } from '../../lib/storage';
 import { FIREFOX_SHORTCUTS, SHORTCUTS_URL } from '../../components/options/views/SettingsView';
@@ -36,7 +37,11 @@ const settings: SettingsPort = {
   watch: (cb) => settingsItem.watch((value) => cb(parseStoredSettings(value))),
   raw: () => settingsItem.getValue(),
   replace: (raw) => exclusiveSettingsWrite(() => settingsItem.setValue(parseStoredSettings(raw))),
-  clear: () => exclusiveSettingsWrite(() => settingsItem.removeValue()),
+  // The sites where the reader starts early go too: the background stops starting it there.
+  clear: async () => {
+    await readerSitesItem.removeValue();
+    await exclusiveSettingsWrite(() => settingsItem.removeValue());
+  },
 };
 
 async function main() {

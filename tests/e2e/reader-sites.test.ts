@@ -164,4 +164,19 @@ describe('a site where Dubao drew before', () => {
     await expect.poll(registered, SLOW).toEqual(['*://127.0.0.1/*']);
     await page.close();
   });
+
+  it("is forgotten with the rest of the user's data by the options page's Delete all my data", async () => {
+    await expect.poll(registered, SLOW).toEqual(['*://127.0.0.1/*']);
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#/settings`);
+    await options.getByTestId('delete-all').click();
+    await options.getByTestId('delete-all-input').fill('DELETE');
+    await options.getByTestId('delete-all-confirm').click();
+    await options.getByTestId('delete-all-done').waitFor(SLOW);
+    await options.close();
+    await expect.poll(registered, SLOW).toEqual([]);
+    expect(
+      await browser.worker.evaluate(async () => (await chrome.storage.local.get('readerSites')).readerSites),
+    ).toBeUndefined();
+  });
 });

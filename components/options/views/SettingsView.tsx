@@ -430,8 +430,9 @@ export function DeleteAll({ onDelete }: { onDelete(): Promise<void> }) {
           >
             <h3 id="delete-all-title">Delete all your data?</h3>
             <p>
-              This deletes every list, saved word and review, your own glossary terms and changes, and your
-              settings. The dictionary and the built-in glossary stay. It cannot be undone.
+              This deletes every list, saved word and review, your own glossary terms and changes, your
+              settings, and the list of sites where Dubao starts as the page loads. The dictionary and the
+              built-in glossary stay. It cannot be undone.
             </p>
             <label>
               Type {DELETE_WORD} to confirm{' '}
