@@ -101,15 +101,15 @@ export function patchSettings(
 }
 
 /**
- * Bumped whenever the known words change (hover card, options page, backup restore, delete all). Readers watch it
- * to redraw pinyin, and the engine to reload the words; the words themselves live in IndexedDB.
- */
-/**
  * Sites where the reader is registered as a content script (lib/reader-sites.ts): written by the background; removed
  * by the options page with the rest of the user data.
  */
 export const readerSitesItem = storage.defineItem<unknown>('local:readerSites', { fallback: [] });
 
+/**
+ * Bumped whenever the known words change (hover card, options page, backup restore, delete all). Readers watch it
+ * to redraw pinyin, and the engine to reload the words; the words themselves live in IndexedDB.
+ */
 export const knownRevisionItem = storage.defineItem<number>('local:knownRevision', { fallback: 0 });
 
 export async function bumpKnownRevision(): Promise<void> {
