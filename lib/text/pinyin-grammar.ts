@@ -12,6 +12,9 @@ export interface GrammarWord {
   han: boolean;
 }
 
+/** Opening quotation marks and brackets, as the segmenter leaves them: one or more in a word of their own. */
+const OPENING_QUOTES = /^[‘“「『《〈（(]+$/u;
+
 /** Punctuation that ends a clause (quotes and brackets do not: 以《…》为题 is one clause). */
 const CLAUSE_END = /^[，,。.！!？?；;：:、\s]+$/u;
 
@@ -435,7 +438,12 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
     ) {
       return 'dei3';
     }
-    if (!han(prev) || !han(next) || next.text === '了' || NOT_BEFORE_DE.has(prev.text)) return null;
+    // The complement may be quoted (溅得‘挂了彩’, 说得“头头是道”): the word after the opening quotes.
+    let j = k + 1;
+    while (j < words.length && OPENING_QUOTES.test(words[j].text)) j++;
+    const complement = words[j];
+    if (!han(prev) || !han(complement) || complement.text === '了' || NOT_BEFORE_DE.has(prev.text))
+      return null;
     return 'de5';
   }
   // 为

@@ -177,6 +177,9 @@ describe('particles and grammatical polyphones read by the words around them', (
     ['全省加快推进种业创新', 'quán shěng jiā kuài tuī jìn zhǒng yè chuàng xīn'],
     ['队员们在林中找到一个新种', 'duì yuán men zài lín zhōng zhǎo dào yī gè xīn zhǒng'],
     ['村里种果树的人多了', 'cūn lǐ zhòng guǒ shù de rén duō le'],
+    // 得 before a quoted complement is the particle, as before an unquoted one.
+    ['鞋子被雨水泡得“面目全非”', 'xié zi bèi yǔ shuǐ pào de “ miàn mù quán fēi ”'],
+    ['老师把课讲得‘活’了', 'lǎo shī bǎ kè jiǎng de ‘ huó ’ le'],
     // 中 before 了 is "hit, win" (zhòng); 干 + 了/过 + more is the verb "do" (gàn), 水干了 stays gān.
     ['她买彩票中了一百块', 'tā mǎi cǎi piào zhòng le yī bǎi kuài'],
     ['他在工厂干了二十年', 'tā zài gōng chǎng gàn le èr shí nián'],
