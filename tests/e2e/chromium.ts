@@ -81,6 +81,19 @@ export async function sendFromExtension(b: ExtensionBrowser, msg: unknown): Prom
   }
 }
 
+/** The id of the tab showing `url`, as the background knows it (the popup is opened for a tab by this id). */
+export async function tabIdOf(b: ExtensionBrowser, url: string): Promise<number> {
+  const id = await b.worker.evaluate(
+    async (u) =>
+      ((await (globalThis as any).chrome.tabs.query({})) as { url?: string; id?: number }[]).find(
+        (t) => t.url === u,
+      )?.id,
+    url,
+  );
+  if (typeof id !== 'number') throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
 /**
  * Waits until the fresh profile's CC-CEDICT import has finished: the card shows senses, and prose gets its pinyin
  * from the dictionary, only after it. Throws (never skips) when it takes longer than `timeoutMs`.

@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { launchWithExtension, tabIdOf, type ExtensionBrowser } from './chromium';
 import { builtinGlossary, findTerms } from '../../lib/glossary';
 import { serveFolder, type StaticServer } from '../../tools/serve';
-
-// The extension API inside functions evaluated in the service worker or an extension page.
-declare const chrome: any;
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -32,15 +29,6 @@ function rubyWords(target: Page | Frame, selector: string): Promise<string[]> {
       ),
     selector,
   );
-}
-
-async function tabIdOf(url: string): Promise<number> {
-  const id = await browser.worker.evaluate(
-    async (u) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === u)?.id,
-    url,
-  );
-  expect(id).toBeTypeOf('number');
-  return id!;
 }
 
 const TERMS_PARAGRAPH = '今天的会议强调，要坚持共同富裕的方向，全面推进乡村振兴，让群众的生活越来越好。';
@@ -161,7 +149,7 @@ describe('toolbar popup', () => {
     await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
     const drawn = await page.locator('p:has(dubao-t)').count();
     expect(drawn).toBeLessThan(80);
-    const tabId = await tabIdOf(page.url());
+    const tabId = await tabIdOf(browser, page.url());
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
     await expect
@@ -176,7 +164,7 @@ describe('toolbar popup', () => {
     await page.waitForSelector('dubao-t [data-py]', { timeout: 20_000 });
     // Blocks are drawn a slice a frame: the page as first drawn is the one that stops changing.
     const original = await settledHtml(page);
-    const tabId = await tabIdOf(page.url());
+    const tabId = await tabIdOf(browser, page.url());
 
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);

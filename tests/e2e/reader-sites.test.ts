@@ -5,6 +5,7 @@ import {
   CHROMIUM_ARGS,
   launchWithExtension,
   sendFromExtension,
+  tabIdOf,
   type ExtensionBrowser,
 } from './chromium';
 import { setSettings, snapshot, type Snapshot } from './page-text';
@@ -52,15 +53,6 @@ function registered(): Promise<string[]> {
   );
 }
 
-async function tabIdOf(url: string): Promise<number> {
-  const id = await browser.worker.evaluate(
-    async (u) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === u)?.id,
-    url,
-  );
-  expect(id).toBeTypeOf('number');
-  return id!;
-}
-
 beforeAll(async () => {
   server = await serveFolder('tests/fixtures/pages', {
     routes: {
@@ -101,7 +93,7 @@ describe('a site where Dubao drew before', () => {
     // Pinyin is drawn from attributes: the page's own text is what it was.
     expect((await snapshot(again)).text).toBe((await baseline('news-article.html')).text);
     // The popup describes the page as on a first visit: Chinese prose, Simplified, and what the reader drew.
-    const tabId = await tabIdOf(again.url());
+    const tabId = await tabIdOf(browser, again.url());
     await expect
       .poll(async () => {
         const s = await sendFromExtension(browser, { type: 'getPageStats', tabId });

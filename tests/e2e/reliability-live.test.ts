@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { launchWithExtension, tabIdOf, type ExtensionBrowser } from './chromium';
 import { serveFolder, type StaticServer } from '../../tools/serve';
 
 let browser: ExtensionBrowser;
@@ -154,15 +154,6 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-async function tabIdOf(url: string): Promise<number> {
-  const id = await browser.worker.evaluate(
-    async (u) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === u)?.id,
-    url,
-  );
-  expect(id).toBeTypeOf('number');
-  return id!;
-}
-
 /** The Han characters under the ruby of an element, in order. */
 function rubyText(page: Page, selector: string): Promise<string> {
   return page.evaluate((sel) => {
@@ -307,7 +298,9 @@ describe('reading a page by hand', () => {
     await page.waitForTimeout(1500);
     expect(await page.locator('dubao-t').count()).toBe(0);
     const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(page.url())}`);
+    await popup.goto(
+      `chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(browser, page.url())}`,
+    );
     await popup.click('[data-testid=read-page]');
     await expect.poll(() => popup.textContent('[data-testid=read-result]')).toMatch(/Reading 23 Chinese/);
     await expect.poll(() => rubyText(page, 'body'), { timeout: 30_000 }).toContain('床前明月光');
@@ -319,7 +312,9 @@ describe('reading a page by hand', () => {
     const page = await open('/live/english.html');
     const before = await page.evaluate(() => document.documentElement.outerHTML);
     const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(page.url())}`);
+    await popup.goto(
+      `chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(browser, page.url())}`,
+    );
     await popup.click('[data-testid=read-page]');
     await expect
       .poll(() => popup.textContent('[data-testid=read-result]'))

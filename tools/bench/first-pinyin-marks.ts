@@ -8,7 +8,7 @@
  * Loads after the first are return visits (the site registered, lib/reader-sites.ts); `--first-visits` makes the
  * browser forget the site before each load. `MARKS=1` prints every mark of each load.
  */
-import { serveBenchPages } from './browser';
+import { forgetReaderSites, serveBenchPages } from './browser';
 import { measureCedictImport } from './scenarios/cedict';
 import { median } from './stats';
 
@@ -41,12 +41,7 @@ async function main(): Promise<void> {
   const all: Load[] = [];
   const firstVisits = process.argv.includes('--first-visits');
   for (let i = 0; i < loads; i++) {
-    if (firstVisits)
-      await b.worker.evaluate(async () => {
-        const api = (globalThis as unknown as { chrome: typeof browser }).chrome;
-        await api.scripting.unregisterContentScripts().catch(() => {});
-        await api.storage.local.set({ readerSites: [] });
-      });
+    if (firstVisits) await forgetReaderSites(b);
     const page = await b.context.newPage();
     await page.addInitScript(WATCH);
     await page.goto(pages.url('newspaper.html'), { waitUntil: 'load' });
