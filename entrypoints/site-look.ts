@@ -27,6 +27,9 @@ export default defineUnlistedScript(() => {
   if (g.__dubaoReader || g.__dubaoSiteLooking) return;
   const api = g.browser?.runtime ? g.browser : g.chrome;
   g.__dubaoSiteLooking = true;
+  // The background builds its engine while the page is parsed, ready for the first screen's texts (its worker is
+  // started by the navigation itself, but no longer builds the engine for every page).
+  void api.runtime.sendMessage({ type: 'warm' }).catch(() => {});
   // The stored settings, read while the page loads (the reader would wait ~30-50 ms for them at its start).
   g.__dubaoSettingsRead = api.storage.local.get('settings').then(
     (got) => got.settings,

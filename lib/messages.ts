@@ -147,6 +147,13 @@ const PrebuildViewsSchema = v.object({
   lang: v.optional(v.nullable(text(100))),
 });
 
+/**
+ * Asks the background to have its engine ready. Sent by the site's look at document_start on a site where the reader
+ * is registered (the engine is built while the page is parsed), and by a reader every 20 s while the user reads
+ * (lib/reader/keep-warm.ts: Manifest V3 stops an idle worker after 30 s, and the next page would wait for a cold one).
+ */
+const WarmSchema = v.object({ type: v.literal('warm') });
+
 /** Marks words known or not known, from the hover card or the options page. */
 const SetKnownSchema = v.object({
   type: v.literal('setKnown'),
@@ -173,6 +180,7 @@ export const MessageSchema = v.variant('type', [
   ReadPageSchema,
   ViewsSchema,
   PrebuildViewsSchema,
+  WarmSchema,
   SetKnownSchema,
 ]);
 
@@ -233,6 +241,7 @@ export interface ResponseMap {
   pageStats: { ok: true };
   readerDetected: { ok: true };
   prebuildViews: { ok: true };
+  warm: { ok: true };
   /** Occurrences of glossary and user terms in the text. */
   countTerms: { terms: number };
   getPageStats: TabStats;

@@ -132,6 +132,10 @@ export const handlers: Handlers<Sender> & {
     if (settings.enabled) prebuildViews(firstViews(msg.texts, settings, msg.lang, sender.url));
     return { ok: true };
   },
+  warm() {
+    warmEngine();
+    return { ok: true };
+  },
   async views(msg) {
     return { packed: await packedViews(msg) };
   },

@@ -3,7 +3,6 @@ import { startDictionary, handlers } from './handlers';
 import { setupCommands } from './commands';
 import { setupContextMenu } from './context-menu';
 import { forgetTab } from './tab-stats';
-import { warmEngine } from '../../lib/engine/engine';
 import { reinjectWhenEnabled } from './reinject';
 import { keepReaderSites } from './reader-sites';
 
@@ -20,8 +19,9 @@ export default defineBackground(() => {
   });
   // A worker restarted in the middle of an import resumes it.
   void startDictionary('startup');
-  // Pages ask for views as soon as the reader is in: have the segmenter and terms ready before that.
-  warmEngine();
+  // The engine is not built here: Chromium starts this worker for any tab's navigation (tabs.onUpdated), and most
+  // pages are not Chinese. Pages that are ask for it: the detector's report (cjkSeen), the site's look at
+  // document_start on a return visit, and a reader while the user reads (`warm`, lib/reader/keep-warm.ts).
   setupCommands();
   reinjectWhenEnabled();
   keepReaderSites();

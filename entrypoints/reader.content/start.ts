@@ -10,6 +10,7 @@ import { TermHighlights } from '../../lib/reader/highlights';
 import { watchMutations } from '../../lib/reader/mutations';
 import { selectionContext } from '../../lib/reader/selection';
 import { watchEditable } from '../../lib/reader/editable';
+import { keepEngineWarm } from '../../lib/reader/keep-warm';
 
 const SCRIPT_LANG: Partial<Record<Settings['script'], string>> = {
   cn: 'zh-CN',
@@ -124,7 +125,9 @@ export async function startReader(): Promise<void> {
   });
   // The extension reloaded or updated under the page: the reader gives the page back as it was and stops; the
   // card tells the user to reload.
+  let warm: { stop(): void } | null = null;
   hover.onOrphaned = () => {
+    warm?.stop();
     mutations.stop();
     editable.stop();
     highlights.update(false);
@@ -205,6 +208,12 @@ export async function startReader(): Promise<void> {
     knownRevisionItem.watch(() => {
       if (settings.enabled && settings.pinyin && settings.hideKnown) page.redraw();
     });
+
+    // While the user reads here, the background's worker is kept from stopping (lib/reader/keep-warm.ts).
+    if (window === window.top)
+      warm = keepEngineWarm(document, () => {
+        if (settings.enabled && extensionAlive()) void send({ type: 'warm' }).catch(() => {});
+      });
 
     // A listener answers by returning a promise (WXT's browser is the promise-based API), or undefined to pass.
     // eslint-disable-next-line @typescript-eslint/no-misused-promises

@@ -58,7 +58,6 @@ async function loadTerms(): Promise<TermPart> {
 }
 
 async function engineParts(): Promise<{ segmenter: Segmenter } & TermPart> {
-  segmenter ??= createSegmenter(defaultLexicon());
   watchTerms();
   if (!termPart || termsChanged) {
     termsChanged = false;
@@ -73,7 +72,10 @@ async function engineParts(): Promise<{ segmenter: Segmenter } & TermPart> {
       termsChanged = true;
     });
   }
-  return { segmenter, ...(await termPart) };
+  // Built while the terms are read (the read waits on IndexedDB, the build on the CPU).
+  segmenter ??= createSegmenter(defaultLexicon());
+  const parts = await termPart;
+  return { segmenter, ...parts };
 }
 
 /** The active glossary and user terms, re-read on the same schedule as the engine's (one read serves both). */
@@ -150,16 +152,16 @@ const prebuilt = new PrebuiltViews();
  * in the page.
  */
 export function prebuildViews(msg: MessageOf<'views'>): void {
-  if (msg.texts.length)
-    prebuilt.put(
-      msg,
-      buildViews(msg).then((views) => JSON.stringify(views)),
-    );
+  if (msg.texts.length) prebuilt.put(msg, () => packViews(msg));
 }
 
 /** The packed views of `msg`, built ahead by `prebuildViews` for this very request, else built now. */
 export function packedViews(msg: MessageOf<'views'>): Promise<string> {
-  return prebuilt.take(msg) ?? buildViews(msg).then((views) => JSON.stringify(views));
+  return prebuilt.answer(msg, () => packViews(msg));
+}
+
+async function packViews(msg: MessageOf<'views'>): Promise<string> {
+  return JSON.stringify(await buildViews(msg));
 }
 
 /** Occurrences of the active glossary and user terms in `text`, found as the page's views find them. */

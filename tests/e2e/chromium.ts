@@ -58,16 +58,38 @@ export async function launchWithExtension(
   let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
+  // A worker stopped (stopWorker, or Chromium's idle timeout) is replaced by a new one at the next event.
+  context.on('serviceworker', (w) => {
+    if (w.url().startsWith(`chrome-extension://${extensionId}/`)) worker = w;
+  });
   return {
     context,
     extensionId,
-    worker,
+    get worker() {
+      return worker!;
+    },
     profileDir,
     async close() {
       await context.close();
       if (!opts.profileDir) rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Stops the extension's service worker, as Chromium does after 30 s without an event (Manifest V3): the next event
+ * starts a fresh worker, which evaluates background.js and builds its engine again. Returns once it has stopped.
+ */
+export async function stopWorker(b: ExtensionBrowser): Promise<void> {
+  const page = await b.context.newPage();
+  try {
+    const cdp = await b.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 500));
+  } finally {
+    await page.close();
+  }
 }
 
 /** Sends a message to the background from an extension page, as the popup and options page do; its answer. */

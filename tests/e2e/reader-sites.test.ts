@@ -5,6 +5,7 @@ import {
   CHROMIUM_ARGS,
   launchWithExtension,
   sendFromExtension,
+  stopWorker,
   tabIdOf,
   type ExtensionBrowser,
 } from './chromium';
@@ -101,6 +102,20 @@ describe('a site where Dubao drew before', () => {
       }, SLOW)
       .toEqual([true, 'simplified', true]);
     await again.close();
+  });
+
+  it('draws on a return visit whose background had stopped, as Chromium stops it after 30 s idle', async () => {
+    const warm = await open('news-article.html');
+    await warm.waitForSelector('dubao-t [data-py]', { ...SLOW, state: 'attached' });
+    await warm.close();
+    await stopWorker(browser);
+    const cold = await open('news-article.html');
+    await cold.waitForSelector('dubao-t [data-py]', { ...SLOW, state: 'attached' });
+    expect(await cold.locator('dubao-t [data-py]').count()).toBeGreaterThan(50);
+    expect((await snapshot(cold)).text).toBe((await baseline('news-article.html')).text);
+    // The new worker answers the card as the old one did.
+    await expect.poll(registered, SLOW).toEqual(['*://127.0.0.1/*']);
+    await cold.close();
   });
 
   it('leaves its pages without Chinese prose exactly as they were', async () => {

@@ -160,6 +160,7 @@ describe('dispatch', () => {
       pageStats: vi.fn(() => ({ ok: true as const })),
       readerDetected: vi.fn(() => ({ ok: true as const })),
       prebuildViews: vi.fn(() => ({ ok: true as const })),
+      warm: vi.fn(() => ({ ok: true as const })),
       countTerms: vi.fn(() => ({ terms: 0 })),
       getPageStats: vi.fn(() => ({ detected: null, reader: null })),
       dictStatus: vi.fn(() => null),

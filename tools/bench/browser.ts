@@ -6,6 +6,7 @@ import {
   CHROMIUM,
   CHROMIUM_ARGS,
   launchWithExtension,
+  stopWorker,
   type ExtensionBrowser,
 } from '../../tests/e2e/chromium';
 import { bigChinesePage, bigEnglishPage } from '../build-sample';
@@ -97,6 +98,7 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
   return b;
 }
 
+export { stopWorker };
 export type { ExtensionBrowser };
 
 // The extension API inside functions evaluated in the service worker.

@@ -6,9 +6,10 @@
  * PerformanceObserver installed before the page's scripts still receives them. The budget is
  * `npm run bench -- --only first-pinyin` (first pinyin after load); this tool says where that time goes.
  * Loads after the first are return visits (the site registered, lib/reader-sites.ts); `--first-visits` makes the
- * browser forget the site before each load. `MARKS=1` prints every mark of each load.
+ * browser forget the site before each load; `--cold` stops the background's worker before each load, as Chromium
+ * does after 30 s idle. `MARKS=1` prints every mark of each load.
  */
-import { forgetReaderSites, serveBenchPages } from './browser';
+import { forgetReaderSites, serveBenchPages, stopWorker } from './browser';
 import { measureCedictImport } from './scenarios/cedict';
 import { median } from './stats';
 
@@ -40,8 +41,10 @@ async function main(): Promise<void> {
   const { browser: b } = await measureCedictImport();
   const all: Load[] = [];
   const firstVisits = process.argv.includes('--first-visits');
+  const cold = process.argv.includes('--cold');
   for (let i = 0; i < loads; i++) {
     if (firstVisits) await forgetReaderSites(b);
+    if (cold) await stopWorker(b);
     const page = await b.context.newPage();
     await page.addInitScript(WATCH);
     await page.goto(pages.url('newspaper.html'), { waitUntil: 'load' });

@@ -17,6 +17,9 @@ export interface Results {
   /** The same on a first visit (the site forgotten before each load): the detector's report and two injections. */
   firstPinyinFirstVisitMs: number | null;
   firstPinyinFirstVisitAfterLoadMs: number | null;
+  /** A return visit whose background worker had stopped (Chromium stops it after 30 s idle). */
+  firstPinyinColdWorkerMs: number | null;
+  firstPinyinColdWorkerAfterLoadMs: number | null;
   /**
    * annotateMs over the browser building, at once, every block of the region as the reader drew it
    * (browserBuildDrawnMs): the budget.
@@ -86,6 +89,8 @@ export const EMPTY_RESULTS: Results = {
   firstPinyinAfterLoadMs: null,
   firstPinyinFirstVisitMs: null,
   firstPinyinFirstVisitAfterLoadMs: null,
+  firstPinyinColdWorkerMs: null,
+  firstPinyinColdWorkerAfterLoadMs: null,
   annotateRatio: null,
   annotateMs: null,
   browserBuildMs: null,
@@ -159,6 +164,8 @@ const UNITS: Partial<Record<keyof Results, string>> = {
   firstPinyinMs: 'ms',
   firstPinyinFirstVisitMs: 'ms',
   firstPinyinFirstVisitAfterLoadMs: 'ms',
+  firstPinyinColdWorkerMs: 'ms',
+  firstPinyinColdWorkerAfterLoadMs: 'ms',
   annotateMs: 'ms',
   browserBuildMs: 'ms',
   browserBuildDrawnMs: 'ms',

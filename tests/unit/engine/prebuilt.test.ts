@@ -19,15 +19,32 @@ describe('views built ahead of the reader’s first request', () => {
 
   it('answers the request they were built for, once', async () => {
     const cache = new PrebuiltViews();
-    cache.put(request(), Promise.resolve('views of the first screen'));
+    cache.put(request(), () => Promise.resolve('views of the first screen'));
+    const own = () => Promise.resolve('built for the request');
     // The reader's own request: a new object with the same texts and settings.
-    await expect(cache.take(request())).resolves.toBe('views of the first screen');
-    expect(cache.take(request())).toBeUndefined();
+    await expect(cache.answer(request(), own)).resolves.toBe('views of the first screen');
+    await expect(cache.answer(request(), own)).resolves.toBe('built for the request');
   });
 
-  it('never answers a request whose texts or settings differ', () => {
+  it('does not build ahead what a request is already building (a woken worker gets both at once)', async () => {
     const cache = new PrebuiltViews();
-    cache.put(request(), Promise.resolve('views'));
+    let finish!: (v: string) => void;
+    const answered = cache.answer(request(), () => new Promise((r) => (finish = r)));
+    const ahead = vi.fn(() => Promise.resolve('built ahead'));
+    cache.put(request(), ahead);
+    expect(ahead).not.toHaveBeenCalled();
+    finish('built for the request');
+    await expect(answered).resolves.toBe('built for the request');
+    // Once answered, the same texts shown again (another tab) are built ahead as usual.
+    cache.put(request(), ahead);
+    expect(ahead).toHaveBeenCalledTimes(1);
+    await expect(cache.answer(request(), () => Promise.resolve('own'))).resolves.toBe('built ahead');
+  });
+
+  it('never answers a request whose texts or settings differ', async () => {
+    const cache = new PrebuiltViews();
+    cache.put(request(), () => Promise.resolve('views'));
+    const own = () => Promise.resolve('own');
     for (const other of [
       request({ texts: ['银行在路边。'] }),
       request({ pinyin: false }),
@@ -37,21 +54,22 @@ describe('views built ahead of the reader’s first request', () => {
       request({ hideKnown: true }),
       request({ hskHideLevel: 2 }),
     ])
-      expect(cache.take(other)).toBeUndefined();
-    expect(cache.take(request())).toBeDefined();
+      await expect(cache.answer(other, own)).resolves.toBe('own');
+    await expect(cache.answer(request(), own)).resolves.toBe('views');
   });
 
-  it('lets views nobody asked for go', () => {
+  it('lets views nobody asked for go', async () => {
     vi.useFakeTimers();
     const cache = new PrebuiltViews(1000, 2);
-    cache.put(request(), Promise.resolve('a'));
+    const own = () => Promise.resolve('own');
+    cache.put(request(), () => Promise.resolve('a'));
     vi.advanceTimersByTime(1001);
-    expect(cache.take(request())).toBeUndefined();
+    await expect(cache.answer(request(), own)).resolves.toBe('own');
     // At most `max` are held: the oldest goes first.
-    cache.put(request({ texts: ['一'] }), Promise.resolve('1'));
-    cache.put(request({ texts: ['二'] }), Promise.resolve('2'));
-    cache.put(request({ texts: ['三'] }), Promise.resolve('3'));
-    expect(cache.take(request({ texts: ['一'] }))).toBeUndefined();
-    expect(cache.take(request({ texts: ['三'] }))).toBeDefined();
+    cache.put(request({ texts: ['一'] }), () => Promise.resolve('1'));
+    cache.put(request({ texts: ['二'] }), () => Promise.resolve('2'));
+    cache.put(request({ texts: ['三'] }), () => Promise.resolve('3'));
+    await expect(cache.answer(request({ texts: ['一'] }), own)).resolves.toBe('own');
+    await expect(cache.answer(request({ texts: ['三'] }), own)).resolves.toBe('3');
   });
 });

@@ -1,4 +1,4 @@
-import { forgetReaderSites, type BenchPages, type ExtensionBrowser } from '../browser';
+import { forgetReaderSites, stopWorker, type BenchPages, type ExtensionBrowser } from '../browser';
 import { repeat } from '../stats';
 
 /**
@@ -25,6 +25,12 @@ export interface FirstPinyin {
   /** First visits: the site was forgotten before each, so the detector's report and two injections come first. */
   firstVisitSinceNavigation: number[];
   firstVisitAfterLoad: number[];
+  /**
+   * Return visits with the background's worker stopped just before, as Chromium stops it after 30 s idle: a reader
+   * who opens the next article after reading one for a while without a keep-warm ping (lib/reader/keep-warm.ts).
+   */
+  coldWorkerSinceNavigation: number[];
+  coldWorkerAfterLoad: number[];
 }
 
 /** One load of the sample page: first pinyin since navigation, and after the load event's end. */
@@ -48,7 +54,10 @@ async function oneLoad(b: ExtensionBrowser, pages: BenchPages): Promise<{ first:
   return r;
 }
 
-/** `runs` pairs of loads: a first visit (the site forgotten just before), then a return visit. */
+/**
+ * `runs` rounds of three loads: a first visit (the site forgotten just before), a return visit, and a return visit
+ * with the worker stopped just before.
+ */
 export async function measureFirstPinyin(
   b: ExtensionBrowser,
   pages: BenchPages,
@@ -59,6 +68,8 @@ export async function measureFirstPinyin(
     afterLoad: [],
     firstVisitSinceNavigation: [],
     firstVisitAfterLoad: [],
+    coldWorkerSinceNavigation: [],
+    coldWorkerAfterLoad: [],
   };
   await repeat(runs, async () => {
     await forgetReaderSites(b);
@@ -68,6 +79,10 @@ export async function measureFirstPinyin(
     const again = await oneLoad(b, pages);
     out.sinceNavigation.push(again.first);
     out.afterLoad.push(again.first - again.loadEnd);
+    await stopWorker(b);
+    const cold = await oneLoad(b, pages);
+    out.coldWorkerSinceNavigation.push(cold.first);
+    out.coldWorkerAfterLoad.push(cold.first - cold.loadEnd);
     return again.first;
   });
   return out;
