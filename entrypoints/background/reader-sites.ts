@@ -38,8 +38,40 @@ async function register(list: readonly string[]): Promise<void> {
     allFrames: false,
     persistAcrossSessions: true,
   };
-  if (present.length) await api.updateContentScripts([script]);
-  else await api.registerContentScripts([script]);
+  if (!present.length) await api.registerContentScripts([script]);
+  // The worker starts for any navigation after 30 s idle, and syncs at each start: most syncs change nothing.
+  else if (!sameRegistration(present[0], script)) await api.updateContentScripts([script]);
+}
+
+function sameRegistration(
+  present: {
+    matches?: string[];
+    js?: string[];
+    runAt?: string;
+    allFrames?: boolean;
+    persistAcrossSessions?: boolean;
+  },
+  want: {
+    matches: string[];
+    js: string[];
+    runAt: string;
+    allFrames: boolean;
+    persistAcrossSessions: boolean;
+  },
+): boolean {
+  const same = (a: readonly string[] | undefined, b: readonly string[]) =>
+    !!a && a.length === b.length && a.every((x, i) => x === b[i]);
+  return (
+    same(present.matches, want.matches) &&
+    // Chromium gives the files back without their leading slash.
+    same(
+      present.js?.map((f) => f.replace(/^\//, '')),
+      want.js.map((f) => f.replace(/^\//, '')),
+    ) &&
+    present.runAt === want.runAt &&
+    !!present.allFrames === want.allFrames &&
+    present.persistAcrossSessions !== false
+  );
 }
 
 /** The reader was injected on this page's site (Chinese prose, Dubao on there): register it for return visits. */
