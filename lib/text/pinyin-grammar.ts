@@ -17,6 +17,21 @@ const OPENING_QUOTES = /^[‘“「『《〈（(]+$/u;
 
 /** Punctuation that ends a clause (quotes and brackets do not: 以《…》为题 is one clause). */
 const CLAUSE_END = /^[，,。.！!？?；;：:、\s]+$/u;
+/** Words that never follow the adverbial particle 地 (conjunctions, 的): after them 地 is the noun. */
+const NOT_AFTER_ADVERBIAL = new Set([
+  '或',
+  '或者',
+  '和',
+  '与',
+  '及',
+  '以及',
+  '跟',
+  '同',
+  '的',
+  '之',
+  '等',
+  '等等',
+]);
 
 /** Degree adverbs: after them a one-character adjective is a word of its own (很好地, 更快地). */
 const DEGREE = new Set([
@@ -421,6 +436,9 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
   }
   if (w === '地') {
     if (!han(prev) || !han(next)) return null;
+    // The adverbial 地 is followed by the verb phrase it qualifies; before a conjunction or 的 it is a noun, "place,
+    // land" (水源地或分水岭, 产粮地和集散地, 试验地的土壤: dì).
+    if (NOT_AFTER_ADVERBIAL.has(next.text)) return 'di4';
     // An adverbial: a word of two or more characters, or an adjective after a degree adverb, then 地, then the verb.
     if (Array.from(prev.text).length >= 2 || DEGREE.has(words[k - 2]?.text ?? '')) return 'de5';
     // 连 A 带 B 地: two verbs done at once, as an adverbial (连说带演地对着镜头, 连滚带爬地跑).

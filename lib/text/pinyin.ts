@@ -15,6 +15,7 @@ import neutralData from './data/pinyin-neutral.json';
 import ambiguousData from './data/pinyin-ambiguous.json';
 import namesData from './data/pinyin-names.json';
 import wordsData from './data/pinyin-words.json';
+import agreedData from './data/pinyin-words-agreed.json';
 import { baseReading, readWord, type WordSpan } from './pinyin-context';
 import { grammarReading, PRONOUNS, type GrammarWord } from './pinyin-grammar';
 import { createSegmenter, type Segmenter } from './segment';
@@ -125,6 +126,12 @@ const AMBIGUOUS = new Set((ambiguousData as string).split(' '));
  * 辗转 zhǎn): word → "position reading …" (`tools/gen-pinyin-words.ts`).
  */
 const WORD_READINGS = new Map(Object.entries(wordsData as Record<string, string>));
+/**
+ * Words where CC-CEDICT and pinyin-pro's full dictionary agree on the reading of one of the model's characters and
+ * pinyin-pro's runtime dictionary does not (知识分子 fèn, 理发 fà, 评为 wéi): word → "position reading …"
+ * (`tools/gen-pinyin-words.ts`). Applied to a segmenter word that is exactly the word.
+ */
+const AGREED_READINGS = new Map(Object.entries(agreedData as Record<string, string>));
 /** Those words by first character, as arrays of code points. */
 const WORD_STARTS = new Map<string, string[][]>();
 for (const word of WORD_READINGS.keys()) {
@@ -427,6 +434,17 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
           const r = fix.slice(1);
           readings[i + Number(fix[0])] = markTone(r.slice(0, -1), Number(r.slice(-1)));
         }
+      }
+  }
+
+  // A word both full dictionaries read one way (知识分子 fèn, 理发 fà): the model's sentences may never show it.
+  for (const { start, end } of spans) {
+    if (end - start < 2) continue;
+    const fixes = AGREED_READINGS.get(folded.slice(start, end).join(''));
+    if (fixes)
+      for (const fix of fixes.split(' ')) {
+        const r = fix.slice(1);
+        readings[start + Number(fix[0])] = markTone(r.slice(0, -1), Number(r.slice(-1)));
       }
   }
 

@@ -15,6 +15,10 @@ describe('particles and grammatical polyphones read by the words around them', (
     ['他很快地写完了作业', 'tā hěn kuài de xiě wán le zuò yè'],
     ['这块地很肥', 'zhè kuài dì hěn féi'],
     ['全国各地都有', 'quán guó gè dì dōu yǒu'],
+    // A word and 地 before a conjunction or 的: the noun, "place".
+    ['这片水源地或湿地要保护', 'zhè piàn shuǐ yuán dì huò shī dì yào bǎo hù'],
+    ['新建的试验地和养殖场', 'xīn jiàn de shì yàn dì hé yǎng zhí chǎng'],
+    ['那片试验地的土壤很肥', 'nà piàn shì yàn dì de tǔ rǎng hěn féi'],
   ])('地: %s → %s', (text, want) => {
     expect(read(text)).toBe(want);
   });

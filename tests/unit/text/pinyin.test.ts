@@ -42,6 +42,25 @@ describe('pinyin read in context', () => {
     expect(read('長大')).toBe('zhǎng dà');
   });
 
+  it.each([
+    // Words both full dictionaries read one way, at characters whose training sentences never show that reading.
+    ['很多知识分子回到家乡', '分', 'fèn'],
+    ['他先去理发店理发', '发', 'fà'],
+    ['她身着一件旧大衣', '着', 'zhuó'],
+    ['有朝一日再相见', '朝', 'zhāo'],
+    ['这里被评为优秀村', '为', 'wéi'],
+    // 穿着 is also the verb with the particle: "wearing" stays zhe.
+    ['他穿着一双长靴子', '着', 'zhe'],
+  ])('a word both dictionaries agree on: %s, %s → %s', (text, ch, want) => {
+    const got = readRun(text).filter((r) => r.char === ch);
+    expect(got.length).toBeGreaterThan(0);
+    for (const r of got) expect(r.pinyin).toBe(want);
+  });
+
+  it('reads those words in Traditional text too', () => {
+    expect(read('很多知識分子回到家鄉')).toBe(read('很多知识分子回到家乡'));
+  });
+
   it('keeps dictionary tones: no 一/不 sandhi', () => {
     expect(read('一个不对')).toBe('yī gè bù duì');
   });
