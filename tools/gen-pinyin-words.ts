@@ -4,10 +4,11 @@
 // characters have these readings in the model (`x`). Readings checked by hand are left out below where CC-CEDICT
 // gives a Taiwan or colloquial one. lib/text/pinyin applies them to the segmenter's words.
 // It also writes lib/text/data/pinyin-words-agreed.json: words of the lexicon in which CC-CEDICT (its common words
-// only, one reading of the character) and pinyin-pro's full dictionary (@pinyin-pro/data complete.json) read one of
-// the model's characters the same way, and pinyin-pro's runtime dictionary another (理发 fà, 知识分子 fèn, 身着 zhuó,
-// 有朝一日 zhāo). Two dictionaries against one, at characters whose training sentences may never show that reading
-// (CPP has no 分 fèn): lib/text/pinyin gives these readings to the segmenter's word when it is exactly that word.
+// only, one reading of the character) and pinyin-pro's full dictionary (@pinyin-pro/data complete.json) read a
+// character the same way, and pinyin-pro's runtime dictionary another (理发 fà, 知识分子 fèn, 身着 zhuó, 有朝一日 zhāo,
+// 遛弯儿 liù). Two dictionaries against one, at characters whose training sentences may never show that reading (CPP
+// has no 分 fèn) or that pinyin-pro does not know as polyphones (遛): lib/text/pinyin gives these readings to the
+// segmenter's word when it is exactly that word.
 // Proper nouns are left to the model: their readings are local (黄陂 is bēi in the training sentences, pí in both
 // dictionaries).
 // tsx tools/gen-pinyin-words.ts [--list]
@@ -86,7 +87,7 @@ for (const [word, { list, proper }] of [...allReadings].sort((a, b) => (a[0] < b
   );
   const fixes: string[] = [];
   chars.forEach((ch, j) => {
-    if (ch === '一' || ch === '不' || !(MODEL.chars[ch]?.length > 1)) return;
+    if (ch === '一' || ch === '不') return;
     const rs = new Set(list.map((s) => s[j]).filter((s) => !s.endsWith('5')));
     const r = full[j];
     if (rs.size !== 1 || !rs.has(r) || !pp[j] || pp[j] === r) return;

@@ -225,6 +225,31 @@ export const PRONOUNS = new Set([
 ]);
 
 /** Adverbs of must and time before the modal 得 (必须得, 就得, 还得, 总得 … děi). */
+/**
+ * Words after which 干 is the verb: a verb of motion, an order in time, a wish or a dare (来干, 站起来干, 先干, 敢干;
+ * 一起来干 is cut 一 | 起来 | 干).
+ */
+const BEFORE_VERB_GAN = new Set([
+  '来',
+  '起来',
+  '去',
+  '先',
+  '再',
+  '敢',
+  '肯',
+  '想',
+  '愿意',
+  '一起',
+  '接着',
+  '继续',
+  '带头',
+  '不敢',
+  '不想',
+  '不肯',
+  '不愿意',
+]);
+/** Directional complements after a verb (干起来, 干下去). */
+const DIRECTIONAL = new Set(['起来', '下去', '出来', '下来', '起']);
 const BEFORE_DEI = new Set([
   '必须',
   '就',
@@ -337,6 +362,10 @@ function doneTwice(words: readonly GrammarWord[], k: number): string | null {
   if (next && ASPECT.has(next.text) && han(words[k + 2])) return 'gan4';
   const isVerbBefore = (w: GrammarWord | undefined) => han(w) && !w!.text.startsWith('净');
   if (next?.text === '干净') return 'gan1'; // 干 | 干净 | 净, as the segmenter cuts 干干净净
+  // After a degree adverb it is the adjective "dry" (天气很干: gān); after a word that asks for a verb (一起来干,
+  // 先干起来, 敢干, 肯干) or before a directional complement (干起来, 干下去) it is the verb "do" (gàn).
+  if (DEGREE.has(prev?.text ?? '')) return 'gan1';
+  if (BEFORE_VERB_GAN.has(prev?.text ?? '') || DIRECTIONAL.has(next?.text ?? '')) return 'gan4';
   if (next?.text === '干' && isVerbBefore(words[k + 2])) return 'gan4';
   if (prev?.text === '干' && isVerbBefore(next)) return 'gan4';
   return null;

@@ -9,6 +9,19 @@ const read = (text: string) =>
 
 describe('particles and grammatical polyphones read by the words around them', () => {
   it.each([
+    // 干 alone: the verb "do" after a word asking for a verb or before a directional complement; "dry" after a
+    // degree adverb.
+    ['大家一起来干', '干', 'gàn'],
+    ['我们先干起来再说', '干', 'gàn'],
+    ['谁敢干这种事', '干', 'gàn'],
+    ['这片土地太干', '干', 'gān'],
+    ['晾了一天，衣服已经干了', '干', 'gān'],
+  ])('干: %s', (text, ch, want) => {
+    const got = readRun(text).filter((r) => r.char === ch);
+    expect(got.length).toBeGreaterThan(0);
+    for (const r of got) expect(r.pinyin).toBe(want);
+  });
+  it.each([
     // 地 after an adverbial, before the verb: de; a noun or a word of its own: dì.
     ['她认真地听讲', 'tā rèn zhēn de tīng jiǎng'],
     ['孩子们高兴地跑了出去', 'hái zi men gāo xìng de pǎo le chū qù'],
