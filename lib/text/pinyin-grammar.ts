@@ -371,6 +371,48 @@ function doneTwice(words: readonly GrammarWord[], k: number): string | null {
   return null;
 }
 
+/** Verbs and words that take 所长 "one's strong point" as their object (发挥所长, 各有所长, 取人所长). */
+const TAKES_STRONG_POINT = new Set([
+  '发挥',
+  '展',
+  '各展',
+  '施展',
+  '有',
+  '各有',
+  '学有',
+  '其',
+  '尽',
+  '人',
+  '扬',
+  '用',
+]);
+/** Ranks before 大夫 in the titles of imperial officials (上大夫, 御史大夫, 光禄大夫). */
+const OFFICIAL_RANK = new Set(['上', '中', '下', '御史', '光禄', '谏议', '太中', '中散', '朝散', '卿']);
+
+/**
+ * Words of two senses read two ways, decided by the word before them: 所长 "director" (zhǎng) or "strong point"
+ * after a verb that takes it (发挥所长: cháng); 较差 "rather poor" (chà) or "range" after 日/年/月 (气温日较差: chā);
+ * 大夫 "doctor" (dàifu) or an official after a rank (上大夫: dàfū). Offsets in the word and numbered readings, or
+ * null for any other word.
+ */
+export function wordSense(words: readonly GrammarWord[], k: number): [number, string][] | null {
+  const w = words[k].text;
+  const prev = words[k - 1]?.han ? words[k - 1].text : '';
+  if (w === '所长') return [[1, TAKES_STRONG_POINT.has(prev) ? 'chang2' : 'zhang3']];
+  if (w === '较差') return [[1, /[日年月]$/u.test(prev) ? 'cha1' : 'cha4']];
+  if (w === '大夫')
+    return OFFICIAL_RANK.has(prev)
+      ? [
+          [0, 'da4'],
+          [1, 'fu1'],
+        ]
+      : [
+          [0, 'dai4'],
+          [1, 'fu5'],
+        ];
+  return null;
+}
+
 /**
  * The reading (numbered, as the model spells it) that grammar gives the one-character word `words[k]`, or null
  * when grammar does not decide it.

@@ -17,7 +17,7 @@ import namesData from './data/pinyin-names.json';
 import wordsData from './data/pinyin-words.json';
 import agreedData from './data/pinyin-words-agreed.json';
 import { baseReading, readWord, type WordSpan } from './pinyin-context';
-import { grammarReading, PRONOUNS, type GrammarWord } from './pinyin-grammar';
+import { grammarReading, PRONOUNS, wordSense, type GrammarWord } from './pinyin-grammar';
 import { createSegmenter, type Segmenter } from './segment';
 import { defaultLexicon } from './lexicon-default';
 import { polyphonic } from 'pinyin-pro';
@@ -556,6 +556,8 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
       if (readingsBeside.length && !readingsBeside.includes('zhong4')) r = null;
     }
     if (r) readings[spans[k].start] = markTone(r.slice(0, -1), Number(r.slice(-1)));
+    for (const [at, sense] of wordSense(words, k) ?? [])
+      readings[spans[k].start + at] = markTone(sense.slice(0, -1), Number(sense.slice(-1)));
     // Neutral tones the dictionary gives a whole word (知识 zhīshi), where the syllable is otherwise the same; not
     // on the polyphones the model reads (CPP, which it is scored on, writes full tones there: 地方 dìfāng).
     const neutral = NEUTRAL.get(words[k].text);

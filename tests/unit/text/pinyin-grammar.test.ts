@@ -9,6 +9,20 @@ const read = (text: string) =>
 
 describe('particles and grammatical polyphones read by the words around them', () => {
   it.each([
+    // Two-sense words decided by the word before them.
+    ['派出所所长王明说', '长', 'zhǎng'],
+    ['大家各有所长', '长', 'cháng'],
+    ['这一带治安较差', '差', 'chà'],
+    ['这里气温日较差很大', '差', 'chā'],
+    ['大夫建议他多休息', '大', 'dài'],
+    ['他被封为上大夫', '大', 'dà'],
+  ])('a word of two senses: %s', (text, ch, want) => {
+    const got = readRun(text).filter((r) => r.char === ch);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got[got.length - 1].pinyin).toBe(want);
+  });
+
+  it.each([
     // 干 alone: the verb "do" after a word asking for a verb or before a directional complement; "dry" after a
     // degree adverb.
     ['大家一起来干', '干', 'gàn'],
