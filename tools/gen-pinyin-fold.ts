@@ -2,8 +2,9 @@
 // Simplified character pinyin is read on, one code point for one, so offsets survive.
 // Sources: OpenCC's TSCharacters (first candidate) and HK/TW variant tables as opencc-js ships them (MIT / Apache-2.0),
 // then pinyin-pro's own traditional.json (ISC) for the few characters OpenCC leaves out. Two characters are
-// Simplified too with a reading of their own (著 zhù, 乾 qián): `byWord` lists the CC-CEDICT words that read them so
-// (著名, 乾隆); everywhere else they fold (著 → 着 as in 跟著, 睡著, 著陸; 乾 → 干 as in 乾淨).
+// Simplified too with a reading of their own (著 zhù, 乾 qián, 瞭 liào): `byWord` lists the CC-CEDICT words that read
+// them so (著名, 乾隆, 瞭望); everywhere else they fold (著 → 着 as in 跟著, 睡著, 著陸; 乾 → 干 as in 乾淨; 瞭 → 了
+// as in 瞭解).
 // tsx tools/gen-pinyin-fold.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import ppTraditional from '@pinyin-pro/data/traditional.json';
@@ -42,6 +43,8 @@ const chars = Object.fromEntries([...fold].sort((a, b) => (a[0] < b[0] ? -1 : 1)
 const OWN_READING: Record<string, [folded: string, reading: string]> = {
   著: ['着', 'zhu4'],
   乾: ['干', 'qian2'],
+  // 瞭 is liào in 瞭望 (Simplified keeps it there) and the Traditional 了 liǎo elsewhere (瞭解, 明瞭).
+  瞭: ['了', 'liao4'],
 };
 /**
  * Two-character words only when pinyin-pro's modern dictionary knows them too: rare CC-CEDICT words such as 要著
@@ -63,10 +66,39 @@ for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').sl
   byWord[hit].words.push(simplified);
 }
 for (const entry of Object.values(byWord)) entry.words.sort();
-writeFileSync('lib/text/data/pinyin-fold.json', JSON.stringify({ chars, byWord }) + '\n');
+
+/**
+ * Traditional characters that have one reading where their Simplified form has several (儘 jǐn and 盡 jìn are both
+ * 尽; 隻 zhī, 髮 fà, 鬥 dòu, 捨 shě, 臺 tái): CC-CEDICT's single-character entries by their Traditional form, neutral
+ * tones aside. lib/text/pinyin gives a Traditional page's character its own reading. Left out after reading the
+ * list: characters whose one entry misses a reading they have in words (噁心 ě, 纍纍 léi, 殻 ké, 敎 jiāo, 祕魯 Bì,
+ * 遊説 shuì).
+ */
+const NOT_OWN = new Set(['噁', '纍', '殻', '敎', '祕', '説']);
+const singleReadings = (column: 0 | 1) => {
+  const out = new Map<string, Set<string>>();
+  for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').slice(1)) {
+    const cols = line.split('\t');
+    const ch = cols[column] || cols[0];
+    const r = (cols[2] ?? '').toLowerCase().replace(/u:/g, 'v');
+    if (!cols[0] || Array.from(cols[0]).length !== 1 || !/^[a-z]+[1-4]$/.test(r)) continue;
+    (out.get(ch) ?? out.set(ch, new Set()).get(ch)!).add(r);
+  }
+  return out;
+};
+const bySimplified = singleReadings(0);
+const byTraditional = singleReadings(1);
+const own: Record<string, string> = {};
+for (const [t, s] of Object.entries(chars)) {
+  const rt = byTraditional.get(t);
+  if (NOT_OWN.has(t) || rt?.size !== 1 || (bySimplified.get(s)?.size ?? 0) < 2) continue;
+  own[t] = [...rt][0];
+}
+writeFileSync('lib/text/data/pinyin-fold.json', JSON.stringify({ chars, byWord, own }) + '\n');
 console.log(
   `wrote lib/text/data/pinyin-fold.json: ${fold.size} characters, ` +
     Object.entries(byWord)
       .map(([c, e]) => `${e.words.length} words keep ${c}`)
-      .join(', '),
+      .join(', ') +
+    `, ${Object.keys(own).length} Traditional characters with a reading of their own`,
 );

@@ -352,6 +352,37 @@ function metropolisOrAllWill(words: readonly GrammarWord[], k: number): string |
   return 'dou1';
 }
 
+/** Words of one character that follow the modal 应 "should" (应由, 应当, 应向, 应予). */
+const AFTER_SHOULD = new Set([
+  '由',
+  '在',
+  '把',
+  '向',
+  '以',
+  '对',
+  '与',
+  '从',
+  '有',
+  '是',
+  '予',
+  '为',
+  '按',
+  '给',
+  '当',
+  '能',
+]);
+
+/**
+ * 应 on its own before a verb phrase is the modal "should" (是否应由中央决定, 不应掉以轻心, 应采取措施: yīng); before an
+ * aspect particle it is "answer" (应了一声: yìng). The verb phrase is a word of two characters or more, or a
+ * preposition or 有/是 that opens one.
+ */
+function shouldOrAnswer(words: readonly GrammarWord[], k: number): string | null {
+  const next = words[k + 1];
+  if (!han(next) || ASPECT.has(next.text)) return null;
+  return Array.from(next.text).length >= 2 || AFTER_SHOULD.has(next.text) ? 'ying1' : null;
+}
+
 /**
  * 干 said twice before an object is the verb "do" (干干农活, 干干家务: gàn); 干干净净 "clean" is gān.
  */
@@ -490,6 +521,7 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
   if (w === '中' && words[k + 1]?.text === '了' && han(words[k - 1])) return 'zhong4';
   if (w === '都会') return metropolisOrAllWill(words, k);
   if (w === '干') return doneTwice(words, k);
+  if (w === '应') return shouldOrAnswer(words, k);
   if (w !== '地' && w !== '得' && w !== '为' && w !== '将' && w !== '长' && w !== '率') return null;
   const prev = words[k - 1];
   const next = words[k + 1];

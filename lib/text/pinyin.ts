@@ -113,7 +113,10 @@ const isHan = (c: string): boolean => isHanCp(c.codePointAt(0) ?? 0);
 const FOLD = foldData as {
   chars: Record<string, string>;
   byWord: Record<string, { to: string; words: string[] }>;
+  own: Record<string, string>;
 };
+/** Traditional characters read one way where their Simplified form reads several (儘 jǐn, 隻 zhī, 髮 fà). */
+const TRADITIONAL_OWN = new Map(Object.entries(FOLD.own));
 const FOLD_CHARS = new Map(Object.entries(FOLD.chars));
 /** Words with the positions of their neutral-tone syllables (`tools/gen-pinyin-neutral.ts`). */
 const NEUTRAL = new Map(Object.entries(neutralData as Record<string, string>));
@@ -573,6 +576,14 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
         const py = readings[i];
         if (py && !(MODEL.chars[folded[i]]?.length > 1)) readings[i] = splitTone(py).plain;
       }
+  }
+
+  // A Traditional character with one reading of its own keeps it whatever its Simplified form was read as (儘速
+  // jǐn, where 尽 is also jìn; 一隻 zhī). A neutral tone a word gives it stays (蘿蔔 luóbo).
+  for (let i = 0; i < chars.length; i++) {
+    const own = folded[i] !== chars[i] ? TRADITIONAL_OWN.get(chars[i]) : undefined;
+    if (!own || !readings[i] || toneOf(readings[i]!) === 5) continue;
+    readings[i] = markTone(own.slice(0, -1), Number(own.slice(-1)));
   }
 
   builtinIndex ??= indexPhrases(Object.entries(POLYPHONE_PHRASES));

@@ -9,6 +9,24 @@ const read = (text: string) =>
 
 describe('particles and grammatical polyphones read by the words around them', () => {
   it.each([
+    // 应 alone before a verb phrase: the modal "should".
+    ['这件事是否应由政府决定', '应', 'yīng'],
+    ['我们不应掉以轻心', '应', 'yīng'],
+    ['各地应采取有效措施', '应', 'yīng'],
+    // Traditional characters read one way where their Simplified form reads two.
+    ['請儘速修復', '儘', 'jǐn'],
+    ['家裡養了一隻貓', '隻', 'zhī'],
+    ['他剪了頭髮', '髮', 'fà'],
+    // 瞭 is the Traditional 了 liǎo, except in 瞭望 (liào).
+    ['請瞭解各地災情', '瞭', 'liǎo'],
+    ['士兵登上瞭望台', '瞭', 'liào'],
+  ])('应 and Traditional characters of one reading: %s', (text, ch, want) => {
+    const got = readRun(text).filter((r) => r.char === ch);
+    expect(got.length).toBeGreaterThan(0);
+    for (const r of got) expect(r.pinyin).toBe(want);
+  });
+
+  it.each([
     // Two-sense words decided by the word before them.
     ['派出所所长王明说', '长', 'zhǎng'],
     ['大家各有所长', '长', 'cháng'],
