@@ -19,14 +19,17 @@ import type { Settings } from '../../lib/settings';
 import { sendToTab } from '../../lib/send';
 import { db } from '../../lib/engine/db';
 import { bumpKnownRevision, cachedSettingsFor, patchSettings, settingsView } from '../../lib/storage';
-import { recordDetected, recordReader, tabStats } from './tab-stats';
+import { recordDetected, recordReader, tabStatsNow, whereOf, documentShown } from './tab-stats';
 import { traditionalSourceOf } from '../../lib/text/region';
 import { detectProse, handSettings, injectReader, readPage } from './read-page';
 import { countTerms, packedViews, prebuildViews, warmEngine } from '../../lib/engine/engine';
 import { answerLookup, clearLookupCache } from '../../lib/engine/lookups';
 import { rememberReaderSite } from './reader-sites';
 
-type Sender = MessageSenderLike & { tab?: { id?: number; title?: string; url?: string } };
+type Sender = MessageSenderLike & {
+  tab?: { id?: number; title?: string; url?: string };
+  documentId?: string;
+};
 
 let importing: Promise<unknown> | null = null;
 /** Why the last import attempt failed, until one makes progress again; shown by the dictionary status. */
@@ -101,7 +104,7 @@ export const handlers: Handlers<Sender> & {
     // No verdict: the frame is gone, or a reader runs there already; either way nothing more to look for.
     if (!d) return { chinese: true, inject: false };
     const { first, lang, ...stats } = d;
-    recordDetected(tabId, frameId, stats);
+    recordDetected(tabId, frameId, stats, whereOf(sender));
     if (!d.chinese) return { chinese: false, inject: false };
     const settings = await settingsRead;
     if (!settings.enabled) {
@@ -165,19 +168,19 @@ export const handlers: Handlers<Sender> & {
   },
   readerDetected(msg, sender) {
     const { type: _type, ...stats } = msg;
-    if (sender.tab?.id != null) recordDetected(sender.tab.id, sender.frameId ?? 0, stats);
+    if (sender.tab?.id != null) recordDetected(sender.tab.id, sender.frameId ?? 0, stats, whereOf(sender));
     return { ok: true };
   },
   pageStats(msg, sender) {
     const { type: _type, ...stats } = msg;
-    if (sender.tab?.id != null) recordReader(sender.tab.id, stats);
+    if (sender.tab?.id != null) recordReader(sender.tab.id, stats, whereOf(sender));
     return { ok: true };
   },
   async countTerms(msg) {
     return { terms: await countTerms(msg.text) };
   },
-  getPageStats(msg) {
-    return tabStats(msg.tabId);
+  async getPageStats(msg) {
+    return tabStatsNow(msg.tabId, await documentShown(msg.tabId));
   },
   async readPage(msg) {
     return readPage(msg.tabId);

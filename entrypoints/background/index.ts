@@ -26,9 +26,13 @@ export default defineBackground(() => {
   reinjectWhenEnabled();
   keepReaderSites();
   browser.contextMenus.onClicked.addListener((info, tab) => void handlers.contextMenuClicked(info, tab));
-  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
-  // A tab loading a new page forgets what it knew of the old one (pages without Chinese send no report).
-  browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (info.status === 'loading' && info.url) forgetTab(tabId);
-  });
+  // A tab's stats name the document they describe, and the popup gets those of the document shown now
+  // (tab-stats.ts): no listener on every navigation, which would start this worker for every page load. Firefox
+  // gives no documentId: there a tab loading a new page forgets what it knew of the old one.
+  if (import.meta.env.FIREFOX) {
+    browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+    browser.tabs.onUpdated.addListener((tabId, info) => {
+      if (info.status === 'loading' && info.url) forgetTab(tabId);
+    });
+  }
 });

@@ -1,7 +1,7 @@
 import { parseDetection, type DetectedStats } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
 import { patchSettings, settingsView } from '../../lib/storage';
-import { recordDetected, tabStats } from './tab-stats';
+import { recordDetected, tabStatsNow, type DocumentRef } from './tab-stats';
 
 /**
  * Hands the reader the settings just read for the page, ahead of its injection: reading them again from storage as
@@ -77,11 +77,19 @@ export async function readPage(tabId: number): Promise<{ hanChars: number; frame
   let settings = view.settings;
   if (!settings.enabled && host) settings = (await patchSettings('site', { enabled: true }, host)).settings;
   if (!settings.enabled) return { hanChars, frames: 0 };
+  // The page shown now, as the stats name it (tab-stats.ts): its top frame's document where the browser gives one.
+  const topDoc = (found.find((f) => f.frameId === 0) as { documentId?: string } | undefined)?.documentId;
+  const shown: DocumentRef = topDoc ? { doc: topDoc, url } : {};
   for (const f of frames) {
     const han = f.result as number;
     // The popup describes the page from the detector's report; a page it said no to is described as read.
-    if (!tabStats(tabId).detected?.chinese)
-      recordDetected(tabId, f.frameId, { chinese: true, script: null, hanChars: han, blocks: 0 });
+    if (!tabStatsNow(tabId, topDoc ? shown : { url }).detected?.chinese)
+      recordDetected(
+        tabId,
+        f.frameId,
+        { chinese: true, script: null, hanChars: han, blocks: 0 },
+        f.frameId === 0 ? shown : { url },
+      );
     await injectReader(tabId, f.frameId, settings).catch(() => {}); // a frame gone meanwhile
   }
   return { hanChars, frames: frames.length };

@@ -1,30 +1,17 @@
-import type { DetectedStats, PageStats, TabStats } from '../../lib/messages';
+// The background's per-tab page statistics (lib/tab-stats.ts), and how it learns which document a tab shows now.
+export * from '../../lib/tab-stats';
+import type { DocumentRef } from '../../lib/tab-stats';
 
-// Per-tab page statistics for the popup. Kept in memory: they describe pages that are open now, and a restarted
-// worker learns them again from the next detection.
-const tabs = new Map<number, TabStats>();
-
-export function recordDetected(tabId: number, frameId: number, d: DetectedStats): void {
-  const s = tabs.get(tabId) ?? { detected: null, reader: null };
-  if (frameId === 0) {
-    tabs.set(tabId, { detected: d, reader: null });
-  } else if (d.chinese && !s.detected?.chinese) {
-    // Chinese only in a frame: the popup still describes it.
-    tabs.set(tabId, { ...s, detected: d });
+/**
+ * The document the tab shows now: its top frame's documentId (from a script that does nothing, run in the
+ * extension's isolated world) and URL; null where the page cannot be looked at (a browser page, a closed tab).
+ */
+export async function documentShown(tabId: number): Promise<DocumentRef | null> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    const [top] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: () => 0 });
+    return { doc: (top as { documentId?: string } | undefined)?.documentId, url: tab.url };
+  } catch {
+    return null;
   }
-}
-
-export function recordReader(tabId: number, stats: PageStats): void {
-  const s = tabs.get(tabId) ?? { detected: null, reader: null };
-  const prev = s.reader;
-  // Frames add up; a top-frame re-render replaces.
-  tabs.set(tabId, { ...s, reader: prev && prev.runs > stats.runs ? prev : stats });
-}
-
-export function tabStats(tabId: number): TabStats {
-  return tabs.get(tabId) ?? { detected: null, reader: null };
-}
-
-export function forgetTab(tabId: number): void {
-  tabs.delete(tabId);
 }

@@ -57,6 +57,13 @@ function registered(): Promise<string[]> {
 beforeAll(async () => {
   server = await serveFolder('tests/fixtures/pages', {
     routes: {
+      // A page with no Chinese character at all: its detector sends nothing.
+      '/english-only.html': {
+        body:
+          '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News</title></head><body>' +
+          '<h1>Markets</h1><p>Stocks rose on Tuesday as investors weighed new trade figures.</p></body></html>',
+        type: 'text/html',
+      },
       // A page of the site that shows its Chinese only a while after load, as a single-page app does.
       '/late-app.html': {
         body:
@@ -116,6 +123,46 @@ describe('a site where Dubao drew before', () => {
     // The new worker answers the card as the old one did.
     await expect.poll(registered, SLOW).toEqual(['*://127.0.0.1/*']);
     await cold.close();
+  });
+
+  it('leaves a stopped background asleep when a tab goes on to an English page, and the popup no longer describes the Chinese one', async () => {
+    const page = await open('news-article.html');
+    await page.waitForSelector('dubao-t [data-py]', { ...SLOW, state: 'attached' });
+    const tabId = await tabIdOf(browser, page.url());
+    await expect
+      .poll(
+        async () => (await sendFromExtension(browser, { type: 'getPageStats', tabId })).detected?.chinese,
+        SLOW,
+      )
+      .toBe(true);
+    // The reader's own requests (hover lookups as blocks come into view) are over, as after a pause in reading.
+    await page.waitForTimeout(3000);
+    // Watch the worker's running state through the DevTools protocol, from this tab's own session: a new page
+    // would hide this one and showing it again sends the reader's keep-warm message (lib/reader/keep-warm.ts).
+    const cdp = await browser.context.newCDPSession(page);
+    const states: string[] = [];
+    cdp.on(
+      'ServiceWorker.workerVersionUpdated',
+      (e: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+        for (const v of e.versions)
+          if (v.scriptURL.includes(browser.extensionId)) states.push(v.runningStatus);
+      },
+    );
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => states.at(-1), SLOW).toBe('stopped');
+    const seen = states.length;
+    // An English page on another site (not one the reader is registered for, with no Chinese character, so its
+    // detector has nothing to report): nothing should start the worker.
+    await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/english-only.html`);
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(1500);
+    expect(states.slice(seen).filter((s) => s === 'starting' || s === 'running')).toEqual([]);
+    await cdp.detach();
+    // The popup, opened on that tab now, describes the English page: nothing (it wakes the worker itself).
+    const s = await sendFromExtension(browser, { type: 'getPageStats', tabId });
+    expect([s.detected, s.reader]).toEqual([null, null]);
+    await page.close();
   });
 
   it('leaves its pages without Chinese prose exactly as they were', async () => {
