@@ -130,8 +130,8 @@ const AMBIGUOUS = new Set((ambiguousData as string).split(' '));
  */
 const WORD_READINGS = new Map(Object.entries(wordsData as Record<string, string>));
 /**
- * Words where CC-CEDICT and pinyin-pro's full dictionary agree on the reading of one of the model's characters and
- * pinyin-pro's runtime dictionary does not (知识分子 fèn, 理发 fà, 评为 wéi): word → "position reading …"
+ * Words where CC-CEDICT and pinyin-pro's full dictionary agree on the reading of a character and pinyin-pro's
+ * runtime dictionary does not (知识分子 fèn, 理发 fà, 有朝一日 zhāo): word → "position reading …"
  * (`tools/gen-pinyin-words.ts`). Applied to a segmenter word that is exactly the word.
  */
 const AGREED_READINGS = new Map(Object.entries(agreedData as Record<string, string>));
