@@ -71,12 +71,6 @@ export function recordReader(tabId: number, stats: PageStats, where: DocumentRef
   tabs.set(tabId, { ...s, reader: prev && prev.runs > stats.runs ? prev : stats });
 }
 
-/** The stats as recorded, whatever the tab shows now (for a decision inside the same load). */
-export function tabStats(tabId: number): TabStats {
-  const s = tabs.get(tabId);
-  return s ? { detected: s.detected, reader: s.reader } : EMPTY;
-}
-
 /**
  * The stats of the document `now` describes (what the tab shows when the popup asks): stats recorded for another
  * document are dropped. Where both have a documentId it decides (a single-page app that changed its URL is the same

@@ -75,19 +75,18 @@ for (const entry of Object.values(byWord)) entry.words.sort();
  * 遊説 shuì).
  */
 const NOT_OWN = new Set(['噁', '纍', '殻', '敎', '祕', '説']);
-const singleReadings = (column: 0 | 1) => {
-  const out = new Map<string, Set<string>>();
-  for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').slice(1)) {
-    const cols = line.split('\t');
-    const ch = cols[column] || cols[0];
-    const r = (cols[2] ?? '').toLowerCase().replace(/u:/g, 'v');
-    if (!cols[0] || Array.from(cols[0]).length !== 1 || !/^[a-z]+[1-4]$/.test(r)) continue;
-    (out.get(ch) ?? out.set(ch, new Set()).get(ch)!).add(r);
-  }
-  return out;
-};
-const bySimplified = singleReadings(0);
-const byTraditional = singleReadings(1);
+const bySimplified = new Map<string, Set<string>>();
+const byTraditional = new Map<string, Set<string>>();
+for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').slice(1)) {
+  const [simplified, traditional, py] = line.split('\t');
+  const r = (py ?? '').toLowerCase().replace(/u:/g, 'v');
+  if (!simplified || Array.from(simplified).length !== 1 || !/^[a-z]+[1-4]$/.test(r)) continue;
+  for (const [table, ch] of [
+    [bySimplified, simplified],
+    [byTraditional, traditional || simplified],
+  ] as const)
+    (table.get(ch) ?? table.set(ch, new Set()).get(ch)!).add(r);
+}
 const own: Record<string, string> = {};
 for (const [t, s] of Object.entries(chars)) {
   const rt = byTraditional.get(t);

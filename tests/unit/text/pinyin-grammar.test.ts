@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readingsOf } from './readings';
 import { readRun } from '../../../lib/text/pinyin';
 
 /** The syllables a reader sees over each character of `text`, space-separated. */
@@ -21,9 +22,7 @@ describe('particles and grammatical polyphones read by the words around them', (
     ['請瞭解各地災情', '瞭', 'liǎo'],
     ['士兵登上瞭望台', '瞭', 'liào'],
   ])('应 and Traditional characters of one reading: %s', (text, ch, want) => {
-    const got = readRun(text).filter((r) => r.char === ch);
-    expect(got.length).toBeGreaterThan(0);
-    for (const r of got) expect(r.pinyin).toBe(want);
+    for (const pinyin of readingsOf(text, ch)) expect(pinyin).toBe(want);
   });
 
   it.each([
@@ -35,9 +34,7 @@ describe('particles and grammatical polyphones read by the words around them', (
     ['大夫建议他多休息', '大', 'dài'],
     ['他被封为上大夫', '大', 'dà'],
   ])('a word of two senses: %s', (text, ch, want) => {
-    const got = readRun(text).filter((r) => r.char === ch);
-    expect(got.length).toBeGreaterThan(0);
-    expect(got[got.length - 1].pinyin).toBe(want);
+    expect(readingsOf(text, ch).at(-1)).toBe(want);
   });
 
   it.each([
@@ -49,9 +46,7 @@ describe('particles and grammatical polyphones read by the words around them', (
     ['这片土地太干', '干', 'gān'],
     ['晾了一天，衣服已经干了', '干', 'gān'],
   ])('干: %s', (text, ch, want) => {
-    const got = readRun(text).filter((r) => r.char === ch);
-    expect(got.length).toBeGreaterThan(0);
-    for (const r of got) expect(r.pinyin).toBe(want);
+    for (const pinyin of readingsOf(text, ch)) expect(pinyin).toBe(want);
   });
   it.each([
     // 地 after an adverbial, before the verb: de; a noun or a word of its own: dì.
