@@ -191,6 +191,12 @@ describe('pinyin over the sample newspaper page', () => {
   it('copying annotated text gives the Chinese alone', async () => {
     const page = await open('newspaper.html');
     await waitForRuby(page);
+    // The first screen is drawn in slices a frame apart: wait for a paragraph drawn well into its text.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.body p')].some(
+        (e) => e.querySelectorAll('dubao-t [data-py]').length > 20,
+      ),
+    );
     const { copied, text, found } = await page.evaluate(() => {
       const p = [...document.querySelectorAll('.body p')].find(
         (e) => e.querySelectorAll('dubao-t [data-py]').length > 20,
