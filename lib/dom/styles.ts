@@ -1,3 +1,5 @@
+import { CONTAIN_ATTR } from './contain';
+
 /** Tone colours: the scheme most learners know from Pleco and MDBG. */
 export const TONE_COLOURS = ['#e30000', '#02b31c', '#1510f0', '#8900bf', '#777777'] as const;
 
@@ -99,6 +101,8 @@ dubao-t dubao-w[data-py]::before, dubao-t dubao-c::before { content: attr(data-p
   text-transform: none; text-indent: 0; color: #8a5a00;
   font-family: 'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', system-ui, sans-serif; }
 :is(h1, h2, h3, h4, h5, h6, figcaption, caption, dt, summary):has(dubao-t[data-r]) { text-wrap: pretty; }
+[${CONTAIN_ATTR}] { contain: layout style; }
+@media print { [${CONTAIN_ATTR}] { contain: none; } }
 ${DECORATION_CSS}
 ${TONE_COLOURS.map((c, i) => `dubao-t[data-style="colors"] dubao-c.t${i + 1}::before { color: ${c}; }`).join('\n')}
 ${Object.entries(TERM_COLOURS)

@@ -11,6 +11,7 @@ import {
   restoreRun,
   type RenderedRun,
 } from '../dom/render';
+import { containBlocks } from '../dom/contain';
 import { inInlineControl, isProse, overflowsClip } from '../dom/scope';
 import type { BuiltView, RunView } from '../dom/view';
 import type { Settings } from '../settings';
@@ -834,15 +835,20 @@ export class PageView {
         .filter((b) => !tight.includes(b))
         .map((b) => [b.rendered!, oneLineRoom(b.rendered!)] as const)
         .filter(([, room]) => room > 0);
-      if (!tight.length && !lifts.length) return;
+      // The rest, laid out drawn, are contained where that changes nothing seen: a block that moves then keeps its
+      // recorded paint (lib/dom/contain.ts).
+      const plain = live.filter((b) => !tight.includes(b) && !b.rendered!.contained);
+      if (!tight.length && !lifts.length && !plain.length) return;
       this.mutate(() => {
         for (const b of tight) {
           b.tight = true;
           this.draw(b, b.lastView!, this.settings);
         }
         for (const [r, room] of lifts) liftPinyin(r, room);
+        const contained = containBlocks(plain.map((b) => b.run.block));
+        plain.forEach((b, i) => (b.rendered!.contained = contained[i]));
       });
-      this.onRendered?.();
+      if (tight.length || lifts.length) this.onRendered?.();
     });
   }
 

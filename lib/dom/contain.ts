@@ -1,0 +1,110 @@
+/**
+ * Layout and style containment on drawn blocks (issue 15, drawing cost). While the reader scrolls, each frame draws
+ * a little more and takes far drawings out, so blocks change height and everything below them moves. Chromium
+ * repaints whatever moves, so every frame re-recorded the whole cull rect of ruby words (Paint ~19 ms, PrePaint ~10,
+ * Layerize ~8 a frame in the 100k walk). A box with both layout and style containment gets its own paint offset in
+ * Chromium's property trees: when it moves only that offset changes, and its words keep their recorded paint.
+ *
+ * Containment is set by an attribute of ours on the page's block (`data-dubao-c`, read by READER_CSS in styles.ts)
+ * and only where it changes nothing seen:
+ * - layout containment makes the block a formatting context of its own (a paragraph beside a float stops wrapping
+ *   round it, its children's margins stop collapsing through it, floats inside are enclosed), a containing block
+ *   and stacking context for its descendants, and gives it no baseline: only a plain in-flow `display: block` box,
+ *   no columns above it (a contained box is not split across them), no positioned, floated or z-indexed element of
+ *   the page inside; and its box must be exactly where and as big as before once contained (read back, see
+ *   `containBlocks`): a float beside it, a margin through it or an ancestor aligned on its baseline all move it;
+ * - style containment scopes counters and quotes: no counter on the block, its ::before/::after or anything inside,
+ *   no list item (its marker counts) and no <q> inside.
+ * Nothing is clipped (no paint containment). Printing drops it (styles.ts). The attribute goes with the drawing.
+ */
+
+/** The attribute that contains a drawn block; READER_CSS styles it. */
+export const CONTAIN_ATTR = 'data-dubao-c';
+
+const FLOW = new Set(['block', 'flow-root', 'list-item']);
+
+function noCounters(cs: CSSStyleDeclaration): boolean {
+  return cs.counterIncrement === 'none' && cs.counterReset === 'none' && (cs.counterSet ?? 'none') === 'none';
+}
+
+function plainGenerated(el: Element, pseudo: string): boolean {
+  const cs = getComputedStyle(el, pseudo);
+  return (
+    (cs.content === 'none' || cs.content === 'normal' || !/counter|quote/.test(cs.content)) && noCounters(cs)
+  );
+}
+
+/**
+ * Whether containing this block changes nothing by the rules above (its own box is read back later). Reads computed
+ * style only: call it where style is clean (in an animation frame, after the batch was drawn).
+ */
+export function containable(block: Element): block is HTMLElement {
+  if (!(block instanceof HTMLElement) || !block.parentElement || block.hasAttribute(CONTAIN_ATTR))
+    return false;
+  const cs = getComputedStyle(block);
+  if (
+    (cs.display !== 'block' && cs.display !== 'flow-root') ||
+    cs.position !== 'static' ||
+    cs.float !== 'none' ||
+    cs.contain !== 'none' ||
+    cs.contentVisibility !== 'visible' ||
+    !noCounters(cs) ||
+    !plainGenerated(block, '::before') ||
+    !plainGenerated(block, '::after')
+  )
+    return false;
+  if (!FLOW.has(getComputedStyle(block.parentElement).display)) return false;
+  for (let e: Element | null = block; e; e = e.parentElement) {
+    const a = e === block ? cs : getComputedStyle(e);
+    if (a.columnCount !== 'auto' || a.columnWidth !== 'auto') return false;
+  }
+  for (const e of block.querySelectorAll(':not(dubao-t, dubao-t *)')) {
+    if (e.localName === 'q') return false;
+    const d = getComputedStyle(e);
+    if (
+      d.position !== 'static' ||
+      d.float !== 'none' ||
+      d.zIndex !== 'auto' ||
+      d.display === 'list-item' ||
+      !noCounters(d) ||
+      !plainGenerated(e, '::before') ||
+      !plainGenerated(e, '::after')
+    )
+      return false;
+  }
+  return true;
+}
+
+const same = (a: DOMRect, b: DOMRect) =>
+  Math.abs(a.left - b.left) < 0.5 &&
+  Math.abs(a.top - b.top) < 0.5 &&
+  Math.abs(a.width - b.width) < 0.5 &&
+  Math.abs(a.height - b.height) < 0.5;
+
+/**
+ * Contains the blocks that can be (`containable`), then reads their boxes back: one that moved or changed size is
+ * let go at once, before the frame is painted. Two layouts: the one the batch needs anyway (read first) and the one
+ * after. Answers, in order, whether each block was contained.
+ */
+export function containBlocks(blocks: Element[]): boolean[] {
+  const before = blocks.map((b) => (containable(b) ? b.getBoundingClientRect() : null));
+  const set = blocks.map((b, i) => {
+    const r = before[i];
+    if (!r || r.height <= 0) return false;
+    b.setAttribute(CONTAIN_ATTR, '');
+    return true;
+  });
+  if (!set.some(Boolean)) return set;
+  const after = blocks.map((b, i) => (set[i] ? b.getBoundingClientRect() : null));
+  return set.map((s, i) => {
+    if (!s) return false;
+    if (same(before[i]!, after[i]!)) return true;
+    blocks[i].removeAttribute(CONTAIN_ATTR);
+    return false;
+  });
+}
+
+/** Takes the block's containment off (its drawing is going). */
+export function uncontain(block: Element): void {
+  block.removeAttribute(CONTAIN_ATTR);
+}
