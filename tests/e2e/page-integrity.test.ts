@@ -316,6 +316,49 @@ describe('pinyin on the dense sample page (multi-column newspaper)', () => {
   });
 });
 
+describe('containment of drawn blocks (lib/dom/contain.ts)', () => {
+  it('contains plain paragraphs only where nothing moves: not beside a float, round a positioned badge, in columns, over a collapsing margin or a counted item', async () => {
+    const page = await open('contain.html');
+    try {
+      const read = () =>
+        page.evaluate(() => {
+          const box = (el: Element) => {
+            const r = el.getBoundingClientRect();
+            return [r.left, r.top, r.width, r.height].map((v) => Math.round(v * 10) / 10).join(',');
+          };
+          const contained = [...document.querySelectorAll('[data-dubao-c]')];
+          // Each contained block, and every word drawn in it, with and without its containment.
+          const moved: string[] = [];
+          for (const el of contained) {
+            const parts = [el, ...el.querySelectorAll('dubao-w')];
+            const withIt = parts.map(box);
+            el.removeAttribute('data-dubao-c');
+            const without = parts.map(box);
+            el.setAttribute('data-dubao-c', '');
+            withIt.forEach((b, i) => {
+              if (b !== without[i])
+                moved.push(`${el.id} ${parts[i].textContent?.slice(0, 6)}: ${without[i]} -> ${b}`);
+            });
+          }
+          return { ids: contained.map((el) => el.id || el.localName), moved };
+        });
+      await expect
+        .poll(async () => (await read()).ids, SLOW)
+        .toEqual(expect.arrayContaining(['title', 'plain', 'plain2', 'after-float']));
+      const { ids, moved } = await read();
+      for (const id of ['beside-float', 'positioned', 'in-columns', 'margin-through', 'counted'])
+        expect(ids, id).not.toContain(id);
+      expect(moved).toEqual([]);
+      await setSite({ pinyin: false });
+      await expect.poll(() => drawn(page), SLOW).toBe(0);
+      expect(await page.locator('[data-dubao-c]').count()).toBe(0);
+    } finally {
+      await setSite({ pinyin: true });
+      await page.close();
+    }
+  });
+});
+
 describe('the site switch', () => {
   it('turned off, the page reloaded, turned on again: pinyin at once, without a second reload', async () => {
     const page = await open('news-article.html');
