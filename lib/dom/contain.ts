@@ -12,7 +12,7 @@
  *   and stacking context for its descendants, and gives it no baseline: only a plain in-flow `display: block` box,
  *   no columns above it (a contained box is not split across them), no positioned, floated or z-indexed element of
  *   the page inside; and its box must be exactly where and as big as before once contained (read back, see
- *   `containBlocks`): a float beside it, a margin through it or an ancestor aligned on its baseline all move it;
+ *   `probeContainment`): a float beside it, a margin through it or an ancestor aligned on its baseline all move it;
  * - style containment scopes counters and quotes: no counter on the block, its ::before/::after or anything inside,
  *   no list item (its marker counts) and no <q> inside.
  * Nothing is clipped (no paint containment). Printing drops it (styles.ts). The attribute goes with the drawing.
@@ -82,11 +82,12 @@ const same = (a: DOMRect, b: DOMRect) =>
   Math.abs(a.height - b.height) < 0.5;
 
 /**
- * Contains the blocks that can be (`containable`), then reads their boxes back: one that moved or changed size is
- * let go at once, before the frame is painted. Two layouts: the one the batch needs anyway (read first) and the one
- * after. Answers, in order, whether each block was contained.
+ * Contains those of these blocks that containment leaves exactly where they are (`containable`, then each box read
+ * without and with it; one that moved is let go at once, before any paint). Call it before the blocks are drawn: the
+ * probe lays out their plain text, and the drawing is then laid out once, contained (containing a drawn block made
+ * the browser lay all its words out again, +1 s over the 100k walk). Answers which were contained.
  */
-export function containBlocks(blocks: Element[]): boolean[] {
+export function probeContainment(blocks: Element[]): boolean[] {
   const before = blocks.map((b) => (containable(b) ? b.getBoundingClientRect() : null));
   const set = blocks.map((b, i) => {
     const r = before[i];
@@ -104,7 +105,12 @@ export function containBlocks(blocks: Element[]): boolean[] {
   });
 }
 
-/** Takes the block's containment off (its drawing is going). */
+/** Contains a block that `probeContainment` passed, as it is drawn (no change if it still is). */
+export function contain(block: Element): void {
+  if (!block.hasAttribute(CONTAIN_ATTR)) block.setAttribute(CONTAIN_ATTR, '');
+}
+
+/** Takes the block's containment off (its drawing is going), if it has any. */
 export function uncontain(block: Element): void {
-  block.removeAttribute(CONTAIN_ATTR);
+  if (block.hasAttribute(CONTAIN_ATTR)) block.removeAttribute(CONTAIN_ATTR);
 }

@@ -3,7 +3,6 @@
  * so a framework that holds them can still update or remove them; our content sits in a <dubao-t> right after
  * each. Nothing is built from HTML strings.
  */
-import { uncontain } from './contain';
 import { pageDecoration, type PageDecoration } from './decoration';
 import type { Piece, Run } from './runs';
 import type { RunView, ViewToken } from './view';
@@ -24,8 +23,6 @@ export interface RenderedRun {
   run: Run;
   hosts: { node: Text; original: string; host: HTMLElement }[];
   parts: Part[];
-  /** The block is contained while drawn (lib/dom/contain.ts); taken off with the drawing. */
-  contained?: boolean;
 }
 
 const partsByElement = new WeakMap<Element, { rendered: RenderedRun; part: Part }>();
@@ -301,8 +298,6 @@ export function renderRun(run: Run, view: RunView, options: RenderOptions = {}):
  * page's new text: the page is the authority on its own content.
  */
 export function restoreRun(r: RenderedRun): void {
-  if (r.contained) uncontain(r.run.block);
-  r.contained = false;
   for (const { node, original, host } of r.hosts) {
     liveHosts.delete(host);
     drawnNodes.delete(node);

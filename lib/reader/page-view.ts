@@ -11,7 +11,7 @@ import {
   restoreRun,
   type RenderedRun,
 } from '../dom/render';
-import { containBlocks } from '../dom/contain';
+import { contain, probeContainment, uncontain } from '../dom/contain';
 import { inInlineControl, isProse, overflowsClip } from '../dom/scope';
 import type { BuiltView, RunView } from '../dom/view';
 import type { Settings } from '../settings';
@@ -56,6 +56,8 @@ interface Block {
   watched?: boolean;
   /** Settled and watched for one report: not near then, it is left unwatched (`dormant`). */
   probing?: boolean;
+  /** Containment leaves it where it is (lib/dom/contain.ts): contained while drawn with pinyin. Decided once. */
+  containOk?: boolean;
 }
 
 /** The view without its annotations: converted text alone. */
@@ -309,7 +311,10 @@ export class PageView {
   /** Forgets a block whose text changed under us; its rendering is undone first. */
   private drop(el: Element, b: Block): void {
     const r = b.rendered;
-    if (r) this.mutate(() => restoreRun(r));
+    this.mutate(() => {
+      if (r) restoreRun(r);
+      uncontain(el);
+    });
     if (b.watched) this.io.unobserve(el);
     if (b.watchedFar) this.farIo.unobserve(el);
     this.settling.delete(b);
@@ -586,6 +591,7 @@ export class PageView {
 
   private drawBack(back: Block[]): void {
     if (!back.length) return;
+    if (this.settings.pinyin) this.probe(back);
     this.mutate(() => {
       for (const b of back) this.draw(b, b.lastView!, this.settings);
     });
@@ -705,6 +711,7 @@ export class PageView {
       const views = await asked.views;
       if (!views || key !== this.key) continue;
       const ready = views;
+      if (settings.pinyin) this.probe(batch);
       // The next batch is asked for now, so the background builds its views while this one is drawn (a batch far
       // from the screen takes about as long to build as to draw). Not after the screen's own batch: the blocks near
       // it that keep pinyin, if any, are asked for next, and drawn in a commit at once.
@@ -758,6 +765,28 @@ export class PageView {
     }
   }
 
+  /**
+   * Decides, before they are drawn, which blocks near the screen are contained while drawn with pinyin: a block
+   * that moves (drawing above it, far blocks taken out) then keeps its recorded paint, where it repainted every word
+   * each frame of a scroll. Reads layout once for them all (lib/dom/contain.ts); those that pass stay contained
+   * (their plain text is laid out contained at once, the drawing then only once), until `draw` takes them out of
+   * pinyin or the block is dropped or restored.
+   */
+  private probe(blocks: Block[]): void {
+    const open = blocks.filter(
+      (b) =>
+        b.containOk === undefined &&
+        b.seen &&
+        !(b.rendered && hasPinyin(b.rendered)) &&
+        this.blocks.get(b.run.block) === b,
+    );
+    if (!open.length) return;
+    this.mutate(() => {
+      const ok = probeContainment(open.map((b) => b.run.block));
+      open.forEach((b, i) => (b.containOk = ok[i]));
+    });
+  }
+
   /** Draws a block's view: with pinyin where it belongs (prose, or everywhere if asked), else converted text only. */
   /**
    * A block the page added late, never drawn, that is no longer near the screen, on a page shown in its own script
@@ -791,13 +820,19 @@ export class PageView {
     b.rendered = null;
     b.prose ??= isProse(b.run.block, b.run.text);
     const ruby = settings.pinyin && !!b.seen && (settings.pinyinEverywhere || (b.prose && !b.tight));
-    if (!ruby && settings.script === 'original') return;
     const block = b.run.block;
+    if (!ruby && settings.script === 'original') {
+      uncontain(block);
+      return;
+    }
     // A button or tag set in the prose keeps its label as it is, unless pinyin is asked for everywhere.
     const plain = settings.pinyinEverywhere
       ? undefined
       : (node: Text) => !!node.parentElement && inInlineControl(node.parentElement, block);
     b.rendered = renderRun(b.run, ruby ? view : withoutRuby(view), { plain });
+    // Contained with the drawing (already, since `probe`), so the drawn words are laid out once.
+    if (ruby && b.containOk && hasPinyin(b.rendered)) contain(block);
+    else uncontain(block);
     // Drawn terms are underlined through an attribute on our words; text left as it is gets a CSS highlight.
     if (settings.highlights) markTerms(b.rendered, view.termSpans);
   }
@@ -835,20 +870,15 @@ export class PageView {
         .filter((b) => !tight.includes(b))
         .map((b) => [b.rendered!, oneLineRoom(b.rendered!)] as const)
         .filter(([, room]) => room > 0);
-      // The rest, laid out drawn, are contained where that changes nothing seen: a block that moves then keeps its
-      // recorded paint (lib/dom/contain.ts).
-      const plain = live.filter((b) => !tight.includes(b) && !b.rendered!.contained);
-      if (!tight.length && !lifts.length && !plain.length) return;
+      if (!tight.length && !lifts.length) return;
       this.mutate(() => {
         for (const b of tight) {
           b.tight = true;
           this.draw(b, b.lastView!, this.settings);
         }
         for (const [r, room] of lifts) liftPinyin(r, room);
-        const contained = containBlocks(plain.map((b) => b.run.block));
-        plain.forEach((b, i) => (b.rendered!.contained = contained[i]));
       });
-      if (tight.length || lifts.length) this.onRendered?.();
+      this.onRendered?.();
     });
   }
 
@@ -878,6 +908,8 @@ export class PageView {
       for (const b of this.blocks.values()) {
         const again = this.drawnAgain(b);
         if (b.rendered) restoreRun(b.rendered);
+        // Kept where pinyin is drawn again (its words are then laid out contained once).
+        if (!again || !this.settings.pinyin) uncontain(b.run.block);
         b.rendered = null;
         b.termSpans = [];
         b.viewed = undefined;
@@ -903,7 +935,10 @@ export class PageView {
   /** Puts the page back exactly as it was. */
   restoreAll(): void {
     this.mutate(() => {
-      for (const b of this.blocks.values()) if (b.rendered) restoreRun(b.rendered);
+      for (const b of this.blocks.values()) {
+        if (b.rendered) restoreRun(b.rendered);
+        uncontain(b.run.block);
+      }
     });
     this.io.disconnect();
     this.farIo.disconnect();
