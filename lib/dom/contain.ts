@@ -14,7 +14,11 @@
  *   the page inside; and its box must be exactly where and as big as before once contained (read back, see
  *   `probeContainment`): a float beside it, a margin through it or an ancestor aligned on its baseline all move it;
  * - style containment scopes counters and quotes: no counter on the block, its ::before/::after or anything inside,
- *   no list item (its marker counts) and no <q> inside.
+ *   no list item (its marker counts) and no <q> inside;
+ * - the stacking context moves the block's paint to the phase of positioned boxes with z-index auto or 0, in tree
+ *   order: a fixed or sticky box of that kind anywhere in the page (a header without z-index, scrolled over the text)
+ *   or an absolute one over the block's box, earlier in the page, would then be painted under its text. None may be
+ *   there (`overlays`, read at most every OVERLAYS_MS).
  * Nothing is clipped (no paint containment). Printing drops it (styles.ts). The attribute goes with the drawing.
  */
 
@@ -75,6 +79,42 @@ export function containable(block: Element): block is HTMLElement {
   return true;
 }
 
+/** How long a reading of the page's loose positioned boxes is trusted. */
+const OVERLAYS_MS = 2000;
+let overlays: { at: number; doc: Document; moving: boolean; boxes: { el: Element; r: DOMRect }[] } | null =
+  null;
+
+/**
+ * The page's positioned boxes that paint in tree order with a contained block (absolute, fixed or sticky, z-index
+ * auto or 0): whether one is fixed or sticky (it moves over the text as the page scrolls), and where the absolute ones
+ * are. Ours are skipped. Reads style and layout: call it where both are clean.
+ */
+function looseOverlays(doc: Document): { moving: boolean; boxes: { el: Element; r: DOMRect }[] } {
+  const now = performance.now();
+  if (overlays && overlays.doc === doc && now - overlays.at < OVERLAYS_MS) return overlays;
+  let moving = false;
+  const boxes: { el: Element; r: DOMRect }[] = [];
+  const root = doc.body ?? doc.documentElement;
+  for (const el of root.querySelectorAll(':not(dubao-t, dubao-t *, dubao-card)')) {
+    const cs = getComputedStyle(el);
+    if (cs.position === 'static' || cs.position === 'relative') continue;
+    if (cs.zIndex !== 'auto' && cs.zIndex !== '0') continue;
+    if (cs.position === 'fixed' || cs.position === 'sticky') moving = true;
+    else boxes.push({ el, r: onPage(el.getBoundingClientRect(), doc) });
+  }
+  overlays = { at: now, doc, moving, boxes };
+  return overlays;
+}
+
+/** A box in the page's coordinates (the reading is kept while the page scrolls). */
+function onPage(r: DOMRect, doc: Document): DOMRect {
+  const w = doc.defaultView;
+  return new DOMRect(r.x + (w?.scrollX ?? 0), r.y + (w?.scrollY ?? 0), r.width, r.height);
+}
+
+const overlaps = (a: DOMRect, b: DOMRect) =>
+  a.width > 0 && a.height > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
 const same = (a: DOMRect, b: DOMRect) =>
   Math.abs(a.left - b.left) < 0.5 &&
   Math.abs(a.top - b.top) < 0.5 &&
@@ -88,10 +128,22 @@ const same = (a: DOMRect, b: DOMRect) =>
  * the browser lay all its words out again, +1 s over the 100k walk). Answers which were contained.
  */
 export function probeContainment(blocks: Element[]): boolean[] {
+  if (!blocks.length) return [];
   const before = blocks.map((b) => (containable(b) ? b.getBoundingClientRect() : null));
+  const loose = before.some(Boolean) ? looseOverlays(blocks[0].ownerDocument) : null;
+  if (loose?.moving) return blocks.map(() => false);
   const set = blocks.map((b, i) => {
     const r = before[i];
     if (!r || r.height <= 0) return false;
+    // An absolute box over it, earlier in the page: painted over the text now, it would be painted under it.
+    if (
+      loose!.boxes.some(
+        (o) =>
+          overlaps(o.r, onPage(r, b.ownerDocument)) &&
+          o.el.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING,
+      )
+    )
+      return false;
     b.setAttribute(CONTAIN_ATTR, '');
     return true;
   });

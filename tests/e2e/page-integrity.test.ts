@@ -317,7 +317,7 @@ describe('pinyin on the dense sample page (multi-column newspaper)', () => {
 });
 
 describe('containment of drawn blocks (lib/dom/contain.ts)', () => {
-  it('contains plain paragraphs only where nothing moves: not beside a float, round a positioned badge, in columns, over a collapsing margin or a counted item', async () => {
+  it('contains plain paragraphs only where nothing moves: not beside a float, round a positioned badge, under a positioned stamp, in columns, over a collapsing margin or a counted item', async () => {
     const page = await open('contain.html');
     try {
       const read = () =>
@@ -346,7 +346,14 @@ describe('containment of drawn blocks (lib/dom/contain.ts)', () => {
         .poll(async () => (await read()).ids, SLOW)
         .toEqual(expect.arrayContaining(['title', 'plain', 'plain2', 'after-float']));
       const { ids, moved } = await read();
-      for (const id of ['beside-float', 'positioned', 'in-columns', 'margin-through', 'counted'])
+      for (const id of [
+        'beside-float',
+        'positioned',
+        'under-overlay',
+        'in-columns',
+        'margin-through',
+        'counted',
+      ])
         expect(ids, id).not.toContain(id);
       expect(moved).toEqual([]);
       await setSite({ pinyin: false });
@@ -354,6 +361,25 @@ describe('containment of drawn blocks (lib/dom/contain.ts)', () => {
       expect(await page.locator('[data-dubao-c]').count()).toBe(0);
     } finally {
       await setSite({ pinyin: true });
+      await page.close();
+    }
+  });
+});
+
+describe('containment under a sticky header', () => {
+  it('contains nothing on a page whose sticky header sets no z-index (the text would be painted over it)', async () => {
+    const page = await open('contain-sticky.html');
+    try {
+      expect(await page.locator('#one dubao-w[data-py]').count()).toBeGreaterThan(5);
+      expect(await page.locator('[data-dubao-c]').count()).toBe(0);
+      // Scrolled under the header, the header is what shows at its place.
+      await page.evaluate(() => scrollTo(0, 40));
+      const top = await page.evaluate(() => {
+        const h = document.querySelector('header')!.getBoundingClientRect();
+        return document.elementFromPoint(h.left + 300, h.top + h.height / 2)?.closest('header') !== null;
+      });
+      expect(top).toBe(true);
+    } finally {
       await page.close();
     }
   });
