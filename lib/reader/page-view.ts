@@ -11,7 +11,7 @@ import {
   restoreRun,
   type RenderedRun,
 } from '../dom/render';
-import { contain, probeContainment, uncontain } from '../dom/contain';
+import { CONTAIN_ATTR, contain, probeContainment, uncontain } from '../dom/contain';
 import { inInlineControl, isProse, overflowsClip } from '../dom/scope';
 import type { BuiltView, RunView } from '../dom/view';
 import type { Settings } from '../settings';
@@ -443,12 +443,26 @@ export class PageView {
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
+    this.letGo(parent);
     this.added.add(el);
     // An inline element changes the text of the block it went into; a block is a run of its own.
     if (blockAround(el) !== el) {
       const block = blockAround(parent);
       if (block) this.dirty.add(block);
     } else this.countAdded();
+  }
+
+  /**
+   * The page put an element into a contained block (a tooltip, a footnote popup): containment goes at once, before
+   * the element is laid out, and is not set on the block again (what it holds may be positioned or counted now).
+   */
+  private letGo(parent: Node): void {
+    const el = parent instanceof Element ? parent : parent.parentElement;
+    const block = el?.closest(`[${CONTAIN_ATTR}]`);
+    if (!block) return;
+    uncontain(block);
+    const b = this.blocks.get(block);
+    if (b) b.containOk = false;
   }
 
   /** The page took a node out of `parent`. */

@@ -356,6 +356,19 @@ describe('containment of drawn blocks (lib/dom/contain.ts)', () => {
       ])
         expect(ids, id).not.toContain(id);
       expect(moved).toEqual([]);
+      // The page puts a positioned tooltip into a contained paragraph: containment goes before it is laid out, so
+      // the tooltip is placed where the page meant (against the page's own positioned box, not the paragraph).
+      const tip = await page.evaluate(async () => {
+        const p = document.querySelector('#plain')!;
+        const span = document.createElement('span');
+        span.style.cssText = 'position: absolute; left: 0; top: 0';
+        span.textContent = '提示';
+        p.append(span);
+        await Promise.resolve();
+        return { contained: p.hasAttribute('data-dubao-c'), top: span.getBoundingClientRect().top + scrollY };
+      });
+      expect(tip.contained).toBe(false);
+      expect(tip.top).toBe(0);
       await setSite({ pinyin: false });
       await expect.poll(() => drawn(page), SLOW).toBe(0);
       expect(await page.locator('[data-dubao-c]').count()).toBe(0);
