@@ -50,6 +50,11 @@ const DEGREE = new Set([
   '相当',
 ]);
 
+/** Before 累, words after which it is the adjective "tired" (不累, 好累): negations and colloquial degree words. */
+const BEFORE_TIRED = new Set(['不', '没', '好', '真', '挺', '这么', '那么', '多么', '有点', '有些']);
+/** After 累, words that make it "tired": an aspect or result (累了, 累得, 累死, 累坏). */
+const AFTER_TIRED = new Set(['了', '得', '死', '坏', '着', '倒', '垮']);
+
 /** Before 得, words after which it is not the complement particle: pronouns (他得了), adverbs of must (就得去). */
 const NOT_BEFORE_DE = new Set([
   ...['我', '你', '他', '她', '它', '我们', '你们', '他们', '她们', '咱们', '大家', '谁', '自己', '人'],
@@ -517,6 +522,16 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
       return null;
     return 'zhong4';
   }
+  // 累 on its own after a degree adverb or a negation, or before 了/得/死/坏, is the adjective "tired" (工作很累, 累得
+  // 满头大汗: lèi); "accumulate" (lěi) lives in words (积累, 累计, 日积月累).
+  if (w === '累') {
+    const prev = words[k - 1]?.text ?? '';
+    const next = words[k + 1]?.text ?? '';
+    return DEGREE.has(prev) || BEFORE_TIRED.has(prev) || AFTER_TIRED.has(next) ? 'lei4' : null;
+  }
+  // 薄 on its own after a degree adverb is the everyday adjective "thin" (冰层太薄, 这种纸更薄: báo); bó lives in
+  // words (薄弱, 单薄, 稀薄) and in set phrases (待遇不薄).
+  if (w === '薄' && DEGREE.has(words[k - 1]?.text ?? '')) return 'bao2';
   // 中 on its own before 了 is "hit, win" (又中了奖, 中了一枪: zhòng).
   if (w === '中' && words[k + 1]?.text === '了' && han(words[k - 1])) return 'zhong4';
   if (w === '都会') return metropolisOrAllWill(words, k);

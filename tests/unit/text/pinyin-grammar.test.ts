@@ -26,6 +26,21 @@ describe('particles and grammatical polyphones read by the words around them', (
   });
 
   it.each([
+    // 累 alone after a degree word or a negation, or before 了/得/死: "tired".
+    ['下班以后大家都很累', '累', 'lèi'],
+    ['走了一天路，一点也不累', '累', 'lèi'],
+    ['他累得说不出话来', '累', 'lèi'],
+    // 累 in its words: "accumulate".
+    ['全年累计完成投资八百亿元', '累', 'lěi'],
+    ['经验要靠日积月累', '累', 'lěi'],
+    // 薄 alone after a degree adverb: the everyday "thin"; in its words bó.
+    ['河面上的冰太薄，不能走人', '薄', 'báo'],
+    ['基层力量还比较薄弱', '薄', 'bó'],
+  ])('累 and 薄 by the words around them: %s', (text, ch, want) => {
+    for (const pinyin of readingsOf(text, ch)) expect(pinyin).toBe(want);
+  });
+
+  it.each([
     // Two-sense words decided by the word before them.
     ['派出所所长王明说', '长', 'zhǎng'],
     ['大家各有所长', '长', 'cháng'],
