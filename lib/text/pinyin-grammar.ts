@@ -50,6 +50,14 @@ const DEGREE = new Set([
   '相当',
 ]);
 
+/** After 数, words that make it the verb "count": aspect particles and what cannot be counted (数不清). */
+const COUNTS_AFTER = new Set(['了', '过', '着', '一下', '不清', '不过来', '得清']);
+
+/** After 地 and 等: what makes 等 the verb "wait" rather than "etc.". */
+function waits(after: GrammarWord | undefined): boolean {
+  return !!after && (['着', '了', '过', '待', '候'].includes(after.text) || PRONOUNS.has(after.text));
+}
+
 /** Before 累, words after which it is the adjective "tired" (不累, 好累): negations and colloquial degree words. */
 const BEFORE_TIRED = new Set(['不', '没', '好', '真', '挺', '这么', '那么', '多么', '有点', '有些']);
 /** After 累, words that make it "tired": an aspect or result (累了, 累得, 累死, 累坏). */
@@ -532,6 +540,16 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
   // 薄 on its own after a degree adverb is the everyday adjective "thin" (冰层太薄, 这种纸更薄: báo); bó lives in
   // words (薄弱, 单薄, 稀薄) and in set phrases (待遇不薄).
   if (w === '薄' && DEGREE.has(words[k - 1]?.text ?? '')) return 'bao2';
+  // 差 on its own after a degree adverb is "poor, bad" (成绩很差, 质量太差: chà); chā and chāi live in words.
+  if (w === '差' && DEGREE.has(words[k - 1]?.text ?? '')) return 'cha4';
+  // 数 on its own as a verb, "count" (数了数, 数一数, 数不清: shǔ): before an aspect particle or 不清/不过来, or said
+  // twice round 了 or 一. A number of things (人数, 数十人) is shù.
+  if (w === '数') {
+    const next = words[k + 1]?.text ?? '';
+    const twice = (a: number, b: number) =>
+      ['了', '一'].includes(words[k + a]?.text ?? '') && words[k + b]?.text === '数';
+    return COUNTS_AFTER.has(next) || twice(1, 2) || twice(-1, -2) ? 'shu3' : null;
+  }
   // 中 on its own before 了 is "hit, win" (又中了奖, 中了一枪: zhòng).
   if (w === '中' && words[k + 1]?.text === '了' && han(words[k - 1])) return 'zhong4';
   if (w === '都会') return metropolisOrAllWill(words, k);
@@ -556,7 +574,8 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
     if (!han(prev) || !han(next)) return null;
     // The adverbial 地 is followed by the verb phrase it qualifies; before a conjunction or 的 it is a noun, "place,
     // land" (水源地或分水岭, 产粮地和集散地, 试验地的土壤: dì).
-    if (NOT_AFTER_ADVERBIAL.has(next.text)) return 'di4';
+    // 等 is "etc." there, unless it is the verb "wait" (着急地等着, 耐心地等他: de).
+    if (NOT_AFTER_ADVERBIAL.has(next.text) && !(next.text === '等' && waits(words[k + 2]))) return 'di4';
     // An adverbial: a word of two or more characters, or an adjective after a degree adverb, then 地, then the verb.
     if (Array.from(prev.text).length >= 2 || DEGREE.has(words[k - 2]?.text ?? '')) return 'de5';
     // 连 A 带 B 地: two verbs done at once, as an adverbial (连说带演地对着镜头, 连滚带爬地跑).

@@ -36,7 +36,17 @@ describe('particles and grammatical polyphones read by the words around them', (
     // 薄 alone after a degree adverb: the everyday "thin"; in its words bó.
     ['河面上的冰太薄，不能走人', '薄', 'báo'],
     ['基层力量还比较薄弱', '薄', 'bó'],
-  ])('累 and 薄 by the words around them: %s', (text, ch, want) => {
+    // 差 alone after a degree adverb: "poor".
+    ['这家店的服务太差', '差', 'chà'],
+    ['两地的温差很大', '差', 'chā'],
+    // 数 as the verb "count"; a number of things is shù.
+    ['老师数了数教室里的学生', '数', 'shǔ'],
+    ['天上的星星数不清', '数', 'shǔ'],
+    ['参加活动的人数超过一千', '数', 'shù'],
+    // 地 before the verb 等 "wait" is the adverbial particle; before 等 "etc." the noun.
+    ['他焦急地等着消息', '地', 'de'],
+    ['产粮地等地区', '地', 'dì'],
+  ])('累, 薄, 差, 数 and 地 by the words around them: %s', (text, ch, want) => {
     for (const pinyin of readingsOf(text, ch)) expect(pinyin).toBe(want);
   });
 
