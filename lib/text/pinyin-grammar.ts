@@ -125,6 +125,13 @@ const BEFORE_WEI_FOR = new Set([
     '甘愿',
     '专程',
     '特地',
+    '特意',
+    '默默',
+    '始终',
+    '一直',
+    '处处',
+    '时时',
+    '事事',
   ],
 ]);
 
@@ -606,6 +613,14 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
   while (start > 0 && !CLAUSE_END.test(words[start - 1].text)) start--;
   for (let j = start; j < k; j++) if (words[j].text === '以') return 'wei2'; // 以 … 为 …: "take … as …"
   if (start === k || BEFORE_WEI_FOR.has(prev?.text ?? '')) return 'wei4';
+  // After a person, before a verb phrase, it is "for" (我为你骄傲, 他为这件事操碎了心: wèi), unless 所 makes it the
+  // passive "by" (他为人民所爱戴: wéi).
+  if (PRONOUNS.has(prev?.text ?? '')) {
+    let passive = false;
+    for (let j = k + 1; j < words.length && !CLAUSE_END.test(words[j].text); j++)
+      if (words[j].text === '所') passive = true;
+    return passive ? 'wei2' : 'wei4';
+  }
   let rest = 0;
   for (let j = k + 1; j < words.length && !CLAUSE_END.test(words[j].text); j++) if (words[j].han) rest++;
   if (rest === 1) return 'wei2'; // 为患, 为题, 为低: the clause ends with one word after 为
