@@ -547,6 +547,10 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
   // 薄 on its own after a degree adverb is the everyday adjective "thin" (冰层太薄, 这种纸更薄: báo); bó lives in
   // words (薄弱, 单薄, 稀薄) and in set phrases (待遇不薄).
   if (w === '薄' && DEGREE.has(words[k - 1]?.text ?? '')) return 'bao2';
+  // 冲 on its own before 着 is "facing, towards" (冲着我笑, 冲着问题去: chòng).
+  if (w === '冲' && words[k + 1]?.text === '着') return 'chong4';
+  // 横 on its own after a degree adverb is "rude, unreasonable" (这个人很横: hèng); héng lives in words (纵横).
+  if (w === '横' && DEGREE.has(words[k - 1]?.text ?? '')) return 'heng4';
   // 差 on its own after a degree adverb is "poor, bad" (成绩很差, 质量太差: chà); chā and chāi live in words.
   if (w === '差' && DEGREE.has(words[k - 1]?.text ?? '')) return 'cha4';
   // 数 on its own as a verb, "count" (数了数, 数一数, 数不清: shǔ): before an aspect particle or 不清/不过来, or said

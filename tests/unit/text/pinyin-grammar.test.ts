@@ -46,11 +46,15 @@ describe('particles and grammatical polyphones read by the words around them', (
     // 地 before the verb 等 "wait" is the adverbial particle; before 等 "etc." the noun.
     ['他焦急地等着消息', '地', 'de'],
     ['产粮地等地区', '地', 'dì'],
+    // 冲 before 着: "facing"; 横 after a degree adverb: "rude".
+    ['记者冲着镜头挥了挥手', '冲', 'chòng'],
+    ['那个摊主说话太横', '横', 'hèng'],
+    ['道路纵横交错', '横', 'héng'],
     // 为 after a person or an adverb of always, before a verb phrase: "for"; with 所 after it, the passive "by".
     ['我们为你感到骄傲', '为', 'wèi'],
     ['她时时为孩子担心', '为', 'wèi'],
     ['这位老师为学生所敬爱', '为', 'wéi'],
-  ])('累, 薄, 差, 数, 地 and 为 by the words around them: %s', (text, ch, want) => {
+  ])('累, 薄, 差, 数, 地, 冲, 横 and 为 by the words around them: %s', (text, ch, want) => {
     for (const pinyin of readingsOf(text, ch)) expect(pinyin).toBe(want);
   });
 
