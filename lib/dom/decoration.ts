@@ -65,3 +65,12 @@ export function pageDecoration(parent: Element): PageDecoration | null {
   const own = f.color === f.textColor && getComputedStyle(parent).color === f.textColor;
   return { lines, color: own ? null : f.color };
 }
+
+/**
+ * Reads the decorations of these elements (the parents of text about to be drawn) now, while style is clean: the
+ * drawing of the blocks before them would otherwise make each read restyle what they had just drawn. Kept for the
+ * task, like every reading here.
+ */
+export function warmDecorations(parents: readonly (Element | null)[]): void {
+  for (const el of parents) if (el) found(el);
+}

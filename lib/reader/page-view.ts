@@ -12,6 +12,7 @@ import {
   type RenderedRun,
 } from '../dom/render';
 import { CONTAIN_ATTR, contain, probeContainment, uncontain } from '../dom/contain';
+import { warmDecorations } from '../dom/decoration';
 import { inInlineControl, isProse, overflowsClip } from '../dom/scope';
 import type { BuiltView, RunView } from '../dom/view';
 import type { Settings } from '../settings';
@@ -106,6 +107,8 @@ const DORMANT_LOOK_MS = 1000;
  * paragraphs every frame the two together made frames of 50-100 ms. About 10 ms of layout and paint.
  */
 const FLOOD_SLICE_CHARS = 240;
+/** How many blocks ahead a slice reads the page's decorations before drawing (more than a slice draws). */
+const WARM_BLOCKS = 32;
 
 /** The same text from the same nodes: nothing to draw again. */
 function sameRun(a: Run, b: Run): boolean {
@@ -744,6 +747,12 @@ export class PageView {
         const whole = oneCommit && !busy;
         const drawn: Block[] = [];
         let chars = 0;
+        // The page's decorations of the next blocks' text, read before this slice writes anything: read between
+        // two blocks' writes, each made the browser restyle what the block before had just drawn.
+        if (settings.pinyin)
+          warmDecorations(
+            batch.slice(i, i + WARM_BLOCKS).flatMap((b) => b.run.pieces.map((p) => p.node.parentElement)),
+          );
         this.mutate(() => {
           while (
             i < batch.length &&
