@@ -127,6 +127,7 @@ const BEFORE_WEI_FOR = new Set([
     '特地',
     '特意',
     '默默',
+    '正在',
     '始终',
     '一直',
     '处处',
@@ -578,6 +579,8 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
   if (w === '将') return han(next) ? 'jiang1' : null;
   if (w === '长') {
     if (next?.text === '得') return 'zhang3'; // 长得很快: "grow"
+    // 长着 + what grows or is had: "grow, have" (长着一双大眼睛, 长着青苔: zhǎng); 长着呢 is "long".
+    if (next?.text === '着' && han(words[k + 2]) && words[k + 2].text !== '呢') return 'zhang3';
     if (DEGREE.has(prev?.text ?? '')) return 'chang2'; // 很长: "long"
     return null;
   }

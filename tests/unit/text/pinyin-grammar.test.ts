@@ -54,6 +54,10 @@ describe('particles and grammatical polyphones read by the words around them', (
     ['我们为你感到骄傲', '为', 'wèi'],
     ['她时时为孩子担心', '为', 'wèi'],
     ['这位老师为学生所敬爱', '为', 'wéi'],
+    ['工人们正在为新学期做准备', '为', 'wèi'],
+    // 长着 + what grows: "grow, have".
+    ['墙角长着几棵小草', '长', 'zhǎng'],
+    ['这条路长着呢', '长', 'cháng'],
   ])('累, 薄, 差, 数, 地, 冲, 横 and 为 by the words around them: %s', (text, ch, want) => {
     for (const pinyin of readingsOf(text, ch)) expect(pinyin).toBe(want);
   });
