@@ -574,7 +574,14 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
         }
         const i = spans[k].start + Number(d);
         const py = readings[i];
-        if (py && !(MODEL.chars[folded[i]]?.length > 1)) readings[i] = splitTone(py).plain;
+        if (!py) continue;
+        if (!(MODEL.chars[folded[i]]?.length > 1)) readings[i] = splitTone(py).plain;
+        // On a polyphone the model reads, its full tone stays; but where it chose another syllable than the one the
+        // dictionaries give the word there (暖和 nuǎnhuo read nuǎnhé), the word's own syllable is taken.
+        else {
+          const own = base.marked[i];
+          if (own && toneOf(own) === 5 && splitTone(own).plain !== splitTone(py).plain) readings[i] = own;
+        }
       }
   }
 

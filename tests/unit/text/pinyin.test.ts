@@ -56,6 +56,16 @@ describe('pinyin read in context', () => {
     for (const pinyin of readingsOf(text, ch)) expect(pinyin).toBe(want);
   });
 
+  it.each([
+    // A word whose dictionary reading is a neutral syllable the model would change into another syllable.
+    ['屋子里很暖和', '和', 'huo'],
+    ['天气一天天暖和起来', '和', 'huo'],
+    // The same character in other words keeps the model's reading.
+    ['双方和平解决争端', '和', 'hé'],
+  ])('a neutral syllable the word gives: %s, %s → %s', (text, ch, want) => {
+    for (const pinyin of readingsOf(text, ch)) expect(pinyin).toBe(want);
+  });
+
   it('reads those words in Traditional text too', () => {
     expect(read('很多知識分子回到家鄉')).toBe(read('很多知识分子回到家乡'));
   });
