@@ -39,8 +39,8 @@ function plainGenerated(el: Element, pseudo: string): boolean {
 }
 
 /**
- * Whether containing this block changes nothing by the rules above (its own box is read back later). Reads computed
- * style only: call it where style is clean (in an animation frame, after the batch was drawn).
+ * Whether containing this block changes nothing by the rules above (its own box is read back later, in
+ * `probeContainment`). Reads computed style only.
  */
 export function containable(block: Element): block is HTMLElement {
   if (!(block instanceof HTMLElement) || !block.parentElement || block.hasAttribute(CONTAIN_ATTR))

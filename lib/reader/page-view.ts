@@ -748,10 +748,14 @@ export class PageView {
         const drawn: Block[] = [];
         let chars = 0;
         // The page's decorations of the next blocks' text, read before this slice writes anything: read between
-        // two blocks' writes, each made the browser restyle what the block before had just drawn.
+        // two blocks' writes, each made the browser restyle what the block before had just drawn. Only blocks that
+        // get pinyin (near the screen) read them; converted text alone does not.
         if (settings.pinyin)
           warmDecorations(
-            batch.slice(i, i + WARM_BLOCKS).flatMap((b) => b.run.pieces.map((p) => p.node.parentElement)),
+            batch
+              .slice(i, i + WARM_BLOCKS)
+              .filter((b) => b.seen)
+              .flatMap((b) => b.run.pieces.map((p) => p.node.parentElement)),
           );
         this.mutate(() => {
           while (
@@ -810,7 +814,6 @@ export class PageView {
     });
   }
 
-  /** Draws a block's view: with pinyin where it belongs (prose, or everywhere if asked), else converted text only. */
   /**
    * A block the page added late, never drawn, that is no longer near the screen, on a page shown in its own script
    * (pinyin is all there is to draw, and it goes only near the screen): its drawing can wait until it comes near
@@ -828,6 +831,7 @@ export class PageView {
     );
   }
 
+  /** Draws a block's view: with pinyin where it belongs (prose, or everywhere if asked), else converted text only. */
   private draw(b: Block, view: BuiltView, settings: Settings): void {
     // The page changed the block's text since its run was read (its view was on the way): the view no longer fits
     // the page's text. The change is read on the next pass and drawn from the new text.

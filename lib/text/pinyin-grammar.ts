@@ -50,6 +50,16 @@ const DEGREE = new Set([
   '相当',
 ]);
 
+/**
+ * Characters whose reading on their own after a degree adverb is the everyday adjective; the others live in words:
+ * 薄 "thin" báo (bó in 薄弱, 单薄, 待遇不薄), 横 "rude" hèng (héng in 纵横), 差 "poor" chà (chā, chāi in 差距, 出差).
+ */
+const AFTER_DEGREE = new Map([
+  ['薄', 'bao2'],
+  ['横', 'heng4'],
+  ['差', 'cha4'],
+]);
+
 /** After 数, words that make it the verb "count": aspect particles and what cannot be counted (数不清). */
 const COUNTS_AFTER = new Set(['了', '过', '着', '一下', '不清', '不过来', '得清']);
 
@@ -545,15 +555,11 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
     const next = words[k + 1]?.text ?? '';
     return DEGREE.has(prev) || BEFORE_TIRED.has(prev) || AFTER_TIRED.has(next) ? 'lei4' : null;
   }
-  // 薄 on its own after a degree adverb is the everyday adjective "thin" (冰层太薄, 这种纸更薄: báo); bó lives in
-  // words (薄弱, 单薄, 稀薄) and in set phrases (待遇不薄).
-  if (w === '薄' && DEGREE.has(words[k - 1]?.text ?? '')) return 'bao2';
+  // An adjective on its own after a degree adverb (AFTER_DEGREE: 很薄 báo, 很横 hèng, 很差 chà).
+  const adjective = AFTER_DEGREE.get(w);
+  if (adjective && DEGREE.has(words[k - 1]?.text ?? '')) return adjective;
   // 冲 on its own before 着 is "facing, towards" (冲着我笑, 冲着问题去: chòng).
   if (w === '冲' && words[k + 1]?.text === '着') return 'chong4';
-  // 横 on its own after a degree adverb is "rude, unreasonable" (这个人很横: hèng); héng lives in words (纵横).
-  if (w === '横' && DEGREE.has(words[k - 1]?.text ?? '')) return 'heng4';
-  // 差 on its own after a degree adverb is "poor, bad" (成绩很差, 质量太差: chà); chā and chāi live in words.
-  if (w === '差' && DEGREE.has(words[k - 1]?.text ?? '')) return 'cha4';
   // 数 on its own as a verb, "count" (数了数, 数一数, 数不清: shǔ): before an aspect particle or 不清/不过来, or said
   // twice round 了 or 一. A number of things (人数, 数十人) is shù.
   if (w === '数') {
