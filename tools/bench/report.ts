@@ -59,6 +59,14 @@ export interface Results {
   loadMainThreadCpuFloorMs: number | null;
   loadMainThreadCpuRatio: number | null;
   longestDrawTaskCpuMs: number | null;
+  /**
+   * The same page with the reader's drawn markup (at load + 3 s) saved into its HTML, loaded without the extension:
+   * the main thread's time and its ratio to the plain page, wall and CPU. The floor of loadMainThread…: what the
+   * markup alone costs the browser, with no script of ours.
+   */
+  loadDrawnMarkupMs: number | null;
+  loadDrawnMarkupRatio: number | null;
+  loadDrawnMarkupCpuRatio: number | null;
   /** Main-thread time to annotate the whole 100k page while scrolling through it. */
   annotate100kMainThreadMs: number | null;
   /** A page adding 1,000 paragraphs a second for 5 s: the lag of its own 10 ms timer, with the extension. */
@@ -119,6 +127,9 @@ export const EMPTY_RESULTS: Results = {
   loadMainThreadCpuFloorMs: null,
   loadMainThreadCpuRatio: null,
   longestDrawTaskCpuMs: null,
+  loadDrawnMarkupMs: null,
+  loadDrawnMarkupRatio: null,
+  loadDrawnMarkupCpuRatio: null,
   annotate100kMainThreadMs: null,
   floodLagP50Ms: null,
   floodLagP99Ms: null,
@@ -188,6 +199,9 @@ const UNITS: Partial<Record<keyof Results, string>> = {
   loadMainThreadCpuFloorMs: 'ms',
   loadMainThreadCpuRatio: '×',
   longestDrawTaskCpuMs: 'ms',
+  loadDrawnMarkupMs: 'ms',
+  loadDrawnMarkupRatio: '×',
+  loadDrawnMarkupCpuRatio: '×',
   floodLagP50Ms: 'ms',
   floodLagMaxMs: 'ms',
   floodFloorLagP50Ms: 'ms',
