@@ -561,8 +561,8 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
     if (r) readings[spans[k].start] = markTone(r.slice(0, -1), Number(r.slice(-1)));
     for (const [at, sense] of wordSense(words, k) ?? [])
       readings[spans[k].start + at] = markTone(sense.slice(0, -1), Number(sense.slice(-1)));
-    // Neutral tones the dictionary gives a whole word (知识 zhīshi), where the syllable is otherwise the same; not
-    // on the polyphones the model reads (CPP, which it is scored on, writes full tones there: 地方 dìfāng).
+    // Neutral tones the dictionary gives a whole word (知识 zhīshi), where the syllable is otherwise the same. On the
+    // polyphones the model reads, only where CPP, which it is scored on, reads the character neutral too (see below).
     const neutral = NEUTRAL.get(words[k].text);
     if (neutral)
       for (const d of neutral) {
@@ -581,6 +581,15 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
         else {
           const own = base.marked[i];
           if (own && toneOf(own) === 5 && splitTone(own).plain !== splitTone(py).plain) readings[i] = own;
+          // Where only the tone differs, the word's neutral tone is drawn if the training sentences read this
+          // character neutral somewhere (子 zi5: 包子 bāozi, 例子 lìzi were zǐ); where they never do (系, 夫), CPP writes
+          // the full tone and the model's stays (关系 guānxì, as CPP has it).
+          else if (
+            MODEL.chars[folded[i]].some(
+              ([r]) => r === `${formatSyllable(py, 'numbers').replace(/ü/g, 'v').slice(0, -1)}5`,
+            )
+          )
+            readings[i] = splitTone(py).plain;
         }
       }
   }

@@ -66,6 +66,18 @@ describe('pinyin read in context', () => {
     for (const pinyin of readingsOf(text, ch)) expect(pinyin).toBe(want);
   });
 
+  it.each([
+    // The noun suffix 子 of a dictionary word is neutral (CPP reads 子 neutral too, in other words).
+    ['他不是傻子，只是不爱说话', '子', 'zi'],
+    ['早饭吃了两个肉包子', '子', 'zi'],
+    ['老师举了一个例子', '子', 'zi'],
+    ['把凳子搬到门口', '子', 'zi'],
+    // A word that reads 子 in full keeps it.
+    ['这家工厂生产电子元件', '子', 'zǐ'],
+  ])('a neutral tone the word gives a character the model reads: %s, %s → %s', (text, ch, want) => {
+    for (const pinyin of readingsOf(text, ch)) expect(pinyin).toBe(want);
+  });
+
   it('reads those words in Traditional text too', () => {
     expect(read('很多知識分子回到家鄉')).toBe(read('很多知识分子回到家乡'));
   });
