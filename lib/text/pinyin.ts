@@ -19,6 +19,7 @@ import agreedData from './data/pinyin-words-agreed.json';
 import { baseReading, readWord, type WordSpan } from './pinyin-context';
 import { grammarReading, PRONOUNS, wordSense, type GrammarWord } from './pinyin-grammar';
 import { createSegmenter, type Segmenter } from './segment';
+import { hskLevel } from './hsk';
 import { defaultLexicon } from './lexicon-default';
 import { polyphonic } from 'pinyin-pro';
 import {
@@ -581,10 +582,12 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
         else {
           const own = base.marked[i];
           if (own && toneOf(own) === 5 && splitTone(own).plain !== splitTone(py).plain) readings[i] = own;
-          // Where only the tone differs, the word's neutral tone is drawn if the training sentences read this
-          // character neutral somewhere (子 zi5: 包子 bāozi, 例子 lìzi were zǐ); where they never do (系, 夫), CPP writes
-          // the full tone and the model's stays (关系 guānxì, as CPP has it).
+          // Where only the tone differs, the word's neutral tone is drawn for the everyday words a learner is taught
+          // with it (HSK vocabulary: 认识 rènshi, 衣服 yīfu, 知识 zhīshi were rènshí, yīfú, zhīshí), and for other
+          // words where CPP's own sentences read the character neutral somewhere (子 zi5: 包子 bāozi, 骨头 gǔtou were zǐ,
+          // tóu). Elsewhere the model's full tone stays: CPP, which it is scored on, writes citation tones there.
           else if (
+            hskLevel(words[k].text) > 0 ||
             MODEL.chars[folded[i]].some(
               ([r]) => r === `${formatSyllable(py, 'numbers').replace(/ü/g, 'v').slice(0, -1)}5`,
             )

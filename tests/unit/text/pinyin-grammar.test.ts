@@ -17,7 +17,9 @@ describe('particles and grammatical polyphones read by the words around them', (
     // Traditional characters read one way where their Simplified form reads two.
     ['請儘速修復', '儘', 'jǐn'],
     ['家裡養了一隻貓', '隻', 'zhī'],
-    ['他剪了頭髮', '髮', 'fà'],
+    ['爺爺滿頭白髮', '髮', 'fà'],
+    // …and a neutral tone the word gives it stays (頭髮 tóufa, as 头发).
+    ['他剪了頭髮', '髮', 'fa'],
     // 瞭 is the Traditional 了 liǎo, except in 瞭望 (liào).
     ['請瞭解各地災情', '瞭', 'liǎo'],
     ['士兵登上瞭望台', '瞭', 'liào'],

@@ -74,6 +74,11 @@ describe('pinyin read in context', () => {
     ['把凳子搬到门口', '子', 'zi'],
     // A word that reads 子 in full keeps it.
     ['这家工厂生产电子元件', '子', 'zǐ'],
+    // Everyday words a learner is taught with a neutral tone (HSK vocabulary).
+    ['我不认识这位新同事', '识', 'shi'],
+    ['妈妈给我买了新衣服', '服', 'fu'],
+    ['书本上的知识要用到实践中', '识', 'shi'],
+    ['她每天早上洗头发', '发', 'fa'],
   ])('a neutral tone the word gives a character the model reads: %s, %s → %s', (text, ch, want) => {
     for (const pinyin of readingsOf(text, ch)) expect(pinyin).toBe(want);
   });
