@@ -5,7 +5,8 @@
  * script function) and the work inside it (script, style, layout with its object counts, paint), wall and thread
  * time. With `--summary`: the page with and without the extension, side by side, in main-thread CPU time (thread
  * ticks: on a busy machine wall time mostly measures the other processes), its ratio, the longest task after the
- * reader started and how many layouts over 10 ms it took. A tool for finding causes; the budgets are
+ * reader started and how many layouts over 10 ms it took. `NO_INVALIDATIONS=1` records without invalidation tracking
+ * (which inflates style and script time several-fold) for task sizes close to the bench's. A tool for finding causes; the budgets are
  * `npm run bench -- --only load`, in wall time.
  */
 import { launchPlain, serveBenchPages, waitForRuby } from './browser';
@@ -91,10 +92,12 @@ async function main(): Promise<void> {
   try {
     for (let run = 0; run < runs; run++) {
       const page = await b.context.newPage();
-      const trace = await startTrace<Ev>(page, [
-        'disabled-by-default-devtools.timeline.invalidationTracking',
-        'blink.user_timing',
-      ]);
+      const trace = await startTrace<Ev>(
+        page,
+        process.env.NO_INVALIDATIONS
+          ? ['blink.user_timing']
+          : ['disabled-by-default-devtools.timeline.invalidationTracking', 'blink.user_timing'],
+      );
       await page.goto(pages.url(url), { waitUntil: 'load' });
       await waitForRuby(page);
       await page.waitForTimeout(3000);
