@@ -6,7 +6,7 @@
 // It also writes lib/text/data/pinyin-words-agreed.json: words of the lexicon in which CC-CEDICT (its common words
 // only, one reading of the character) and pinyin-pro's full dictionary (@pinyin-pro/data complete.json) read a
 // character the same way, and pinyin-pro's runtime dictionary another (理发 fà, 知识分子 fèn, 身着 zhuó, 有朝一日 zhāo,
-// 遛弯儿 liù). Two dictionaries against one, at characters whose training sentences may never show that reading (CPP
+// 遛弯儿 liù), also where both give a neutral syllable pinyin-pro reads as another (猛地 de). Two dictionaries against one, at characters whose training sentences may never show that reading (CPP
 // has no 分 fèn) or that pinyin-pro does not know as polyphones (遛): lib/text/pinyin gives these readings to the
 // segmenter's word when it is exactly that word.
 // Proper nouns are left to the model: their readings are local (黄陂 is bēi in the training sentences, pí in both
@@ -90,6 +90,18 @@ for (const [word, { list, proper }] of [...allReadings].sort((a, b) => (a[0] < b
     if (ch === '一' || ch === '不') return;
     const rs = new Set(list.map((s) => s[j]).filter((s) => !s.endsWith('5')));
     const r = full[j];
+    // A neutral syllable both give where pinyin-pro reads another syllable (猛地 měngde, not měngdì).
+    const neutral = new Set(list.map((s) => s[j]));
+    if (
+      neutral.size === 1 &&
+      r.endsWith('5') &&
+      neutral.has(r) &&
+      pp[j] &&
+      pp[j].slice(0, -1) !== r.slice(0, -1)
+    ) {
+      fixes.push(`${j}${r}`);
+      return;
+    }
     if (rs.size !== 1 || !rs.has(r) || !pp[j] || pp[j] === r) return;
     // A neutral tone on one side only is the dictionaries' spelling, not another reading.
     if (pp[j].slice(0, -1) === r.slice(0, -1) && pp[j].endsWith('5')) return;

@@ -50,6 +50,8 @@ describe('pinyin read in context', () => {
     ['她身着一件旧大衣', '着', 'zhuó'],
     ['有朝一日再相见', '朝', 'zhāo'],
     ['这里被评为优秀村', '为', 'wéi'],
+    // A neutral syllable both give where pinyin-pro reads another one.
+    ['听到喊声，他猛地回过头来', '地', 'de'],
     // 穿着 is also the verb with the particle: "wearing" stays zhe.
     ['他穿着一双长靴子', '着', 'zhe'],
   ])('a word both dictionaries agree on: %s, %s → %s', (text, ch, want) => {
