@@ -2,7 +2,8 @@
 // Usage: tsx tools/score-pinyin.ts [DIR] [--half a|b] [--errors N]
 // DIR holds dev.sent/dev.lb (or test.sent/test.lb); default ../shared/data/cpp-dev. `--half a` scores the
 // even-numbered sentences, `--half b` the odd ones, so rules tuned on one half can be checked on the other;
-// `--half a2` the lines 2 mod 4, a check inside half a for a model trained with `train-pinyin.ts --half=a0`.
+// `--half a2` the lines 2 mod 4, a check inside half a for a model trained with `train-pinyin.ts --half=a0`;
+// `--half b1` / `b3` the lines 1 / 3 mod 4, held out from a model trained with `--half=not-b1` / `not-b3`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatSyllable, readRun } from '../lib/text/pinyin';
@@ -33,7 +34,8 @@ for (let i = 0; i < sents.length; i++) {
   if (!line || !labels[i]) continue;
   if (half === 'a' && i % 2 !== 0) continue;
   if (half === 'b' && i % 2 !== 1) continue;
-  if ((half === 'a0' || half === 'a2') && i % 4 !== Number(half[1])) continue;
+  if ((half === 'a0' || half === 'a2' || half === 'b1' || half === 'b3') && i % 4 !== Number(half[1]))
+    continue;
   const target = Array.from(line).indexOf('\u2581');
   const text = line.replace(/\u2581/g, '');
   chars += text.length;
