@@ -7,9 +7,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pinyin } from 'pinyin-pro';
 import modern from '@pinyin-pro/data/modern.json';
+import complete from '@pinyin-pro/data/complete.json';
 
 const MODERN = modern as unknown as Record<string, unknown>;
+const COMPLETE = complete as unknown as Record<string, [string, number]>;
 const readings = new Map<string, Set<string>>();
+/**
+ * Words whose other CC-CEDICT entries are all proper nouns (孙子 Sūnzǐ, 狮子 the star sign): the common word's reading
+ * is taken, where pinyin-pro's full dictionary agrees on its neutral tones (it does for 狮子 shīzi; not for 老子 or 庄子,
+ * which in running text are the philosophers as often as not).
+ */
+const commonReadings = new Map<string, Set<string>>();
 for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').slice(1)) {
   const [simplified, , py] = line.split('\t');
   if (!simplified || !py) continue;
@@ -19,6 +27,22 @@ for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').sl
   const set = readings.get(simplified) ?? new Set<string>();
   set.add(syllables.join(' '));
   readings.set(simplified, set);
+  if (!/[A-Z]/.test(py)) {
+    const common = commonReadings.get(simplified) ?? new Set<string>();
+    common.add(syllables.join(' '));
+    commonReadings.set(simplified, common);
+  }
+}
+for (const [word, common] of commonReadings) {
+  const all = readings.get(word)!;
+  if (all.size === common.size || common.size !== 1) continue;
+  const full = COMPLETE[word]?.[0].split(' ') ?? [];
+  const syllables = [...common][0].split(' ');
+  // pinyin-pro's full dictionary writes a neutral syllable without a tone mark.
+  const agrees = syllables.every(
+    (s, i) => !s.endsWith('5') || (full[i] && !/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(full[i])),
+  );
+  if (agrees) readings.set(word, common);
 }
 const out: Record<string, string> = {};
 for (const [word, set] of [...readings].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {

@@ -74,6 +74,9 @@ describe('pinyin read in context', () => {
     ['早饭吃了两个肉包子', '子', 'zi'],
     ['老师举了一个例子', '子', 'zi'],
     ['把凳子搬到门口', '子', 'zi'],
+    // A common noun that shares its characters with a proper noun (孙子 Sūnzǐ).
+    ['周末带孙子去公园', '子', 'zi'],
+    ['草原上的狮子在休息', '子', 'zi'],
     // A word that reads 子 in full keeps it.
     ['这家工厂生产电子元件', '子', 'zǐ'],
     // Everyday words a learner is taught with a neutral tone (HSK vocabulary).
