@@ -5,6 +5,7 @@
  * the object marker (jiāng), 长 as "grow" before 得 and "long" after a degree adverb. The word classes
  * below are closed classes of Chinese grammar (pronouns, adverbs, modal verbs), not phrases of any corpus.
  */
+import { defaultLexicon } from './lexicon-default';
 
 /** A word of the run: its characters (Simplified) and whether it holds Han characters. */
 export interface GrammarWord {
@@ -451,10 +452,16 @@ const TAKES_STRONG_POINT = new Set([
 /** Ranks before 大夫 in the titles of imperial officials (上大夫, 御史大夫, 光禄大夫). */
 const OFFICIAL_RANK = new Set(['上', '中', '下', '御史', '光禄', '谏议', '太中', '中散', '朝散', '卿']);
 
+/** A reduplicated AABB word (实实在在, 认认真真): adjectival or adverbial. */
+function isAabb(text: string): boolean {
+  const c = Array.from(text);
+  return c.length === 4 && c[0] === c[1] && c[2] === c[3] && c[0] !== c[2];
+}
+
 /**
  * Words of two senses read two ways, decided by the word before them: 所长 "director" (zhǎng) or "strong point"
  * after a verb that takes it (发挥所长: cháng); 较差 "rather poor" (chà) or "range" after 日/年/月 (气温日较差: chā);
- * 大夫 "doctor" (dàifu) or an official after a rank (上大夫: dàfū). Offsets in the word and numbered readings, or
+ * 大夫 "doctor" (dàifu) or an official after a rank (上大夫: dàfū); and 过得, read one way. Offsets in the word and numbered readings, or
  * null for any other word.
  */
 export function wordSense(words: readonly GrammarWord[], k: number): [number, string][] | null {
@@ -462,6 +469,11 @@ export function wordSense(words: readonly GrammarWord[], k: number): [number, st
   const prev = words[k - 1]?.han ? words[k - 1].text : '';
   if (w === '所长') return [[1, TAKES_STRONG_POINT.has(prev) ? 'chang2' : 'zhang3']];
   if (w === '较差') return [[1, /[日年月]$/u.test(prev) ? 'cha1' : 'cha4']];
+  // 过得 (日子过得很好, 你过得怎么样) is the verb with the complement particle: guòde, whatever CC-CEDICT's dé says.
+  if (w === '过得') return [[1, 'de5']];
+  // A potential complement, one word with its negative (受得了 / 受不了, 过得去 / 过不去): de.
+  if (w.length === 3 && w[1] === '得' && defaultLexicon().cost(`${w[0]}不${w[2]}`) !== undefined)
+    return [[1, 'de5']];
   if (w === '大夫')
     return OFFICIAL_RANK.has(prev)
       ? [
@@ -613,6 +625,9 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
     ) {
       return 'dei3';
     }
+    // After an adverb (还, 都, 就 …) it is no complement particle, which follows a verb or an adjective: the verb
+    // "get" before its aspect or result (还得过大奖, 都得到了: dé).
+    if (han(prev) && BEFORE_DEI.has(prev.text) && han(next)) return 'de2';
     // The complement may be quoted (溅得‘挂了彩’, 说得“头头是道”): the word after the opening quotes.
     let j = k + 1;
     while (j < words.length && OPENING_QUOTES.test(words[j].text)) j++;
@@ -626,6 +641,8 @@ export function grammarReading(words: readonly GrammarWord[], k: number): string
   while (start > 0 && !CLAUSE_END.test(words[start - 1].text)) start--;
   for (let j = start; j < k; j++) if (words[j].text === '以') return 'wei2'; // 以 … 为 …: "take … as …"
   if (start === k || BEFORE_WEI_FOR.has(prev?.text ?? '')) return 'wei4';
+  // After a reduplicated adverbial (实实在在为群众办事, 认认真真为学生备课): "for".
+  if (prev && isAabb(prev.text)) return 'wei4';
   // After a person, before a verb phrase, it is "for" (我为你骄傲, 他为这件事操碎了心: wèi), unless 所 makes it the
   // passive "by" (他为人民所爱戴: wéi).
   if (PRONOUNS.has(prev?.text ?? '')) {

@@ -597,6 +597,26 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
       }
   }
 
+  // A reduplicated AABB word reads each character in full, both copies alike (扎扎实实 zhāzhāshíshí, not the
+  // zhāshi of 扎实; 干干净净 gāngānjìngjìng): where one copy came out neutral and the other full, the full one is
+  // taken; where both did, the character's own reading of that syllable.
+  for (const { start, end } of spans) {
+    if (end - start !== 4) continue;
+    const [a, b, c, d] = folded.slice(start, end);
+    if (a !== b || c !== d || a === c) continue;
+    for (const i of [start, start + 2]) {
+      const [x, y] = [readings[i], readings[i + 1]];
+      if (!x || !y) continue;
+      if (toneOf(x) === 5 && toneOf(y) !== 5) readings[i] = y;
+      else if (toneOf(y) === 5 && toneOf(x) !== 5) readings[i + 1] = x;
+      else if (toneOf(x) === 5 && toneOf(y) === 5) {
+        const alone = readWord(folded[i])[0];
+        if (alone && toneOf(alone) !== 5 && splitTone(alone).plain === splitTone(x).plain)
+          readings[i] = readings[i + 1] = alone;
+      }
+    }
+  }
+
   // A Traditional character with one reading of its own keeps it whatever its Simplified form was read as (儘速
   // jǐn, where 尽 is also jìn; 一隻 zhī). A neutral tone a word gives it stays (蘿蔔 luóbo).
   for (let i = 0; i < chars.length; i++) {

@@ -33,13 +33,8 @@ export const POLYPHONE_PHRASES: Record<string, string> = {
   彻底地: 'chè dǐ de',
   坚定地: 'jiān dìng de',
   高度地: 'gāo dù de',
-  // 得 as “must” before a verb: děi.
-  得去: 'děi qù',
-  得走: 'děi zǒu',
-  就得: 'jiù děi',
-  总得: 'zǒng děi',
-  还得: 'hái děi',
-  你得去: 'nǐ děi qù',
+  // (得 as "must", děi, is read by grammar over the segmenter's words: lib/text/pinyin-grammar.ts. Matched here as
+  // strings, 就得 and 还得 crossed words: 就得到了, 还得了奖, 总得分, 过得去.)
   // Readings the reader meets in the press and pinyin-pro gets wrong.
   率先: 'shuài xiān',
   朝代: 'cháo dài',

@@ -303,4 +303,28 @@ describe('particles and grammatical polyphones read by the words around them', (
   ])('by the word and by names: %s → %s', (text, want) => {
     expect(read(text)).toBe(want);
   });
+
+  it.each([
+    // 得 after 就/还/总 is "must" only before a verb phrase: 得到, 得了奖, 得分 keep dé.
+    ['比赛结束他们就得到了消息', '得', 'dé'],
+    ['这位老师还得过全国大奖', '得', 'dé'],
+    ['两队的总得分相同', '得', 'dé'],
+    ['明天一早你们还得出发', '得', 'děi'],
+    // 过得 and the potential complements (受得了 with 受不了) are the particle de.
+    ['退休以后日子过得挺好', '得', 'de'],
+    ['这种天气谁都受得了', '得', 'de'],
+    ['这份工作收入还过得去', '得', 'de'],
+    // 为 after a reduplicated adverbial is "for".
+    ['踏踏实实为百姓办好事', '为', 'wèi'],
+  ])('得 and 为 by the words around them: %s, %s → %s', (text, ch, want) => {
+    for (const pinyin of readingsOf(text, ch)) expect(pinyin).toBe(want);
+  });
+
+  it.each([
+    // A reduplicated AABB word reads both copies of each character in full.
+    ['工作要抓得扎扎实实', '实', 'shí'],
+    ['屋里打扫得清清爽爽', '爽', 'shuǎng'],
+  ])('AABB words in full tones: %s, %s → %s', (text, ch, want) => {
+    for (const pinyin of readingsOf(text, ch)) expect(pinyin).toBe(want);
+  });
 });
