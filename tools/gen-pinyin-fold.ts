@@ -87,11 +87,26 @@ for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').sl
   ] as const)
     (table.get(ch) ?? table.set(ch, new Set()).get(ch)!).add(r);
 }
+/** The readings each Traditional character has inside CC-CEDICT's words (neutral tones aside): 彷彿 fǎng. */
+const inWords = new Map<string, Set<string>>();
+for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').slice(1)) {
+  const [simplified, traditional, py] = line.split('\t');
+  const word = Array.from(traditional || simplified || '');
+  const syllables = (py ?? '').toLowerCase().replace(/u:/g, 'v').split(' ');
+  if (word.length < 2 || syllables.length !== word.length) continue;
+  word.forEach((ch, i) => {
+    if (/^[a-z]+[1-4]$/.test(syllables[i]))
+      (inWords.get(ch) ?? inWords.set(ch, new Set()).get(ch)!).add(syllables[i]);
+  });
+}
 const own: Record<string, string> = {};
 for (const [t, s] of Object.entries(chars)) {
   const rt = byTraditional.get(t);
   if (NOT_OWN.has(t) || rt?.size !== 1 || (bySimplified.get(s)?.size ?? 0) < 2) continue;
-  own[t] = [...rt][0];
+  // A reading its words give it that its own entry lacks (彷 páng, but 彷彿 fǎngfú): not one reading of its own.
+  const r = [...rt][0];
+  if ([...(inWords.get(t) ?? [])].some((w) => w !== r)) continue;
+  own[t] = r;
 }
 writeFileSync('lib/text/data/pinyin-fold.json', JSON.stringify({ chars, byWord, own }) + '\n');
 console.log(

@@ -18,6 +18,8 @@ describe('particles and grammatical polyphones read by the words around them', (
     ['請儘速修復', '儘', 'jǐn'],
     ['家裡養了一隻貓', '隻', 'zhī'],
     ['爺爺滿頭白髮', '髮', 'fà'],
+    // …but not one whose words read it otherwise too (旗桿 qígān, 槓桿 gànggǎn).
+    ['操場上的旗桿', '桿', 'gān'],
     // …and a neutral tone the word gives it stays (頭髮 tóufa, as 头发).
     ['他剪了頭髮', '髮', 'fa'],
     // 瞭 is the Traditional 了 liǎo, except in 瞭望 (liào).
