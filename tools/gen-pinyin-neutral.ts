@@ -2,12 +2,15 @@
 // out (知识 zhīshi, 消息 xiāoxi, 朋友 péngyou): word → the 0-based positions of its neutral syllables, and `r`
 // where its final 儿 is the erhua syllable r (这儿 zhèr, 一点儿 yīdiǎnr).
 // Only words CC-CEDICT reads one way (东西 "thing" and "east-west" stay out), that pinyin-pro's modern dictionary
-// lists (common words), of two to four characters. lib/text/pinyin applies them to whole words of the segmenter.
+// lists (common words) or the segmenter's lexicon holds (不客气, 一下子: whole words of the segmenter, the only words
+// the table is applied to), of two to four characters. lib/text/pinyin applies them to whole words of the segmenter.
 // tsx tools/gen-pinyin-neutral.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pinyin } from 'pinyin-pro';
 import modern from '@pinyin-pro/data/modern.json';
 import complete from '@pinyin-pro/data/complete.json';
+import { defaultLexicon } from '../lib/text/lexicon-default';
+const lexicon = defaultLexicon();
 
 const MODERN = modern as unknown as Record<string, unknown>;
 const COMPLETE = complete as unknown as Record<string, [string, number]>;
@@ -46,7 +49,8 @@ for (const [word, common] of commonReadings) {
 }
 const out: Record<string, string> = {};
 for (const [word, set] of [...readings].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-  if (!(word in MODERN)) continue;
+  const common = word in MODERN;
+  if (!common && lexicon.cost(word) === undefined) continue;
   // One reading only: 精神 jīngshen "vigour" and jīngshén "spirit", 过去 guòqu and guòqù are different words.
   if (set.size !== 1) continue;
   const syllables = [...set][0].split(' ');
@@ -57,7 +61,14 @@ for (const [word, set] of [...readings].sort((a, b) => (a[0] < b[0] ? -1 : 1))) 
   syllables.forEach((s, i) => {
     if (s.endsWith('5') && pp[i]?.replace(/\d$/, '') === s.slice(0, -1)) positions += i;
     // Erhua: a final 儿 that CC-CEDICT reads r (这儿 zhèr) and pinyin-pro ér.
-    else if (s === 'r5' && i === syllables.length - 1 && word.endsWith('儿') && pp[i]?.startsWith('er'))
+    // Only in the modern dictionary's words: the lexicon's rarer 儿 words include ones read ér in running text.
+    else if (
+      common &&
+      s === 'r5' &&
+      i === syllables.length - 1 &&
+      word.endsWith('儿') &&
+      pp[i]?.startsWith('er')
+    )
       positions += 'r';
   });
   if (positions) out[word] = positions;

@@ -109,7 +109,7 @@ describe('particles and grammatical polyphones read by the words around them', (
     ['他跑得很快', 'tā pǎo de hěn kuài'],
     ['她唱得很好听', 'tā chàng de hěn hǎo tīng'],
     ['这件事办得不错', 'zhè jiàn shì bàn de bù cuò'],
-    ['我得了一个奖', 'wǒ dé le yī gè jiǎng'],
+    ['我得了一个奖', 'wǒ dé le yī ge jiǎng'],
   ])('得: %s → %s', (text, want) => {
     expect(read(text)).toBe(want);
   });
@@ -260,7 +260,7 @@ describe('particles and grammatical polyphones read by the words around them', (
     // 种 cut alone, but a noun with a one-character word beside it that the dictionary reads zhǒng (种业 "seed
     // industry", 新种 "new species"); before a word of two characters (果树) it stays the verb.
     ['全省加快推进种业创新', 'quán shěng jiā kuài tuī jìn zhǒng yè chuàng xīn'],
-    ['队员们在林中找到一个新种', 'duì yuán men zài lín zhōng zhǎo dào yī gè xīn zhǒng'],
+    ['队员们在林中找到一个新种', 'duì yuán men zài lín zhōng zhǎo dào yī ge xīn zhǒng'],
     ['村里种果树的人多了', 'cūn lǐ zhòng guǒ shù de rén duō le'],
     // 得 before a quoted complement is the particle, as before an unquoted one.
     ['鞋子被雨水泡得“面目全非”', 'xié zi bèi yǔ shuǐ pào de “ miàn mù quán fēi ”'],

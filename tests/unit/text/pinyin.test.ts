@@ -74,6 +74,9 @@ describe('pinyin read in context', () => {
     ['早饭吃了两个肉包子', '子', 'zi'],
     ['老师举了一个例子', '子', 'zi'],
     ['把凳子搬到门口', '子', 'zi'],
+    // Words of the segmenter's lexicon that the modern dictionary does not list (不客气, 一下子).
+    ['朋友帮了忙，他说不客气', '气', 'qi'],
+    ['雨一下子停了', '子', 'zi'],
     // A common noun that shares its characters with a proper noun (孙子 Sūnzǐ).
     ['周末带孙子去公园', '子', 'zi'],
     ['草原上的狮子在休息', '子', 'zi'],
@@ -92,8 +95,8 @@ describe('pinyin read in context', () => {
     expect(read('很多知識分子回到家鄉')).toBe(read('很多知识分子回到家乡'));
   });
 
-  it('keeps dictionary tones: no 一/不 sandhi', () => {
-    expect(read('一个不对')).toBe('yī gè bù duì');
+  it("keeps dictionary tones: no 一/不 sandhi (一个 has the dictionary's neutral ge)", () => {
+    expect(read('一个不对')).toBe('yī ge bù duì');
   });
 
   it('gives one reading per code point with offsets, null for anything not Han', () => {
