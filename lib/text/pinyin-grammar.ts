@@ -461,8 +461,9 @@ function isAabb(text: string): boolean {
 /**
  * Words of two senses read two ways, decided by the word before them: 所长 "director" (zhǎng) or "strong point"
  * after a verb that takes it (发挥所长: cháng); 较差 "rather poor" (chà) or "range" after 日/年/月 (气温日较差: chā);
- * 大夫 "doctor" (dàifu) or an official after a rank (上大夫: dàfū); and 过得, read one way. Offsets in the word and numbered readings, or
- * null for any other word.
+ * 大夫 "doctor" (dàifu) or an official after a rank (上大夫: dàfū). And words read one way whatever CC-CEDICT says: 过得
+ * and the potential complements (受得了) with the particle de. Offsets in the word and numbered readings, or null for
+ * any other word.
  */
 export function wordSense(words: readonly GrammarWord[], k: number): [number, string][] | null {
   const w = words[k].text;
