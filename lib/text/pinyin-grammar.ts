@@ -461,15 +461,22 @@ function isAabb(text: string): boolean {
 /**
  * Words of two senses read two ways, decided by the word before them: 所长 "director" (zhǎng) or "strong point"
  * after a verb that takes it (发挥所长: cháng); 较差 "rather poor" (chà) or "range" after 日/年/月 (气温日较差: chā);
- * 大夫 "doctor" (dàifu) or an official after a rank (上大夫: dàfū). And words read one way whatever CC-CEDICT says: 过得
- * and the potential complements (受得了) with the particle de. Offsets in the word and numbered readings, or null for
- * any other word.
+ * 大夫 "doctor" (dàifu) or an official after a rank (上大夫: dàfū); 长得 zhǎng, cháng before 多. And words read one way
+ * whatever CC-CEDICT says: 过得 and the potential complements (受得了) with the particle de. Offsets in the word and
+ * numbered readings, or null for any other word.
  */
 export function wordSense(words: readonly GrammarWord[], k: number): [number, string][] | null {
   const w = words[k].text;
   const prev = words[k - 1]?.han ? words[k - 1].text : '';
   if (w === '所长') return [[1, TAKES_STRONG_POINT.has(prev) ? 'chang2' : 'zhang3']];
   if (w === '较差') return [[1, /[日年月]$/u.test(prev) ? 'cha1' : 'cha4']];
+  // 长得 (the segmenter keeps it whole) is "grow, look" (长得很快, 长得漂亮: zhǎng), but "longer by far" before 多
+  // (比那条河长得多: cháng).
+  if (w === '长得')
+    return [
+      [0, words[k + 1]?.text.startsWith('多') ? 'chang2' : 'zhang3'],
+      [1, 'de5'],
+    ];
   // 过得 (日子过得很好, 你过得怎么样) is the verb with the complement particle: guòde, whatever CC-CEDICT's dé says.
   if (w === '过得') return [[1, 'de5']];
   // A potential complement, one word with its negative (受得了 / 受不了, 过得去 / 过不去): de.

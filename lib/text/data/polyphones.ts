@@ -40,6 +40,4 @@ export const POLYPHONE_PHRASES: Record<string, string> = {
   朝代: 'cháo dài',
   银行: 'yín háng',
   长大: 'zhǎng dà',
-  // CC-CEDICT's reading, which pinyin-pro gives as cháng dé (the segmenter keeps 长得 whole).
-  长得: 'zhǎng de',
 };

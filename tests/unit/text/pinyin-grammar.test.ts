@@ -316,9 +316,12 @@ describe('particles and grammatical polyphones read by the words around them', (
     ['退休以后日子过得挺好', '得', 'de'],
     ['这种天气谁都受得了', '得', 'de'],
     ['这份工作收入还过得去', '得', 'de'],
+    // 长得 is "grow, look", but "longer by far" before 多.
+    ['这棵树三年里长得很高', '长', 'zhǎng'],
+    ['新修的公路比老路长得多', '长', 'cháng'],
     // 为 after a reduplicated adverbial is "for".
     ['踏踏实实为百姓办好事', '为', 'wèi'],
-  ])('得 and 为 by the words around them: %s, %s → %s', (text, ch, want) => {
+  ])('得, 长得 and 为 by the words around them: %s, %s → %s', (text, ch, want) => {
     for (const pinyin of readingsOf(text, ch)) expect(pinyin).toBe(want);
   });
 
