@@ -70,40 +70,35 @@ for (const entry of Object.values(byWord)) entry.words.sort();
 /**
  * Traditional characters that have one reading where their Simplified form has several (儘 jǐn and 盡 jìn are both
  * 尽; 隻 zhī, 髮 fà, 鬥 dòu, 捨 shě, 臺 tái): CC-CEDICT's single-character entries by their Traditional form, neutral
- * tones aside. lib/text/pinyin gives a Traditional page's character its own reading. Left out after reading the
- * list: characters whose one entry misses a reading they have in words (噁心 ě, 纍纍 léi, 殻 ké, 敎 jiāo, 祕魯 Bì,
- * 遊説 shuì).
+ * tones aside, where CC-CEDICT's words never read the character otherwise (旗桿 qígān keeps 桿 out).
+ * lib/text/pinyin gives a Traditional page's character its own reading. Left out after reading the list: characters
+ * whose one entry misses a reading they have in words written with another form (噁心 ě, 纍纍 léi, 殻 ké, 敎 jiāo,
+ * 祕魯 Bì, 遊説 shuì).
  */
 const NOT_OWN = new Set(['噁', '纍', '殻', '敎', '祕', '説']);
 const bySimplified = new Map<string, Set<string>>();
 const byTraditional = new Map<string, Set<string>>();
-for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').slice(1)) {
-  const [simplified, traditional, py] = line.split('\t');
-  const r = (py ?? '').toLowerCase().replace(/u:/g, 'v');
-  if (!simplified || Array.from(simplified).length !== 1 || !/^[a-z]+[1-4]$/.test(r)) continue;
-  for (const [table, ch] of [
-    [bySimplified, simplified],
-    [byTraditional, traditional || simplified],
-  ] as const)
-    (table.get(ch) ?? table.set(ch, new Set()).get(ch)!).add(r);
-}
-/** The readings each Traditional character has inside CC-CEDICT's words (neutral tones aside): 彷彿 fǎng. */
+/** The readings each Traditional character has inside CC-CEDICT's words. */
 const inWords = new Map<string, Set<string>>();
+const add = (table: Map<string, Set<string>>, ch: string, r: string) =>
+  (table.get(ch) ?? table.set(ch, new Set()).get(ch)!).add(r);
 for (const line of readFileSync('public/data/cedict.tsv', 'utf8').split('\n').slice(1)) {
   const [simplified, traditional, py] = line.split('\t');
-  const word = Array.from(traditional || simplified || '');
-  const syllables = (py ?? '').toLowerCase().replace(/u:/g, 'v').split(' ');
-  if (word.length < 2 || syllables.length !== word.length) continue;
-  word.forEach((ch, i) => {
-    if (/^[a-z]+[1-4]$/.test(syllables[i]))
-      (inWords.get(ch) ?? inWords.set(ch, new Set()).get(ch)!).add(syllables[i]);
-  });
+  if (!simplified || !py) continue;
+  const word = Array.from(traditional || simplified);
+  const syllables = py.toLowerCase().replace(/u:/g, 'v').split(' ');
+  if (syllables.length !== word.length) continue;
+  const tonal = (r: string) => /^[a-z]+[1-4]$/.test(r);
+  if (word.length === 1) {
+    if (!tonal(syllables[0]) || Array.from(simplified).length !== 1) continue;
+    add(bySimplified, simplified, syllables[0]);
+    add(byTraditional, word[0], syllables[0]);
+  } else word.forEach((ch, i) => tonal(syllables[i]) && add(inWords, ch, syllables[i]));
 }
 const own: Record<string, string> = {};
 for (const [t, s] of Object.entries(chars)) {
   const rt = byTraditional.get(t);
   if (NOT_OWN.has(t) || rt?.size !== 1 || (bySimplified.get(s)?.size ?? 0) < 2) continue;
-  // A reading its words give it that its own entry lacks (彷 páng, but 彷彿 fǎngfú): not one reading of its own.
   const r = [...rt][0];
   if ([...(inWords.get(t) ?? [])].some((w) => w !== r)) continue;
   own[t] = r;

@@ -453,7 +453,7 @@ const TAKES_STRONG_POINT = new Set([
 const OFFICIAL_RANK = new Set(['上', '中', '下', '御史', '光禄', '谏议', '太中', '中散', '朝散', '卿']);
 
 /** A reduplicated AABB word (实实在在, 认认真真): adjectival or adverbial. */
-function isAabb(text: string): boolean {
+export function isAabb(text: string): boolean {
   const c = Array.from(text);
   return c.length === 4 && c[0] === c[1] && c[2] === c[3] && c[0] !== c[2];
 }

@@ -17,7 +17,7 @@ import namesData from './data/pinyin-names.json';
 import wordsData from './data/pinyin-words.json';
 import agreedData from './data/pinyin-words-agreed.json';
 import { baseReading, readWord, type WordSpan } from './pinyin-context';
-import { grammarReading, PRONOUNS, wordSense, type GrammarWord } from './pinyin-grammar';
+import { grammarReading, isAabb, PRONOUNS, wordSense, type GrammarWord } from './pinyin-grammar';
 import { createSegmenter, type Segmenter } from './segment';
 import { hskLevel } from './hsk';
 import { defaultLexicon } from './lexicon-default';
@@ -110,6 +110,8 @@ export function toZhuyin(marked: string): string {
 }
 
 const isHan = (c: string): boolean => isHanCp(c.codePointAt(0) ?? 0);
+/** A marked syllable in the model's and the eval's spelling: tone number 1–5, `v` for ü (hǎo → hao3). */
+const numbered = (marked: string): string => formatSyllable(marked, 'numbers').replace(/ü/g, 'v');
 
 const FOLD = foldData as {
   chars: Record<string, string>;
@@ -422,7 +424,7 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
     )
       continue;
     if (MODEL.chars[folded[i]]?.length > 1) {
-      guess[i] = formatSyllable(base.marked[i], 'numbers').replace(/ü/g, 'v');
+      guess[i] = numbered(base.marked[i]);
       const best = predict(MODEL, ctx, i);
       if (best && best !== guess[i]) readings[i] = markTone(best.replace(/\d$/, ''), Number(best.slice(-1)));
     }
@@ -588,9 +590,7 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
           // tóu). Elsewhere the model's full tone stays: CPP, which it is scored on, writes citation tones there.
           else if (
             hskLevel(words[k].text) > 0 ||
-            MODEL.chars[folded[i]].some(
-              ([r]) => r === `${formatSyllable(py, 'numbers').replace(/ü/g, 'v').slice(0, -1)}5`,
-            )
+            MODEL.chars[folded[i]].some(([r]) => r === `${numbered(py).slice(0, -1)}5`)
           )
             readings[i] = splitTone(py).plain;
         }
@@ -601,9 +601,7 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
   // zhāshi of 扎实; 干干净净 gāngānjìngjìng): where one copy came out neutral and the other full, the full one is
   // taken; where both did, the character's own reading of that syllable.
   for (const { start, end } of spans) {
-    if (end - start !== 4) continue;
-    const [a, b, c, d] = folded.slice(start, end);
-    if (a !== b || c !== d || a === c) continue;
+    if (end - start !== 4 || !isAabb(folded.slice(start, end).join(''))) continue;
     for (const i of [start, start + 2]) {
       const [x, y] = [readings[i], readings[i + 1]];
       if (!x || !y) continue;
@@ -646,6 +644,6 @@ export function readRun(text: string, options: ReadOptions = {}): CharReading[] 
  */
 export function pinyinLineForEval(line: string, terms?: readonly PinyinTerm[]): string {
   return readRun(line, { terms })
-    .map((r) => (r.pinyin ? formatSyllable(r.pinyin, 'numbers').replace(/ü/g, 'v') : r.char))
+    .map((r) => (r.pinyin ? numbered(r.pinyin) : r.char))
     .join(' ');
 }

@@ -140,6 +140,19 @@ export async function waitForRuby(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForSelector('dubao-t [data-py]', { timeout, state: 'attached' });
 }
 
+/**
+ * The page as the reader has drawn it, as a static page: its markup with the card taken out and our style sheet
+ * inlined (the reader adopts it, so it is not in the markup). Loaded without the extension, it is what that drawing
+ * costs the browser on its own.
+ */
+export async function drawnPageHtml(page: Page): Promise<string> {
+  const html = await page.evaluate(() => {
+    document.querySelector('dubao-card')?.remove();
+    return '<!doctype html>' + document.documentElement.outerHTML;
+  });
+  return html.replace('</head>', `<style>${READER_CSS}</style></head>`);
+}
+
 /** Paragraph-like blocks of the big page that hold no rendering of ours yet. */
 export function unrenderedBlocks(page: Page): Promise<number> {
   return page.evaluate(

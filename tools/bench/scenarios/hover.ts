@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { BenchPages, ExtensionBrowser } from '../browser';
-import { launchPlain, waitForRuby } from '../browser';
+import { drawnPageHtml, launchPlain, waitForRuby } from '../browser';
 import { serveFolder } from '../../serve';
-import { READER_CSS } from '../../../lib/dom/styles';
 import { log } from '../stats';
 import { startTrace, type TraceEvent } from '../trace';
 
@@ -229,13 +228,10 @@ export async function measureHoverFloor(
   await page.goto(pages.url('newspaper.html'), { waitUntil: 'load' });
   await waitForRuby(page);
   await drawWholePage(page);
-  const html = await page.evaluate(() => {
-    document.querySelector('dubao-card')?.remove();
-    return '<!doctype html>' + document.documentElement.outerHTML;
-  });
+  const html = await drawnPageHtml(page);
   await page.close();
   const dir = mkdtempSync(join(tmpdir(), 'dubao-bench-floor-'));
-  writeFileSync(join(dir, 'drawn.html'), html.replace('</head>', `<style>${READER_CSS}</style></head>`));
+  writeFileSync(join(dir, 'drawn.html'), html);
   const server = await serveFolder(dir);
   const plain = await launchPlain();
   try {

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { BenchPages, ExtensionBrowser, PlainBrowser } from '../browser';
 import { serveFolder } from '../../serve';
-import { READER_CSS } from '../../../lib/dom/styles';
-import { forgetReaderSites, renderWholePage, waitForRuby } from '../browser';
+import { drawnPageHtml, forgetReaderSites, renderWholePage, waitForRuby } from '../browser';
 import { busiestRendererThread, mainThreadBusyMs, readerStart, startTrace, type TraceEvent } from '../trace';
 import { log, median, repeat, round } from '../stats';
 
@@ -114,19 +113,6 @@ export interface LoadResult {
 }
 
 /**
- * The sample page as the reader has drawn it at load + 3 s, saved as a static page with our style sheet inlined
- * (the card taken out): loaded without the extension, it is what that markup alone costs the browser to parse,
- * style, lay out and paint, with no script of ours. No drawing that ends in this markup can cost less.
- */
-async function drawnMarkup(page: Page): Promise<string> {
-  const html = await page.evaluate(() => {
-    document.querySelector('dubao-card')?.remove();
-    return '<!doctype html>' + document.documentElement.outerHTML;
-  });
-  return html.replace('</head>', `<style>${READER_CSS}</style></head>`);
-}
-
-/**
  * The sample page (newspaper.html) loaded with the extension and, in the same run, in Chromium without it: the
  * main thread's time from navigation to load + 3 s on each side and their ratio (loadMainThreadRatio), the
  * longest single task from the reader's start on (longestDrawTaskMs: a task over 50 ms is a frame the reader
@@ -156,7 +142,8 @@ export async function measureLoad(
         const target = list === drawn ? `${server!.url}/drawn.html` : url;
         list.push(await loadOnce(page, target, extension));
         if (extension && !server) {
-          writeFileSync(join(dir, 'drawn.html'), await drawnMarkup(page));
+          // The page as drawn at load + 3 s: what that markup alone costs the browser, no script of ours.
+          writeFileSync(join(dir, 'drawn.html'), await drawnPageHtml(page));
           server = await serveFolder(dir);
         }
         await page.close();
